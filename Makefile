@@ -1,0 +1,72 @@
+# yorozu — the front door. Every target works on a fresh clone.
+SHELL := /bin/bash
+PYTHON_VERSION := $(shell cat .python-version)
+# The interpreter .python-version selects (pyenv when present, else pythonX.Y on PATH).
+BASE_PYTHON := $(shell (command -v pyenv >/dev/null 2>&1 && pyenv which python 2>/dev/null) || command -v python$(PYTHON_VERSION) || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run serve worker test test-postgres lint format typecheck bench e2e train demo clean messages
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(BASE_PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_data --if-empty
+	@echo ""
+	@echo "  yorozu is starting at http://$(HOST):$(PORT)/"
+	@echo "  Demo logins (password: yorozu-demo):"
+	@echo "    client@example.com  — a client with open jobs and contracts"
+	@echo "    worker@example.com  — a worker with proposals and contracts"
+	@echo "    staff@example.com   — the secretariat (admin at /admin/)"
+	@echo ""
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(MANAGE) db_worker & \
+	  $(MANAGE) runserver $(HOST):$(PORT)
+
+worker: install
+	$(MANAGE) db_worker
+
+test: install
+	$(PY) -m pytest -n 2 -q
+
+test-postgres: install
+	@test -n "$$DATABASE_URL" || (echo "DATABASE_URL must point at PostgreSQL" >&2; exit 1)
+	$(PY) -m pytest -n 2 -q
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+typecheck: install
+	$(PY) -m mypy yorozu
+
+bench: install
+	@set -e; for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b; done
+
+e2e: install
+	$(PY) -m pytest e2e -q -p no:xdist
+
+train: install
+	$(PY) scripts/train_trust_model.py
+
+messages: install
+	$(PY) scripts/compile_messages.py
+
+clean:
+	rm -rf $(VENV) var staticfiles

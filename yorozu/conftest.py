@@ -1,0 +1,55 @@
+"""The fixed cast every permission test runs over (Healthchecks' alice/bob/charlie)."""
+
+import pytest
+
+from yorozu.accounts.models import Role
+from yorozu.accounts.tests.factories import UserFactory
+
+
+@pytest.fixture
+def client_user(db):
+    """A client (acting as client) — owns jobs and hires."""
+    return UserFactory(email="client@cast.test", display_name="依頼者アキ", role=Role.CLIENT)
+
+
+@pytest.fixture
+def worker_user(db):
+    """A worker (acting as worker) — proposes and delivers."""
+    return UserFactory(email="worker@cast.test", display_name="ワーカー・ベン", role=Role.WORKER)
+
+
+@pytest.fixture
+def outsider(db):
+    """An ordinary user with no part in the cast's jobs, contracts or threads."""
+    return UserFactory(email="outsider@cast.test", display_name="部外者チカ", role=Role.WORKER)
+
+
+@pytest.fixture
+def staff_user(db):
+    """A member of the secretariat."""
+    return UserFactory(
+        email="staff@cast.test", display_name="事務局ダイ", is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
+def cast(client_user, worker_user, outsider, staff_user):
+    return {
+        "client": client_user,
+        "worker": worker_user,
+        "outsider": outsider,
+        "staff": staff_user,
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _require_postgres_when_asked(django_db_setup, django_db_blocker):
+    """In CI's PostgreSQL run, fail loudly if the suite is not really on PostgreSQL."""
+    import os
+
+    from django.db import connection
+
+    if os.environ.get("YOROZU_REQUIRE_POSTGRES") == "1":
+        assert connection.vendor == "postgresql", (
+            f"YOROZU_REQUIRE_POSTGRES=1 but the suite runs on {connection.vendor}"
+        )

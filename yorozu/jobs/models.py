@@ -1,0 +1,89 @@
+"""Job postings by clients."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PayType(models.TextChoices):
+    FIXED = "fixed", _("Fixed price")
+    HOURLY = "hourly", _("Hourly")
+
+
+class JobStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class Job(models.Model):
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs"
+    )
+    title = models.CharField(_("title"), max_length=100)
+    category = models.ForeignKey(
+        "catalog.Category",
+        on_delete=models.PROTECT,
+        related_name="jobs",
+        verbose_name=_("category"),
+    )
+    # The main category, copied from category.parent so search by main category needs no join.
+    main_category = models.ForeignKey(
+        "catalog.Category", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    description = models.TextField(_("description"), max_length=10000)
+    pay_type = models.CharField(
+        _("payment type"), max_length=10, choices=PayType.choices, default=PayType.FIXED
+    )
+    budget_min = models.PositiveIntegerField(_("minimum budget (yen)"))
+    budget_max = models.PositiveIntegerField(_("maximum budget (yen)"))
+    deadline = models.DateField(_("application deadline"))
+    hires_wanted = models.PositiveSmallIntegerField(_("number of hires"), default=1)
+    status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.OPEN)
+    proposal_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="job_open_new"),
+            models.Index(fields=["status", "main_category", "-created_at"], name="job_open_main"),
+            models.Index(fields=["status", "category", "-created_at"], name="job_open_sub"),
+            models.Index(fields=["status", "-budget_max"], name="job_open_budget"),
+            models.Index(fields=["status", "deadline"], name="job_open_deadline"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(budget_min__lte=models.F("budget_max")),
+                name="job_budget_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == JobStatus.OPEN
+
+
+class JobEvent(models.Model):
+    """Append-only audit of a posting's life: posted, edited, closed."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    event_type = models.CharField(max_length=30)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.event_type} job={self.job_id}"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from yorozu.notifications import views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("", views.placeholder, name="list"),
+]

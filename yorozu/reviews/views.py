@@ -1,0 +1,1 @@
+"""Views for reviews (thin: access_* then one do_* then render)."""

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from yorozu.workers import views
+
+app_name = "workers"
+
+urlpatterns = [
+    path("", views.placeholder, name="search"),
+]

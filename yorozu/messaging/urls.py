@@ -6,4 +6,6 @@ app_name = "messaging"
 
 urlpatterns = [
     path("", views.placeholder, name="inbox"),
+    path("<int:thread_id>/", views.placeholder, name="thread"),
+    path("<int:thread_id>/send/", views.placeholder, name="send"),
 ]

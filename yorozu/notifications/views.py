@@ -3,5 +3,6 @@
 from django.http import HttpRequest, HttpResponse
 
 
-def placeholder(request: HttpRequest) -> HttpResponse:  # replaced as the app is built
-    return HttpResponse("")
+def placeholder(request: HttpRequest, **kwargs: object) -> HttpResponse:
+    """Reserved URL name; replaced as the app is built."""
+    return HttpResponse(status=501)

@@ -1,5 +1,9 @@
+from django.urls import path
 
+from yorozu.reviews import views
 
 app_name = "reviews"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("new/<int:contract_id>/", views.placeholder, name="new"),
+]

@@ -6,4 +6,5 @@ app_name = "workers"
 
 urlpatterns = [
     path("", views.placeholder, name="search"),
+    path("<int:user_id>/", views.placeholder, name="profile"),
 ]

@@ -93,7 +93,7 @@ WSGI_APPLICATION = "yorozu.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "yorozu" / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -155,7 +155,7 @@ LOGOUT_REDIRECT_URL = "core:home"
 # Internationalisation: Japanese first, English available through the switcher.
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "yorozu" / "locale"]
+LOCALE_PATHS: list = []  # each app keeps its own catalogue in <app>/locale/
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True

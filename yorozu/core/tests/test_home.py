@@ -9,6 +9,14 @@ def test_home_lists_latest_jobs_in_japanese(client, db):
     assert response.status_code == 200
     assert "ロゴ作成のお願い" in response.text
     assert 'lang="ja"' in response.text
+    assert "仕事を探す" in response.text  # the ja catalogue is in use
+
+
+def test_language_switch_serves_english(client, db):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"}, follow=True)
+    assert response.status_code == 200
+    assert 'lang="en"' in response.text
+    assert "Find jobs" in response.text
 
 
 def test_role_switch_changes_active_role(client, client_user):

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "yorozu.notifications",
     "yorozu.workers",
     "yorozu.trust",
+    "yorozu.content",
 ]
 
 MIDDLEWARE = [

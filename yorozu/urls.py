@@ -14,6 +14,7 @@ urlpatterns = [
     path("messages/", include("yorozu.messaging.urls")),
     path("notifications/", include("yorozu.notifications.urls")),
     path("workers/", include("yorozu.workers.urls")),
+    path("", include("yorozu.content.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

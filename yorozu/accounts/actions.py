@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from django.db import transaction
-from django.utils import timezone
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files import File
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from yorozu.accounts.models import (
     AccountEvent,
+    ClientKind,
     ClientProfile,
+    IdentityDocument,
+    IdentityStatus,
     Role,
     User,
     WorkerProfile,
 )
+from yorozu.notifications.actions import do_notify
 
 
 @transaction.atomic
@@ -48,3 +60,192 @@ def do_touch_last_active(user: User) -> None:
         return
     User.objects.filter(pk=user.pk).update(last_active_at=now)
     user.last_active_at = now
+
+
+def _require_self_or_staff(user: User, actor: User) -> None:
+    """Profiles are edited by their owner; the secretariat may correct them."""
+    if actor.pk != user.pk and not actor.is_staff:
+        raise PermissionDenied("only the account owner or staff may change this account")
+
+
+@transaction.atomic
+def do_change_display_name(user: User, display_name: str, *, actor: User) -> bool:
+    """Rename the account; returns False when nothing changed (no audit row for a no-op)."""
+    _require_self_or_staff(user, actor)
+    display_name = display_name.strip()
+    if not display_name:
+        raise ValueError("display name must not be blank")
+    old = user.display_name
+    if old == display_name:
+        return False
+    user.display_name = display_name
+    user.save(update_fields=["display_name"])
+    AccountEvent.objects.create(
+        user=user,
+        actor=actor,
+        event_type="display_name_changed",
+        data={"old": old, "new": display_name},
+    )
+    return True
+
+
+WORKER_PROFILE_FIELDS = (
+    "headline",
+    "bio",
+    "skills",
+    "prefecture",
+    "gender",
+    "birth_date",
+    "show_gender",
+    "show_age",
+    "accepts_scouts",
+)
+CLIENT_PROFILE_FIELDS = ("kind", "company_name", "about")
+
+
+def _apply_changes(profile: models.Model, allowed: tuple[str, ...], changes: dict) -> list[str]:
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    changed = []
+    for field, value in changes.items():
+        if getattr(profile, field) != value:
+            setattr(profile, field, value)
+            changed.append(field)
+    return changed
+
+
+@transaction.atomic
+def do_update_worker_profile(user: User, *, actor: User, **changes: object) -> list[str]:
+    """Update the worker profile; returns the names of the fields that changed.
+
+    The audit row names the changed fields but not their values: gender and birth date are
+    personal data the worker may be hiding, and an audit log is read by more people.
+    """
+    _require_self_or_staff(user, actor)
+    profile = WorkerProfile.objects.select_for_update().get(user=user)
+    changed = _apply_changes(profile, WORKER_PROFILE_FIELDS, changes)
+    if changed:
+        profile.save(update_fields=changed)
+        AccountEvent.objects.create(
+            user=user, actor=actor, event_type="worker_profile_updated", data={"fields": changed}
+        )
+    user.worker_profile = profile
+    return changed
+
+
+@transaction.atomic
+def do_update_client_profile(user: User, *, actor: User, **changes: object) -> list[str]:
+    """Update the client profile; a company must have a company name (it is its public name)."""
+    _require_self_or_staff(user, actor)
+    profile = ClientProfile.objects.select_for_update().get(user=user)
+    changed = _apply_changes(profile, CLIENT_PROFILE_FIELDS, changes)
+    if profile.kind == ClientKind.COMPANY and not profile.company_name.strip():
+        raise ValueError("a company client needs a company name")
+    if changed:
+        profile.save(update_fields=changed)
+        AccountEvent.objects.create(
+            user=user, actor=actor, event_type="client_profile_updated", data={"fields": changed}
+        )
+    user.client_profile = profile
+    return changed
+
+
+class IdentitySubmissionRefused(Exception):
+    """The user is already verified or already has a document under review."""
+
+
+@transaction.atomic
+def do_submit_identity_document(user: User, document: File, *, actor: User) -> IdentityDocument:
+    """Store an identity document under a random name and put the account in review.
+
+    The file's original name is dropped (it often holds the person's name) and replaced by a
+    random one, so a document's URL cannot be guessed. The user row is locked so two uploads
+    racing each other cannot both land.
+    """
+    if actor.pk != user.pk:
+        raise PermissionDenied("only the account owner submits identity documents")
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if locked.identity_status == IdentityStatus.VERIFIED:
+        raise IdentitySubmissionRefused("already verified")
+    if locked.identity_status == IdentityStatus.PENDING:
+        raise IdentitySubmissionRefused("a document is already under review")
+    extension = Path(document.name or "").suffix.lower()
+    record = IdentityDocument(user=user)
+    record.document.save(f"{uuid.uuid4().hex}{extension}", document, save=False)
+    record.save()
+    user.identity_status = IdentityStatus.PENDING
+    user.save(update_fields=["identity_status"])
+    AccountEvent.objects.create(
+        user=user, actor=actor, event_type="identity_submitted", data={"document": record.pk}
+    )
+    return record
+
+
+@transaction.atomic
+def do_decide_identity_document(
+    document: IdentityDocument, approve: bool, note: str = "", *, actor: User
+) -> bool:
+    """The secretariat approves or rejects a pending document; returns False if already decided.
+
+    Approval verifies the account; rejection returns it to unverified so the user can upload
+    again. The document row is locked and must still be pending, so two staff members deciding
+    at once produce one decision, one audit row and one notification.
+    """
+    if not actor.is_staff:
+        raise PermissionDenied("only the secretariat decides identity documents")
+    locked = IdentityDocument.objects.select_for_update().get(pk=document.pk)
+    if locked.decision != IdentityDocument.Decision.PENDING:
+        return False
+    now = timezone.now()
+    locked.decision = (
+        IdentityDocument.Decision.APPROVED if approve else IdentityDocument.Decision.REJECTED
+    )
+    locked.decided_by = actor
+    locked.decided_at = now
+    locked.note = note.strip()[:300]
+    locked.save(update_fields=["decision", "decided_by", "decided_at", "note"])
+    user = User.objects.select_for_update().get(pk=locked.user_id)
+    user.identity_status = IdentityStatus.VERIFIED if approve else IdentityStatus.UNVERIFIED
+    user.save(update_fields=["identity_status"])
+    AccountEvent.objects.create(
+        user=user,
+        actor=actor,
+        event_type="identity_approved" if approve else "identity_rejected",
+        data={"document": locked.pk, "note": locked.note},
+    )
+    # The user reads this in the site's language, not in the staff member's admin language.
+    with translation.override(settings.LANGUAGE_CODE):
+        if approve:
+            title = gettext("Your identity has been verified")
+            body = gettext("Thank you. The identity-verified mark now shows on your profile.")
+        else:
+            title = gettext("Your identity document could not be accepted")
+            body = gettext("Please check the note below and upload a document again.")
+            if locked.note:
+                body = f"{body}\n\n{locked.note}"
+    do_notify(
+        user,
+        kind="identity_approved" if approve else "identity_rejected",
+        title=title,
+        body=body,
+        url=reverse("accounts:identity"),
+    )
+    document.refresh_from_db()
+    return True
+
+
+@transaction.atomic
+def do_register_user_from_admin(user: User, *, actor: User) -> User:
+    """Finish an account the secretariat created in the admin: both profiles and the audit row.
+
+    The admin's add form builds the User (with its hashed password); everything else every
+    account must have is created here, as `do_create_account` does for sign-ups.
+    """
+    if not actor.is_staff:
+        raise PermissionDenied("only staff create accounts in the admin")
+    user.save()
+    WorkerProfile.objects.get_or_create(user=user)
+    ClientProfile.objects.get_or_create(user=user)
+    AccountEvent.objects.create(user=user, actor=actor, event_type="account_created_by_staff")
+    return user

@@ -5,6 +5,6 @@ from yorozu.workers import views
 app_name = "workers"
 
 urlpatterns = [
-    path("", views.placeholder, name="search"),
-    path("<int:user_id>/", views.placeholder, name="profile"),
+    path("", views.worker_search, name="search"),
+    path("<int:user_id>/", views.worker_profile, name="profile"),
 ]

@@ -1,0 +1,330 @@
+"""HTML forms for accounts: sign-up, log-in, settings and identity upload.
+
+Forms only validate and clean; every write goes through an action in `actions.py`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from yorozu.accounts.models import (
+    ClientKind,
+    ClientProfile,
+    Role,
+    User,
+    WorkerProfile,
+    age_on,
+)
+from yorozu.accounts.prefectures import grouped_prefecture_choices
+
+MIN_AGE = 15
+MAX_AGE = 100
+
+
+class SignupForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Please enter a valid email address."),
+        },
+    )
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=50,
+        help_text=_("Shown to other users. You can change it later."),
+        error_messages={
+            "required": _("Please enter a display name."),
+            "max_length": _("Please keep the display name to %(limit_value)d characters."),
+        },
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+        error_messages={"required": _("Please choose a password.")},
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Please enter the same password again.")},
+    )
+    role = forms.ChoiceField(
+        label=_("I want to start as"),
+        choices=[
+            (Role.CLIENT, _("A client (I want to order work)")),
+            (Role.WORKER, _("A worker (I want to take on work)")),
+        ],
+        initial=Role.WORKER,
+        widget=forms.RadioSelect,
+        help_text=_("You can switch between client and worker at any time from the header."),
+        error_messages={
+            "required": _("Please choose how you want to start."),
+            "invalid_choice": _("Please choose client or worker."),
+        },
+    )
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(
+                _("An account with this email address already exists. Please log in."),
+                code="duplicate",
+            )
+        return email
+
+    def clean_display_name(self) -> str:
+        name = self.cleaned_data["display_name"].strip()
+        if not name:
+            raise ValidationError(_("Please enter a display name."), code="required")
+        return name
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        password1 = cleaned.get("password1")
+        password2 = cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("The two passwords do not match."))
+        elif password1:
+            # Validate against an unsaved user so "too similar to your email" works.
+            probe = User(
+                email=cleaned.get("email") or "", display_name=cleaned.get("display_name") or ""
+            )
+            try:
+                password_validation.validate_password(password1, probe)
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Log in with e-mail and password (Django's form, with our labels and wording)."""
+
+    error_messages = {
+        "invalid_login": _(
+            "The email address or password is incorrect. Please check and try again."
+        ),
+        "inactive": _("This account cannot be used."),
+    }
+
+    def __init__(self, request=None, *args, **kwargs) -> None:
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("Email address")
+        self.fields["username"].widget.attrs.update({"autocomplete": "email", "type": "email"})
+        self.fields["username"].error_messages["required"] = _("Please enter your email address.")
+        self.fields["password"].label = _("Password")
+        self.fields["password"].error_messages["required"] = _("Please enter your password.")
+
+    def clean_username(self) -> str:
+        # Accounts are stored with lower-case e-mail addresses.
+        return (self.cleaned_data.get("username") or "").strip().lower()
+
+
+class AccountForm(forms.Form):
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=50,
+        error_messages={
+            "required": _("Please enter a display name."),
+            "max_length": _("Please keep the display name to %(limit_value)d characters."),
+        },
+    )
+
+    def clean_display_name(self) -> str:
+        name = self.cleaned_data["display_name"].strip()
+        if not name:
+            raise ValidationError(_("Please enter a display name."), code="required")
+        return name
+
+
+def _grouped_prefectures() -> list:
+    return [("", _("Not specified")), *grouped_prefecture_choices()]
+
+
+class WorkerProfileForm(forms.ModelForm):
+    prefecture = forms.TypedChoiceField(
+        label=_("Prefecture"),
+        choices=_grouped_prefectures,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": _("Please choose a prefecture from the list.")},
+    )
+    birth_date = forms.DateField(
+        label=_("Birth date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Never shown as a date. Only the age band, and only if you choose to show it."),
+        error_messages={"invalid": _("Please enter a date such as 1990-04-01.")},
+    )
+
+    class Meta:
+        model = WorkerProfile
+        fields = [
+            "headline",
+            "bio",
+            "skills",
+            "prefecture",
+            "gender",
+            "birth_date",
+            "show_gender",
+            "show_age",
+            "accepts_scouts",
+        ]
+        labels = {
+            "headline": _("Headline"),
+            "bio": _("About you"),
+            "skills": _("Skills"),
+            "gender": _("Gender"),
+            "show_gender": _("Show my gender on my profile and in worker search"),
+            "show_age": _("Show my age band on my profile and in worker search"),
+            "accepts_scouts": _("Accept scouts (job offers sent directly by clients)"),
+        }
+        help_texts = {
+            "headline": _("One line clients see first, e.g. “WordPress sites, fast and tidy”."),
+            "skills": _("Separate with commas, e.g. Python, 翻訳, Illustrator"),
+        }
+        widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
+        error_messages = {
+            "headline": {
+                "max_length": _("Please keep the headline to %(limit_value)d characters.")
+            },
+            "bio": {"max_length": _("Please keep this to %(limit_value)d characters.")},
+            "skills": {"max_length": _("Please keep the skills to %(limit_value)d characters.")},
+            "gender": {"invalid_choice": _("Please choose from the list.")},
+        }
+
+    def clean_birth_date(self) -> datetime.date | None:
+        birth_date = self.cleaned_data.get("birth_date")
+        if birth_date is None:
+            return None
+        today = timezone.localdate()
+        if birth_date > today:
+            raise ValidationError(_("The birth date cannot be in the future."), code="future")
+        age = age_on(birth_date, today)
+        if age < MIN_AGE:
+            raise ValidationError(
+                _("You must be at least %(age)d years old to work on yorozu."),
+                code="too_young",
+                params={"age": MIN_AGE},
+            )
+        if age > MAX_AGE:
+            raise ValidationError(
+                _("Please check the birth date (age over %(age)d)."),
+                code="too_old",
+                params={"age": MAX_AGE},
+            )
+        return birth_date
+
+    def clean_skills(self) -> str:
+        raw = self.cleaned_data.get("skills") or ""
+        skills = [s.strip() for s in raw.replace("、", ",").split(",") if s.strip()]
+        return ", ".join(dict.fromkeys(skills))
+
+
+class ClientProfileForm(forms.ModelForm):
+    class Meta:
+        model = ClientProfile
+        fields = ["kind", "company_name", "about"]
+        labels = {
+            "kind": _("Individual or company"),
+            "company_name": _("Company name"),
+            "about": _("About you or your company"),
+        }
+        help_texts = {"company_name": _("Required for companies; shown as your public name.")}
+        widgets = {
+            "kind": forms.RadioSelect(choices=ClientKind.choices),
+            "about": forms.Textarea(attrs={"rows": 5}),
+        }
+        error_messages = {
+            "kind": {"invalid_choice": _("Please choose individual or company.")},
+            "company_name": {
+                "max_length": _("Please keep the company name to %(limit_value)d characters.")
+            },
+            "about": {"max_length": _("Please keep this to %(limit_value)d characters.")},
+        }
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        company_name = (cleaned.get("company_name") or "").strip()
+        cleaned["company_name"] = company_name
+        if cleaned.get("kind") == ClientKind.COMPANY and not company_name:
+            self.add_error("company_name", _("Please enter the company name."))
+        return cleaned
+
+
+IDENTITY_MAX_BYTES = 5 * 1024 * 1024
+# What the first bytes of each accepted format look like, and which extensions may carry it.
+IDENTITY_SIGNATURES: list[tuple[bytes, str, set[str]]] = [
+    (b"\xff\xd8\xff", "jpeg", {".jpg", ".jpeg"}),
+    (b"\x89PNG\r\n\x1a\n", "png", {".png"}),
+    (b"%PDF-", "pdf", {".pdf"}),
+]
+IDENTITY_EXTENSIONS = {ext for _sig, _kind, exts in IDENTITY_SIGNATURES for ext in exts}
+
+
+def sniff_document_kind(head: bytes) -> str | None:
+    for signature, kind, _exts in IDENTITY_SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    return None
+
+
+class IdentityDocumentForm(forms.Form):
+    document = forms.FileField(
+        label=_("Identity document"),
+        help_text=_(
+            "A driving licence, My Number card (front only), passport or residence card. "
+            "JPEG, PNG or PDF, up to 5 MB."
+        ),
+        widget=forms.FileInput(attrs={"accept": ".jpg,.jpeg,.png,.pdf"}),
+        error_messages={
+            "required": _("Please choose a file to upload."),
+            "empty": _("The file is empty. Please choose another file."),
+            "invalid": _("No file was received. Please choose the file again."),
+            "missing": _("No file was received. Please choose the file again."),
+        },
+    )
+
+    def clean_document(self):
+        upload = self.cleaned_data["document"]
+        extension = Path(upload.name or "").suffix.lower()
+        if extension not in IDENTITY_EXTENSIONS:
+            raise ValidationError(
+                _("Please upload a JPEG, PNG or PDF file (.jpg, .jpeg, .png, .pdf)."),
+                code="extension",
+            )
+        if upload.size > IDENTITY_MAX_BYTES:
+            raise ValidationError(
+                _("The file is too large. Please upload a file of 5 MB or less."), code="size"
+            )
+        upload.seek(0)
+        head = upload.read(8)
+        upload.seek(0)
+        kind = sniff_document_kind(head)
+        if kind is None:
+            raise ValidationError(
+                _(
+                    "This file does not look like a JPEG, PNG or PDF. "
+                    "Please upload the original image or PDF."
+                ),
+                code="content",
+            )
+        if extension not in next(exts for _s, k, exts in IDENTITY_SIGNATURES if k == kind):
+            raise ValidationError(
+                _("The file's name does not match its contents. Please check the file."),
+                code="mismatch",
+            )
+        return upload

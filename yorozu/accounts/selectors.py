@@ -1,0 +1,50 @@
+"""Reads for accounts: public client profiles and what the settings page shows."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from yorozu.accounts.models import ClientProfile, IdentityDocument, User
+
+
+def access_client_profile(viewer: User | None, user_id: int) -> ClientProfile:
+    """The public client profile of an active user, with its user; 404 otherwise.
+
+    Client profiles are public (anyone deciding whether to apply to a job may read them), so
+    the only refusal is for accounts that do not exist or are no longer active.
+    """
+    profile = (
+        ClientProfile.objects.select_related("user")
+        .filter(user_id=user_id, user__is_active=True)
+        .first()
+    )
+    if profile is None:
+        raise Http404("no such client")
+    return profile
+
+
+def client_open_jobs(client: User) -> QuerySet:
+    """The client's open jobs, newest first, ready for `jobs/job_card.html`."""
+    from yorozu.jobs.models import Job, JobStatus
+
+    return (
+        Job.objects.filter(client=client, status=JobStatus.OPEN)
+        .select_related("category", "main_category", "client", "client__client_profile")
+        .order_by("-created_at", "-id")
+    )
+
+
+def client_reviews_from_workers(client: User, *, limit: int = 10) -> list:
+    """The latest reviews workers left for this client."""
+    from yorozu.reviews.models import Direction, Review
+
+    return list(
+        Review.objects.filter(reviewee=client, direction=Direction.WORKER_TO_CLIENT)
+        .select_related("reviewer", "contract")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def latest_identity_document(user: User) -> IdentityDocument | None:
+    return IdentityDocument.objects.filter(user=user).order_by("-submitted_at", "-id").first()

@@ -16,6 +16,19 @@ class JobStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+# What a client writes when posting and may change when editing; everything else is derived.
+EDITABLE_FIELDS = (
+    "title",
+    "category",
+    "description",
+    "pay_type",
+    "budget_min",
+    "budget_max",
+    "deadline",
+    "hires_wanted",
+)
+
+
 class Job(models.Model):
     client = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs"
@@ -69,6 +82,15 @@ class Job(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == JobStatus.OPEN
+
+    @property
+    def deadline_passed(self) -> bool:
+        return self.deadline < timezone.localdate()
+
+    @property
+    def accepting_proposals(self) -> bool:
+        """Open and its application deadline not yet passed: what job search shows by default."""
+        return self.is_open and not self.deadline_passed
 
 
 class JobEvent(models.Model):

@@ -1,8 +1,108 @@
 """Views for jobs (thin: access_* then one do_* then render)."""
 
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from yorozu.jobs.actions import JobNotOpen, do_close_job, do_edit_job, do_post_job
+from yorozu.jobs.forms import JobForm, JobSearchForm
+from yorozu.jobs.selectors import (
+    PAGE_SIZE,
+    access_job,
+    access_own_job,
+    jobs_of_client,
+    search_jobs,
+)
 
 
-def placeholder(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    """Reserved URL name; replaced as the app is built."""
-    return HttpResponse(status=501)
+def search(request: HttpRequest) -> HttpResponse:
+    """Public job search. Filters come from the query string; htmx swaps only the results."""
+    form = JobSearchForm(request.GET or None)
+    page = Paginator(search_jobs(form.search_params()), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page_obj": page}
+    if request.htmx and request.htmx.target == "job-results":
+        return render(request, "jobs/job_search.html#results", context)
+    return render(request, "jobs/job_search.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new(request: HttpRequest) -> HttpResponse:
+    """Post a job. Posting is done as a client: a worker is offered the role switch instead."""
+    if not request.user.acting_as_client:
+        return render(request, "jobs/job_new_as_worker.html")
+    form = JobForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        job = do_post_job(client=request.user, data=form.cleaned_data, actor=request.user)
+        messages.success(request, _("Your job is posted."))
+        return redirect("jobs:detail", job_id=job.pk)
+    return render(request, "jobs/job_form.html", {"form": form, "job": None})
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    """The signed-in client's own postings, open and closed."""
+    page = Paginator(jobs_of_client(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "jobs/job_mine.html", {"page_obj": page})
+
+
+def detail(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = access_job(request.user, job_id)
+    user = request.user
+    is_owner = user.is_authenticated and job.client_id == user.pk
+    context = {
+        "job": job,
+        "client_profile": getattr(job.client, "client_profile", None),
+        "is_owner": is_owner,
+        "can_propose": (
+            user.is_authenticated
+            and not is_owner
+            and not user.acting_as_client
+            and job.accepting_proposals
+        ),
+    }
+    return render(request, "jobs/job_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = access_own_job(request.user, job_id)
+    if not job.is_open:
+        messages.error(request, _("This job is closed and can no longer be edited."))
+        return redirect("jobs:detail", job_id=job.pk)
+    form = JobForm(
+        request.POST if request.method == "POST" else None, initial=JobForm.initial_for(job)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = do_edit_job(job, form.cleaned_data, actor=request.user)
+        except JobNotOpen:
+            messages.error(request, _("This job is closed and can no longer be edited."))
+        else:
+            if changed:
+                messages.success(request, _("Your changes are saved."))
+            else:
+                messages.info(request, _("Nothing was changed."))
+        return redirect("jobs:detail", job_id=job.pk)
+    return render(request, "jobs/job_form.html", {"form": form, "job": job})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def close(request: HttpRequest, job_id: int) -> HttpResponse:
+    """GET asks for confirmation; POST closes. Closing an already closed job changes nothing."""
+    job = access_own_job(request.user, job_id)
+    if request.method == "POST":
+        if do_close_job(job, actor=request.user):
+            messages.success(request, _("The job is closed. It no longer takes proposals."))
+        return redirect("jobs:detail", job_id=job.pk)
+    if not job.is_open:
+        return redirect("jobs:detail", job_id=job.pk)
+    return render(request, "jobs/job_close.html", {"job": job})

@@ -1,0 +1,117 @@
+"""Writes for content: marking notices read, and loading the shipped content.
+
+Staff edits go through the Django admin, whose LogEntry is the audit trail for them.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from yorozu.content.models import (
+    FaqCategory,
+    FaqEntry,
+    Notice,
+    NoticeRead,
+    Page,
+    Section,
+    TermsVersion,
+)
+
+
+def do_mark_notice_read(notice: Notice, *, actor) -> bool:
+    """Record that `actor` opened `notice`; True the first time. Visitors leave no trace.
+
+    Idempotent: a reload or two tabs opening the same notice never raise nor double count.
+    """
+    if actor is None or not actor.is_authenticated:
+        return False
+    if NoticeRead.objects.filter(user=actor, notice=notice).exists():
+        return False
+    try:
+        with transaction.atomic():
+            NoticeRead.objects.create(user=actor, notice=notice)
+    except IntegrityError:  # the other tab won the race
+        return False
+    return True
+
+
+@transaction.atomic
+def do_load_content(*, actor=None, now=None) -> dict[str, int]:
+    """Create or update the shipped notices, FAQ, terms and help pages; safe to run repeatedly.
+
+    Rows are matched on their stable keys (slug, version, anchor), so running it again refreshes
+    the shipped text without duplicating anything. Notice publish times are set only when a
+    notice is first created, relative to `now`, so the demo always has a recent notice.
+    """
+    from yorozu.content import demo_content as demo
+
+    now = now or timezone.now()
+    counts = {"notices": 0, "faq": 0, "terms": 0, "pages": 0, "sections": 0}
+
+    for item in demo.NOTICES:
+        fields = {k: v for k, v in item.items() if k not in {"slug", "days_ago"}}
+        notice, created = Notice.objects.update_or_create(slug=item["slug"], defaults=fields)
+        if created:
+            notice.publish_at = now - timedelta(days=item["days_ago"])
+            notice.save(update_fields=["publish_at"])
+        counts["notices"] += 1
+
+    for cat_position, category in enumerate(demo.FAQ, start=1):
+        cat, _ = FaqCategory.objects.update_or_create(
+            slug=category["slug"],
+            defaults={
+                "name_ja": category["name_ja"],
+                "name_en": category["name_en"],
+                "position": cat_position * 10,
+            },
+        )
+        for position, entry in enumerate(category["entries"], start=1):
+            FaqEntry.objects.update_or_create(
+                slug=entry["slug"],
+                defaults={
+                    "category": cat,
+                    "question_ja": entry["question_ja"],
+                    "question_en": entry["question_en"],
+                    "answer_ja": entry["answer_ja"],
+                    "answer_en": entry["answer_en"],
+                    "position": position * 10,
+                },
+            )
+            counts["faq"] += 1
+
+    today = timezone.localdate(now)
+    for item in demo.TERMS:
+        fields = {k: v for k, v in item.items() if k not in {"version", "effective_days_ago"}}
+        fields["effective_on"] = today - timedelta(days=item["effective_days_ago"])
+        version = TermsVersion.objects.filter(version=item["version"]).first()
+        if version is None:
+            TermsVersion.objects.create(version=item["version"], **fields)
+        else:  # keep the date it took effect; refresh the text only
+            fields.pop("effective_on")
+            for key, value in fields.items():
+                setattr(version, key, value)
+            version.save(update_fields=list(fields))
+        counts["terms"] += 1
+
+    for position, item in enumerate(demo.PAGES, start=1):
+        fields = {k: v for k, v in item.items() if k not in {"slug", "sections"}}
+        fields["position"] = position * 10
+        page, _ = Page.objects.update_or_create(slug=item["slug"], defaults=fields)
+        counts["pages"] += 1
+        for section_position, section in enumerate(item["sections"], start=1):
+            Section.objects.update_or_create(
+                page=page,
+                anchor=section["anchor"],
+                defaults={
+                    "title_ja": section["title_ja"],
+                    "title_en": section["title_en"],
+                    "body_ja": section["body_ja"],
+                    "body_en": section["body_en"],
+                    "position": section_position * 10,
+                },
+            )
+            counts["sections"] += 1
+    return counts

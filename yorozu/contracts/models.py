@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,9 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return f"Proposal({self.job_id}, {self.worker_id})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("contracts:proposal_detail", args=[self.pk])
 
 
 class ContractStatus(models.TextChoices):
@@ -87,6 +91,9 @@ class Contract(models.Model):
     def __str__(self) -> str:
         return f"Contract#{self.pk} {self.title}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("contracts:detail", args=[self.pk])
+
     @property
     def is_funded_or_later(self) -> bool:
         return self.status in {
@@ -123,6 +130,20 @@ class LedgerKind(models.TextChoices):
     FEE = "fee", _("Platform fee")
 
 
+class LedgerImmutableError(Exception):
+    """Raised on any attempt to change or remove a ledger row: corrections are new rows."""
+
+
+class LedgerQuerySet(models.QuerySet):
+    """Bulk update and delete are refused too, not only the instance methods."""
+
+    def update(self, **kwargs):
+        raise LedgerImmutableError("ledger entries are append-only")
+
+    def delete(self):
+        raise LedgerImmutableError("ledger entries are append-only")
+
+
 class LedgerEntry(models.Model):
     """Append-only money movements for a contract; balances are sums, never stored."""
 
@@ -131,6 +152,8 @@ class LedgerEntry(models.Model):
     amount = models.PositiveIntegerField()
     gateway_reference = models.CharField(max_length=64)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = LedgerQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -144,3 +167,11 @@ class LedgerEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.amount}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise LedgerImmutableError("ledger entries are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise LedgerImmutableError("ledger entries are append-only")

@@ -1,0 +1,184 @@
+"""Proposals: a worker proposes on a job; the client shortlists, declines or hires.
+
+Each action locks what it changes, checks who is asking and the current state, and raises
+`ContractError` before writing anything it refuses.
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from yorozu.contracts.errors import ContractError
+from yorozu.contracts.models import (
+    Contract,
+    ContractEvent,
+    ContractStatus,
+    Proposal,
+    ProposalStatus,
+)
+from yorozu.contracts.notices import notify
+from yorozu.jobs.models import Job, JobStatus
+from yorozu.messaging.actions import ensure_thread
+
+# A proposal the client has not answered yet: it can still be withdrawn, declined or hired.
+PENDING = (ProposalStatus.SUBMITTED, ProposalStatus.SHORTLISTED)
+# Contracts that use up one of a job's hires (a cancelled one frees its place).
+LIVE_CONTRACT_STATUSES = [s for s in ContractStatus.values if s != ContractStatus.CANCELLED]
+
+
+def _lock_proposal(proposal: Proposal) -> Proposal:
+    return Proposal.objects.select_for_update().select_related("job").get(pk=proposal.pk)
+
+
+def _sync(target, source, fields: list[str]) -> None:
+    """Copy the written fields back onto the caller's instance so it is not left stale."""
+    for field in fields:
+        setattr(target, field, getattr(source, field))
+
+
+@transaction.atomic
+def do_submit_proposal(*, job: Job, worker, data: dict, actor) -> Proposal:
+    """Propose on an open job: one proposal per worker per job, never on one's own job.
+
+    Opens the message thread for the pair so they can talk before a contract, and tells the
+    client.
+    """
+    if actor.pk != worker.pk:
+        raise ContractError(_("You can only propose for yourself."))
+    job = Job.objects.select_for_update().get(pk=job.pk)
+    if job.client_id == worker.pk:
+        raise ContractError(_("You cannot propose on your own job."))
+    if job.status != JobStatus.OPEN:
+        raise ContractError(_("This job is no longer accepting proposals."))
+    if job.deadline < timezone.localdate():
+        raise ContractError(_("The application deadline for this job has passed."))
+    if Proposal.objects.filter(job=job, worker=worker).exists():
+        raise ContractError(_("You have already sent a proposal for this job."))
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            proposal = Proposal.objects.create(
+                job=job,
+                worker=worker,
+                price=data["price"],
+                delivery_days=data["delivery_days"],
+                message=data["message"],
+                created_at=now,
+                updated_at=now,
+            )
+    except IntegrityError as exc:  # a concurrent double submit lost the race
+        raise ContractError(_("You have already sent a proposal for this job.")) from exc
+    Job.objects.filter(pk=job.pk).update(proposal_count=F("proposal_count") + 1)
+    ensure_thread(job, worker)
+    notify(
+        job.client,
+        kind="proposal_received",
+        title=_("New proposal for “%(job)s”"),
+        body=_("%(worker)s sent a proposal for ¥%(price)s."),
+        url=reverse("contracts:proposal_detail", args=[proposal.pk]),
+        params={"job": job.title, "worker": worker.display_name, "price": f"{proposal.price:,}"},
+    )
+    return proposal
+
+
+def _set_status(proposal: Proposal, status: str) -> None:
+    proposal.status = status
+    proposal.updated_at = timezone.now()
+    proposal.save(update_fields=["status", "updated_at"])
+
+
+@transaction.atomic
+def do_withdraw_proposal(proposal: Proposal, *, actor) -> Proposal:
+    """The worker takes back a proposal the client has not yet answered."""
+    locked = _lock_proposal(proposal)
+    if locked.worker_id != actor.pk:
+        raise ContractError(_("Only the worker who sent this proposal can withdraw it."))
+    if locked.status not in PENDING:
+        raise ContractError(_("This proposal can no longer be withdrawn."))
+    _set_status(locked, ProposalStatus.WITHDRAWN)
+    _sync(proposal, locked, ["status", "updated_at"])
+    return locked
+
+
+@transaction.atomic
+def do_shortlist_proposal(proposal: Proposal, *, actor) -> Proposal:
+    """The client marks a proposal as a candidate. A private note, so nobody is notified."""
+    locked = _lock_proposal(proposal)
+    if locked.job.client_id != actor.pk:
+        raise ContractError(_("Only the client who posted this job can do this."))
+    if locked.status != ProposalStatus.SUBMITTED:
+        raise ContractError(_("Only a new proposal can be shortlisted."))
+    _set_status(locked, ProposalStatus.SHORTLISTED)
+    _sync(proposal, locked, ["status", "updated_at"])
+    return locked
+
+
+@transaction.atomic
+def do_decline_proposal(proposal: Proposal, *, actor) -> Proposal:
+    """The client turns a proposal down; the worker is told so they can move on."""
+    locked = _lock_proposal(proposal)
+    if locked.job.client_id != actor.pk:
+        raise ContractError(_("Only the client who posted this job can do this."))
+    if locked.status not in PENDING:
+        raise ContractError(_("This proposal can no longer be declined."))
+    _set_status(locked, ProposalStatus.DECLINED)
+    notify(
+        locked.worker,
+        kind="proposal_declined",
+        title=_("Your proposal for “%(job)s” was not selected"),
+        body=_("Thank you for proposing. Please try other jobs."),
+        url=reverse("contracts:proposal_detail", args=[locked.pk]),
+        params={"job": locked.job.title},
+    )
+    _sync(proposal, locked, ["status", "updated_at"])
+    return locked
+
+
+@transaction.atomic
+def do_hire_proposal(proposal: Proposal, *, actor) -> Contract:
+    """The client hires: the proposal becomes a contract offer the worker must accept.
+
+    The job row is locked while counting its live contracts, so two quick hires cannot both
+    slip past `hires_wanted`.
+    """
+    job = Job.objects.select_for_update().get(pk=proposal.job_id)
+    locked = _lock_proposal(proposal)
+    if job.client_id != actor.pk:
+        raise ContractError(_("Only the client who posted this job can do this."))
+    if job.status != JobStatus.OPEN:
+        raise ContractError(_("This job is closed; reopen it before hiring."))
+    if locked.status not in PENDING:
+        raise ContractError(_("This proposal can no longer be hired."))
+    live = Contract.objects.filter(job=job, status__in=LIVE_CONTRACT_STATUSES).count()
+    if live >= job.hires_wanted:
+        raise ContractError(
+            _("This job already has as many hires as it wanted (%(n)s).") % {"n": job.hires_wanted}
+        )
+    _set_status(locked, ProposalStatus.HIRED)
+    contract = Contract.objects.create(
+        job=job,
+        proposal=locked,
+        client_id=job.client_id,
+        worker_id=locked.worker_id,
+        title=job.title,
+        category_id=job.category_id,
+        amount=locked.price,
+        status=ContractStatus.OFFERED,
+    )
+    ContractEvent.objects.create(
+        contract=contract, actor=actor, from_status="", to_status=ContractStatus.OFFERED
+    )
+    notify(
+        locked.worker,
+        kind="contract_offered",
+        title=_("You have a contract offer for “%(job)s”"),
+        body=_("The client wants to hire you for ¥%(amount)s. Please review and accept the offer."),
+        url=reverse("contracts:detail", args=[contract.pk]),
+        params={"job": job.title, "amount": f"{contract.amount:,}"},
+    )
+    _sync(proposal, locked, ["status", "updated_at"])
+    return contract

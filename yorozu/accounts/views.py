@@ -57,7 +57,7 @@ class AccountLogoutView(LogoutView):
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(safe_next(request, reverse("core:home")))
-    form = SignupForm(request.POST or None)
+    form = SignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = do_create_account(
             email=form.cleaned_data["email"],
@@ -131,7 +131,11 @@ def account_settings(request: HttpRequest) -> HttpResponse:
 def identity(request: HttpRequest) -> HttpResponse:
     user = request.user
     can_submit = user.identity_status == IdentityStatus.UNVERIFIED
-    form = IdentityDocumentForm(request.POST or None, request.FILES or None)
+    form = (
+        IdentityDocumentForm(request.POST, request.FILES)
+        if request.method == "POST"
+        else IdentityDocumentForm()
+    )
     if request.method == "POST":
         if not can_submit:
             messages.info(request, _("Your identity is already verified or under review."))
@@ -145,7 +149,8 @@ def identity(request: HttpRequest) -> HttpResponse:
                 messages.success(
                     request,
                     _(
-                        "Thank you. The secretariat will review your document, usually within two business days."
+                        "Thank you. The secretariat will review your document, "
+                        "usually within two business days."
                     ),
                 )
             return redirect("accounts:identity")

@@ -29,3 +29,48 @@ class UserFactory(factory.Factory):
     @classmethod
     def _build(cls, model_class, **kwargs):
         raise NotImplementedError("use create(): users need their profiles")
+
+
+def make_completed_contract(client: User, worker: User, *, title: str = "ロゴ制作"):
+    """A completed contract between two users, built directly (profile tests need only rows)."""
+    from django.utils import timezone
+
+    from yorozu.contracts.models import Contract, ContractStatus, Proposal
+    from yorozu.jobs.tests.factories import JobFactory
+
+    job = JobFactory(client=client, title=title)
+    proposal = Proposal.objects.create(
+        job=job, worker=worker, price=30000, message="よろしくお願いします。", delivery_days=7
+    )
+    return Contract.objects.create(
+        job=job,
+        proposal=proposal,
+        client=client,
+        worker=worker,
+        title=title,
+        category=job.category,
+        amount=30000,
+        status=ContractStatus.COMPLETED,
+        completed_at=timezone.now(),
+    )
+
+
+def make_review(reviewer: User, reviewee: User, direction: str, *, overall: int = 5, comment=""):
+    """A review on a fresh completed contract; `direction` decides who is client and worker."""
+    from yorozu.reviews.models import Direction, Review
+
+    if direction == Direction.CLIENT_TO_WORKER:
+        contract = make_completed_contract(reviewer, reviewee)
+    else:
+        contract = make_completed_contract(reviewee, reviewer)
+    return Review.objects.create(
+        contract=contract,
+        reviewer=reviewer,
+        reviewee=reviewee,
+        direction=direction,
+        overall=overall,
+        quality=overall,
+        communication=overall,
+        timeliness=overall,
+        comment=comment,
+    )

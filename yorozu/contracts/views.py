@@ -99,7 +99,7 @@ def propose(request: HttpRequest, job_id: int) -> HttpResponse:
         messages.info(request, _("You have already sent a proposal for this job."))
         return redirect("contracts:proposal_detail", proposal_id=existing.pk)
     blocked = selectors.reason_cannot_propose(user, job)
-    form = ProposalForm(request.POST or None)
+    form = ProposalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and blocked is None and form.is_valid():
         if user.acting_as_client:
             form.add_error(None, _("Switch to acting as a worker to send a proposal."))

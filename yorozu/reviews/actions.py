@@ -1,0 +1,95 @@
+"""Writes for reviews: one review per side of a completed contract, and the ratings they drive."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.db.models import Avg, Count
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from yorozu.accounts.models import ClientProfile, WorkerProfile
+from yorozu.contracts.models import Contract, ContractStatus
+from yorozu.contracts.notices import notify
+from yorozu.contracts.transitions import CLIENT, WORKER, party_of
+from yorozu.reviews.models import Direction, Review
+
+AXES = ("overall", "quality", "communication", "timeliness")
+
+
+class ReviewError(Exception):
+    """A refused review; `message` is shown to the reviewer and nothing was written."""
+
+    def __init__(self, message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def _recompute(reviewee_id: int, direction: str) -> None:
+    """Derive the reviewee's average and count from all their reviews in one aggregate."""
+    agg = Review.objects.filter(reviewee_id=reviewee_id, direction=direction).aggregate(
+        avg=Avg("overall"), n=Count("id")
+    )
+    avg = round(agg["avg"], 2) if agg["avg"] is not None else None
+    if direction == Direction.CLIENT_TO_WORKER:
+        WorkerProfile.objects.filter(user_id=reviewee_id).update(
+            rating_avg=avg, rating_count=agg["n"]
+        )
+    else:
+        ClientProfile.objects.filter(user_id=reviewee_id).update(
+            satisfaction_avg=avg, satisfaction_count=agg["n"]
+        )
+
+
+@transaction.atomic
+def do_leave_review(*, contract: Contract, reviewer, data: dict, actor) -> Review:
+    """A party reviews the other side of a completed contract, once.
+
+    A client's review feeds the worker's rating; a worker's review feeds the client's
+    satisfaction (満足度).
+    """
+    if actor.pk != reviewer.pk:
+        raise ReviewError(_("You can only leave a review yourself."))
+    contract = (
+        Contract.objects.select_for_update().select_related("client", "worker").get(pk=contract.pk)
+    )
+    side = party_of(contract, reviewer)
+    if side is None:
+        raise ReviewError(_("Only the two parties to this contract can review it."))
+    if contract.status != ContractStatus.COMPLETED:
+        raise ReviewError(_("You can leave a review once the contract is completed."))
+    if Review.objects.filter(contract=contract, reviewer=reviewer).exists():
+        raise ReviewError(_("You have already reviewed this contract."))
+    for axis in AXES:
+        if data.get(axis) not in {1, 2, 3, 4, 5}:
+            raise ReviewError(_("Please rate every item from 1 to 5 stars."))
+    if side == CLIENT:
+        reviewee, direction = contract.worker, Direction.CLIENT_TO_WORKER
+    else:
+        assert side == WORKER
+        reviewee, direction = contract.client, Direction.WORKER_TO_CLIENT
+    try:
+        with transaction.atomic():
+            review = Review.objects.create(
+                contract=contract,
+                reviewer=reviewer,
+                reviewee=reviewee,
+                direction=direction,
+                comment=(data.get("comment") or "").strip(),
+                **{axis: data[axis] for axis in AXES},
+            )
+    except IntegrityError as exc:  # a concurrent double submit lost the race
+        raise ReviewError(_("You have already reviewed this contract.")) from exc
+    _recompute(reviewee.pk, direction)
+    notify(
+        reviewee,
+        kind="review_received",
+        title=_("%(name)s left you a review for “%(title)s”"),
+        body=_("Overall rating: %(stars)s"),
+        url=reverse("contracts:detail", args=[contract.pk]),
+        params={
+            "name": reviewer.display_name,
+            "title": contract.title,
+            "stars": "★" * review.overall + "☆" * (5 - review.overall),
+        },
+    )
+    return review

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -23,6 +25,12 @@ from yorozu.accounts.models import (
     User,
     WorkerProfile,
 )
+
+
+def _staff(request: HttpRequest) -> User:
+    """The signed-in staff member (the admin site has already checked the login)."""
+    assert isinstance(request.user, User)
+    return request.user
 
 
 class YorozuUserCreationForm(AdminUserCreationForm):
@@ -103,7 +111,7 @@ class UserAdmin(DjangoUserAdmin):
         if change:
             super().save_model(request, obj, form, change)
         else:
-            do_register_user_from_admin(obj, actor=request.user)
+            do_register_user_from_admin(obj, actor=_staff(request))
 
 
 @admin.register(WorkerProfile)
@@ -160,10 +168,6 @@ class IdentityDocumentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # users upload; staff never add documents on their behalf
 
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        # The change page is a read-only review page; actions need the change permission.
-        return super().has_change_permission(request, obj)
-
     def get_urls(self):
         urls = [
             path(
@@ -174,7 +178,7 @@ class IdentityDocumentAdmin(admin.ModelAdmin):
         ]
         return urls + super().get_urls()
 
-    def document_file(self, request: HttpRequest, document_id: int) -> HttpResponse:
+    def document_file(self, request: HttpRequest, document_id: int) -> HttpResponseBase:
         """Serve the document to staff only, never through a public media URL."""
         if not self.has_view_permission(request):
             raise PermissionDenied
@@ -198,7 +202,7 @@ class IdentityDocumentAdmin(admin.ModelAdmin):
     @admin.action(description=_("Approve the selected documents"), permissions=["change"])
     def approve(self, request: HttpRequest, queryset) -> None:
         decided = sum(
-            do_decide_identity_document(doc, True, "", actor=request.user) for doc in queryset
+            do_decide_identity_document(doc, True, "", actor=_staff(request)) for doc in queryset
         )
         self._report(request, decided, queryset.count())
 
@@ -209,7 +213,7 @@ class IdentityDocumentAdmin(admin.ModelAdmin):
         if "apply" in request.POST and form.is_valid():
             note = form.cleaned_data["note"]
             decided = sum(
-                do_decide_identity_document(doc, False, note, actor=request.user)
+                do_decide_identity_document(doc, False, note, actor=_staff(request))
                 for doc in queryset
             )
             self._report(request, decided, queryset.count())
@@ -220,7 +224,7 @@ class IdentityDocumentAdmin(admin.ModelAdmin):
             "form": form,
             "documents": queryset.select_related("user"),
             "opts": self.model._meta,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(
             request, "admin/accounts/identitydocument/reject_confirmation.html", context

@@ -92,7 +92,8 @@ class SignupForm(forms.Form):
         return name
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         password1 = cleaned.get("password1")
         password2 = cleaned.get("password2")
         if password1 and password2 and password1 != password2:
@@ -257,7 +258,8 @@ class ClientProfileForm(forms.ModelForm):
         }
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         company_name = (cleaned.get("company_name") or "").strip()
         cleaned["company_name"] = company_name
         if cleaned.get("kind") == ClientKind.COMPANY and not company_name:

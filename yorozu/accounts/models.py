@@ -158,14 +158,14 @@ class WorkerProfile(models.Model):
         """The gender label, only where the worker chose to show it."""
         if not self.show_gender or self.gender == Gender.NO_ANSWER:
             return None
-        return Gender(self.gender).label
+        return str(Gender(self.gender).label)
 
     @property
     def public_age_band(self) -> str | None:
         if not self.show_age:
             return None
         band = self.age_band()
-        return AgeBand(band).label if band is not None else None
+        return str(AgeBand(band).label) if band is not None else None
 
 
 class ClientKind(models.TextChoices):

@@ -3,9 +3,10 @@
 A fixed list, not a table: it never changes and every filter, form and card reads it.
 """
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-REGIONS: list[tuple[str, str, list[tuple[int, str, str]]]] = [
+REGIONS: list[tuple[str, str | Promise, list[tuple[int, str, str]]]] = [
     ("hokkaido", _("Hokkaido"), [(1, "北海道", "Hokkaido")]),
     (
         "tohoku",

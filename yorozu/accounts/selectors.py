@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404
 
 from yorozu.accounts.models import ClientProfile, IdentityDocument, User
 
 
-def access_client_profile(viewer: User | None, user_id: int) -> ClientProfile:
+def access_client_profile(viewer: User | AnonymousUser | None, user_id: int) -> ClientProfile:
     """The public client profile of an active user, with its user; 404 otherwise.
 
     Client profiles are public (anyone deciding whether to apply to a job may read them), so

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django_htmx.middleware import HtmxDetails
 
 from yorozu.accounts.actions import (
     IdentitySubmissionRefused,
@@ -29,7 +30,7 @@ from yorozu.accounts.forms import (
     SignupForm,
     WorkerProfileForm,
 )
-from yorozu.accounts.models import IdentityStatus
+from yorozu.accounts.models import IdentityStatus, User
 from yorozu.accounts.selectors import (
     access_client_profile,
     client_open_jobs,
@@ -39,6 +40,13 @@ from yorozu.accounts.selectors import (
 from yorozu.core.views import safe_next
 
 SETTINGS_TEMPLATE = "accounts/account_settings.html"
+
+
+class AuthenticatedRequest(HttpRequest):
+    """What a login_required view receives: a signed-in User, and django-htmx's details."""
+
+    user: User
+    htmx: HtmxDetails
 
 
 class AccountLoginView(LoginView):
@@ -73,7 +81,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _settings_forms(request: HttpRequest, bound: str | None = None) -> dict[str, object]:
+def _settings_forms(request: AuthenticatedRequest, bound: str | None = None) -> dict:
     """The three forms of the settings page, only `bound` filled from the POST."""
     user = request.user
     data = request.POST if bound else None
@@ -95,7 +103,7 @@ SETTINGS_SECTIONS = {"account", "worker", "client"}
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def account_settings(request: HttpRequest) -> HttpResponse:
+def account_settings(request: AuthenticatedRequest) -> HttpResponse:
     """One page, three forms; each posts its `section` and runs its own action.
 
     It only ever edits request.user: there is no id in the URL to tamper with.
@@ -128,7 +136,7 @@ def account_settings(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def identity(request: HttpRequest) -> HttpResponse:
+def identity(request: AuthenticatedRequest) -> HttpResponse:
     user = request.user
     can_submit = user.identity_status == IdentityStatus.UNVERIFIED
     form = (

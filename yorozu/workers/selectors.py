@@ -6,6 +6,7 @@ gender, prefecture, age band, rating) will grow from; keep its callers going thr
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -13,7 +14,7 @@ from yorozu.accounts.models import User, WorkerProfile
 from yorozu.workers.models import WorkerCategoryStat
 
 
-def access_worker_profile(viewer: User | None, user_id: int) -> WorkerProfile:
+def access_worker_profile(viewer: User | AnonymousUser | None, user_id: int) -> WorkerProfile:
     """The public worker profile of an active user, with its user; 404 otherwise.
 
     Worker profiles are public. What a worker hides (gender, age) is hidden by the profile's

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
+from django_htmx.middleware import HtmxDetails
 
 from yorozu.accounts.prefectures import prefecture_name
 from yorozu.workers.forms import WorkerSearchForm
@@ -20,9 +21,13 @@ from yorozu.workers.selectors import (
 WORKERS_PER_PAGE = 20
 
 
+class HtmxRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
 @login_required
 @require_GET
-def worker_search(request: HttpRequest) -> HttpResponse:
+def worker_search(request: HtmxRequest) -> HttpResponse:
     form = WorkerSearchForm(request.GET)
     keyword = form.cleaned_data["q"].strip() if form.is_valid() else ""
     page = Paginator(search_workers(keyword=keyword), WORKERS_PER_PAGE).get_page(

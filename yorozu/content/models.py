@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.content.rendering import render_markdown
@@ -44,7 +44,7 @@ class Bilingual:
 
 
 class NoticeCategory(models.TextChoices):
-    SAFETY = "safety", _("Safety")
+    SAFETY = "safety", pgettext_lazy("notice category", "Safety")
     FEATURES = "features", _("New features")
     MAINTENANCE = "maintenance", _("Maintenance")
     SUPPORT = "support", _("Support information")

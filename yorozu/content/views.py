@@ -31,6 +31,7 @@ def notice_list(request: HttpRequest) -> HttpResponse:
             "category": category,
             "extra_query": f"category={category}" if category else "",
             "unread_ids": selectors.unread_notice_ids(request.user, list(page.object_list)),
+            "unread_count": selectors.unread_notice_count(request.user),
         },
     )
 

@@ -174,6 +174,8 @@ def test_unread_marks_in_list(client, worker_user):
     client.get(read.get_absolute_url())
     response = client.get(reverse("content:notices"))
     assert response.context["unread_ids"] == {unread.pk}
+    assert response.context["unread_count"] == 1
+    assert "未読のお知らせが1件あります。" in response.content.decode()
 
 
 def test_context_processor(worker_user):

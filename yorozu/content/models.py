@@ -9,6 +9,7 @@ way out (`yorozu.content.rendering`), never stored as HTML.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -50,6 +51,10 @@ class NoticeCategory(models.TextChoices):
     SUPPORT = "support", _("Support information")
 
 
+# /notices/feed/ is the Atom feed, so no notice may be called "feed".
+RESERVED_NOTICE_SLUGS = frozenset({"feed"})
+
+
 class NoticeQuerySet(models.QuerySet):
     def published(self, now=None) -> NoticeQuerySet:
         """Notices whose publish time has come: scheduled ones stay invisible everywhere."""
@@ -89,6 +94,10 @@ class Notice(Bilingual, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("content:notice_detail", args=[self.slug])
+
+    def clean(self) -> None:
+        if self.slug in RESERVED_NOTICE_SLUGS:
+            raise ValidationError({"slug": _("This slug is reserved; please choose another.")})
 
     @property
     def is_published(self) -> bool:

@@ -80,3 +80,20 @@ def test_staff_can_schedule_a_notice(client, staff_user):
     notice = Notice.objects.get(slug="scheduled")
     assert not notice.is_published
     assert client.get(notice.get_absolute_url()).status_code == 404
+
+
+def test_reserved_slug_is_refused(client, staff_user):
+    client.force_login(staff_user)
+    response = client.post(
+        reverse("admin:content_notice_add"),
+        {
+            "slug": "feed",
+            "category": "safety",
+            "publish_at_0": "2020-01-01",
+            "publish_at_1": "09:00:00",
+            "title_ja": "フィード",
+            "body_ja": "本文",
+        },
+    )
+    assert response.status_code == 200
+    assert not Notice.objects.filter(slug="feed").exists()

@@ -27,7 +27,7 @@ def _require_owner(job: Job, actor) -> None:
 
 
 def _main_category(category: Category) -> Category:
-    if category.parent_id is None:
+    if category.parent is None:
         raise ValueError("a job is posted under a subcategory, not a main category")
     return category.parent
 

@@ -7,6 +7,7 @@ the jobs catalogue; the rules here are the marketplace's rules for a sane postin
 from __future__ import annotations
 
 import datetime
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -50,7 +51,7 @@ class SubcategoryChoiceField(forms.ModelChoiceField):
     (`group_choices`), never at import time.
     """
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(
             queryset=Category.objects.filter(parent__isnull=False).select_related("parent"),
             **kwargs,
@@ -152,10 +153,10 @@ class JobForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        self.fields["category"].group_choices()
+        cast(SubcategoryChoiceField, self.fields["category"]).group_choices()
 
     @classmethod
     def initial_for(cls, job: Job) -> dict[str, object]:
@@ -187,8 +188,8 @@ class JobForm(forms.Form):
             )
         return deadline
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         low, high = cleaned.get("budget_min"), cleaned.get("budget_max")
         if low is not None and high is not None and low > high:
             self.add_error(
@@ -232,7 +233,7 @@ class JobSearchForm(forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SearchSort.choices)
     include_closed = forms.BooleanField(label=_("Include closed jobs"), required=False)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self._categories: dict[str, Category] = {}
@@ -244,7 +245,7 @@ class JobSearchForm(forms.Form):
                 self._categories[sub.slug] = sub
                 group.append((sub.slug, sub.name))
             choices.append((main.name, group))
-        self.fields["category"].choices = choices
+        cast(forms.ChoiceField, self.fields["category"]).choices = choices
         self.fields["category"].error_messages["invalid_choice"] = _(
             "Choose one of the listed categories."
         )
@@ -253,8 +254,8 @@ class JobSearchForm(forms.Form):
         slug = self.cleaned_data["category"]
         return self._categories.get(slug) if slug else None
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         low, high = cleaned.get("budget_min"), cleaned.get("budget_max")
         if low is not None and high is not None and low > high:
             self.add_error(

@@ -29,7 +29,7 @@ class SearchSort(TextChoices):
     DEADLINE = "deadline", _("Deadline soonest")
 
 
-SORT_ORDER = {
+SORT_ORDER: dict[str, tuple[str, ...]] = {
     SearchSort.NEW: ("-created_at", "-id"),
     SearchSort.BUDGET: ("-budget_max", "-id"),
     SearchSort.DEADLINE: ("deadline", "-id"),

@@ -9,7 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django_htmx.middleware import HtmxDetails
 
+from yorozu.accounts.models import User
 from yorozu.jobs.actions import JobNotOpen, do_close_job, do_edit_job, do_post_job
 from yorozu.jobs.forms import JobForm, JobSearchForm
 from yorozu.jobs.selectors import (
@@ -21,7 +23,17 @@ from yorozu.jobs.selectors import (
 )
 
 
-def search(request: HttpRequest) -> HttpResponse:
+class JobsRequest(HttpRequest):
+    """A request as these views see it: django-htmx's details, and a User once signed in."""
+
+    htmx: HtmxDetails
+
+
+class SignedInRequest(JobsRequest):
+    user: User
+
+
+def search(request: JobsRequest) -> HttpResponse:
     """Public job search. Filters come from the query string; htmx swaps only the results."""
     form = JobSearchForm(request.GET or None)
     page = Paginator(search_jobs(form.search_params()), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -33,7 +45,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def new(request: HttpRequest) -> HttpResponse:
+def new(request: SignedInRequest) -> HttpResponse:
     """Post a job. Posting is done as a client: a worker is offered the role switch instead."""
     if not request.user.acting_as_client:
         return render(request, "jobs/job_new_as_worker.html")
@@ -46,13 +58,13 @@ def new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: SignedInRequest) -> HttpResponse:
     """The signed-in client's own postings, open and closed."""
     page = Paginator(jobs_of_client(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "jobs/job_mine.html", {"page_obj": page})
 
 
-def detail(request: HttpRequest, job_id: int) -> HttpResponse:
+def detail(request: JobsRequest, job_id: int) -> HttpResponse:
     job = access_job(request.user, job_id)
     user = request.user
     is_owner = user.is_authenticated and job.client_id == user.pk
@@ -72,7 +84,7 @@ def detail(request: HttpRequest, job_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit(request: HttpRequest, job_id: int) -> HttpResponse:
+def edit(request: SignedInRequest, job_id: int) -> HttpResponse:
     job = access_own_job(request.user, job_id)
     if not job.is_open:
         messages.error(request, _("This job is closed and can no longer be edited."))
@@ -96,7 +108,7 @@ def edit(request: HttpRequest, job_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def close(request: HttpRequest, job_id: int) -> HttpResponse:
+def close(request: SignedInRequest, job_id: int) -> HttpResponse:
     """GET asks for confirmation; POST closes. Closing an already closed job changes nothing."""
     job = access_own_job(request.user, job_id)
     if request.method == "POST":

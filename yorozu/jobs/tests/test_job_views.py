@@ -256,6 +256,10 @@ def test_detail_for_non_workers_offers_no_propose(client, cast, who):
     text = detail(client, job)
     assert reverse("contracts:propose", args=[job.pk]) not in text
     assert reverse("jobs:edit", args=[job.pk]) not in text
+    if who:
+        assert "ワーカーに切り替えて提案する" in text
+    else:
+        assert "ログインして提案する" in text
 
 
 def test_closed_job_is_viewable_and_marked(client, worker_user):

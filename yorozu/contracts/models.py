@@ -5,14 +5,15 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ProposalStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
-    SHORTLISTED = "shortlisted", _("Shortlisted")
-    DECLINED = "declined", _("Declined")
-    HIRED = "hired", _("Hired")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    SUBMITTED = "submitted", pgettext_lazy("proposal status", "Submitted")
+    SHORTLISTED = "shortlisted", pgettext_lazy("proposal status", "Shortlisted")
+    DECLINED = "declined", pgettext_lazy("proposal status", "Declined")
+    HIRED = "hired", pgettext_lazy("proposal status", "Hired")
+    WITHDRAWN = "withdrawn", pgettext_lazy("proposal status", "Withdrawn")
 
 
 class Proposal(models.Model):
@@ -45,13 +46,13 @@ class Proposal(models.Model):
 
 
 class ContractStatus(models.TextChoices):
-    OFFERED = "offered", _("Offered")
-    ACCEPTED = "accepted", _("Accepted")
-    FUNDED = "funded", _("Escrow funded")
-    DELIVERED = "delivered", _("Delivered")
-    COMPLETED = "completed", _("Completed")
-    CANCELLED = "cancelled", _("Cancelled")
-    DISPUTED = "disputed", _("Disputed")
+    OFFERED = "offered", pgettext_lazy("contract status", "Offered")
+    ACCEPTED = "accepted", pgettext_lazy("contract status", "Accepted")
+    FUNDED = "funded", pgettext_lazy("contract status", "Escrow funded")
+    DELIVERED = "delivered", pgettext_lazy("contract status", "Delivered")
+    COMPLETED = "completed", pgettext_lazy("contract status", "Completed")
+    CANCELLED = "cancelled", pgettext_lazy("contract status", "Cancelled")
+    DISPUTED = "disputed", pgettext_lazy("contract status", "Disputed")
 
 
 class Contract(models.Model):

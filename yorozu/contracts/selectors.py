@@ -134,10 +134,15 @@ def contracts_for(user, *, side: str, status: str):
 
 
 def with_next_steps(contracts, user) -> list[Contract]:
-    """Attach the transitions the viewer may take, so the list can say what to do next."""
+    """Attach the step that moves each contract forward, if it is the viewer's to take.
+
+    Cancelling and reporting a problem are always possible in some states, so they are not
+    "your turn"; the list says what the viewer is expected to do next, or nothing.
+    """
     contracts = list(contracts)
     for contract in contracts:
-        contract.next_steps = allowed_transitions(contract, user)
+        forward = [t for t in allowed_transitions(contract, user) if not t.danger]
+        contract.next_step = forward[0] if forward else None
     return contracts
 
 

@@ -114,3 +114,31 @@ def test_every_state_change_has_one_event_in_order(cast):
         ("delivered", "completed"),
     ]
     assert not contract.events.values("to_status").annotate(n=Count("id")).filter(n__gt=1)
+
+
+def test_completion_updates_both_profiles_counters(cast):
+    ContractFactory(client=cast["client"], worker=cast["worker"], status="completed")
+    assert WorkerProfile.objects.get(user=cast["worker"]).completed_count == 1
+    assert ClientProfile.objects.get(user=cast["client"]).orders_count == 1
+
+
+def test_completion_asks_both_sides_for_a_review(cast):
+    contract = ContractFactory(client=cast["client"], worker=cast["worker"], status="completed")
+    for user in (cast["client"], cast["worker"]):
+        notice = Notification.objects.get(user=user, kind="review_requested")
+        assert notice.url == f"/reviews/new/{contract.pk}/"
+
+
+def test_notification_email_goes_out_only_after_commit(
+    cast, django_capture_on_commit_callbacks, mailoutbox
+):
+    contract = ContractFactory(client=cast["client"], worker=cast["worker"], status="accepted")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        TRANSITION_ACTIONS["fund"](contract, actor=cast["client"])
+    assert callbacks
+    assert not [m for m in mailoutbox if cast["worker"].email in m.to]
+    for callback in callbacks:
+        callback()
+    mail = [m for m in mailoutbox if cast["worker"].email in m.to]
+    assert len(mail) == 1
+    assert "仮払い" in mail[0].subject

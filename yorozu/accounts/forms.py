@@ -29,7 +29,15 @@ MIN_AGE = 15
 MAX_AGE = 100
 
 
-class SignupForm(forms.Form):
+class JapaneseLabelsMixin:
+    """Labels without a trailing colon, as Japanese forms are written."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class SignupForm(JapaneseLabelsMixin, forms.Form):
     email = forms.EmailField(
         label=_("Email address"),
         max_length=254,
@@ -121,6 +129,7 @@ class EmailAuthenticationForm(AuthenticationForm):
     }
 
     def __init__(self, request=None, *args, **kwargs) -> None:
+        kwargs.setdefault("label_suffix", "")
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = _("Email address")
         self.fields["username"].widget.attrs.update({"autocomplete": "email", "type": "email"})
@@ -133,7 +142,7 @@ class EmailAuthenticationForm(AuthenticationForm):
         return (self.cleaned_data.get("username") or "").strip().lower()
 
 
-class AccountForm(forms.Form):
+class AccountForm(JapaneseLabelsMixin, forms.Form):
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=50,
@@ -154,7 +163,7 @@ def _grouped_prefectures() -> list:
     return [("", _("Not specified")), *grouped_prefecture_choices()]
 
 
-class WorkerProfileForm(forms.ModelForm):
+class WorkerProfileForm(JapaneseLabelsMixin, forms.ModelForm):
     prefecture = forms.TypedChoiceField(
         label=_("Prefecture"),
         choices=_grouped_prefectures,
@@ -235,7 +244,7 @@ class WorkerProfileForm(forms.ModelForm):
         return ", ".join(dict.fromkeys(skills))
 
 
-class ClientProfileForm(forms.ModelForm):
+class ClientProfileForm(JapaneseLabelsMixin, forms.ModelForm):
     class Meta:
         model = ClientProfile
         fields = ["kind", "company_name", "about"]
@@ -284,7 +293,7 @@ def sniff_document_kind(head: bytes) -> str | None:
     return None
 
 
-class IdentityDocumentForm(forms.Form):
+class IdentityDocumentForm(JapaneseLabelsMixin, forms.Form):
     document = forms.FileField(
         label=_("Identity document"),
         help_text=_(

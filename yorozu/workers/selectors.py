@@ -31,12 +31,21 @@ def access_worker_profile(viewer: User | AnonymousUser | None, user_id: int) -> 
 
 
 def worker_category_record(worker: User) -> list[WorkerCategoryStat]:
-    """Completed contracts per category, main categories first, most completed first."""
-    return list(
-        WorkerCategoryStat.objects.filter(worker=worker, completed_count__gt=0)
-        .select_related("category", "category__parent")
-        .order_by("category__parent_id", "-completed_count", "category__position")
+    """Completed contracts per category: each main category followed by its subcategories.
+
+    Main categories in taxonomy order; within one, the subcategories most completed first.
+    """
+    stats = list(
+        WorkerCategoryStat.objects.filter(worker=worker, completed_count__gt=0).select_related(
+            "category", "category__parent"
+        )
     )
+
+    def key(stat: WorkerCategoryStat) -> tuple[int, int, int, int]:
+        main = stat.category.parent or stat.category
+        return (main.position, main.pk, 0 if stat.category.is_main else 1, -stat.completed_count)
+
+    return sorted(stats, key=key)
 
 
 def worker_reviews_from_clients(worker: User, *, limit: int = 10) -> list:

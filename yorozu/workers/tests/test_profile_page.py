@@ -95,9 +95,22 @@ def test_completed_counts_per_category(client, worker_user):
     WorkerCategoryStat.objects.create(worker=worker_user, category=web, completed_count=5)
     WorkerCategoryStat.objects.create(worker=worker_user, category=homepage, completed_count=5)
     WorkerCategoryStat.objects.create(worker=worker_user, category=logo, completed_count=0)
+    system = Category.objects.get(slug="system")
+    WorkerCategoryStat.objects.create(worker=worker_user, category=system, completed_count=1)
+    for slug, count in [("system-ai", 1), ("web-lp", 2)]:
+        WorkerCategoryStat.objects.create(
+            worker=worker_user, category=Category.objects.get(slug=slug), completed_count=count
+        )
     response = client.get(url(worker_user))
     record = response.context["category_record"]
-    assert [s.category.slug for s in record] == ["web", "web-homepage"]  # zero counts hidden
+    # Each main category, then its subcategories most completed first; zero counts hidden.
+    assert [s.category.slug for s in record] == [
+        "system",
+        "system-ai",
+        "web",
+        "web-homepage",
+        "web-lp",
+    ]
     assert "ホームページ作成" in response.text
     assert "ロゴ作成" not in response.text
 

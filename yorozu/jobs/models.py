@@ -90,6 +90,23 @@ class Job(models.Model):
         return self.status == JobStatus.OPEN
 
     @property
+    def card_client_name(self) -> str:
+        """The poster's public name from joined rows only, so a card never costs a query.
+
+        The selectors join `client__client_profile` (see `jobs.selectors.with_card_relations`);
+        a list built without it shows the display name, or nothing, instead of a query per card.
+        """
+        if not Job.client.is_cached(self):  # type: ignore[attr-defined]
+            return ""
+        client = self.client
+        profile_cache = type(client).client_profile.related  # type: ignore[attr-defined]
+        if profile_cache.is_cached(client):
+            profile = profile_cache.get_cached_value(client)
+            if profile is not None:
+                return profile.public_name  # type: ignore[attr-defined]
+        return client.display_name
+
+    @property
     def deadline_passed(self) -> bool:
         return self.deadline < timezone.localdate()
 

@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from yorozu.jobs.models import PayType
+from yorozu.jobs.models import Job, PayType
 from yorozu.jobs.selectors import (
     JobSearchParams,
     latest_open_jobs,
@@ -38,3 +38,18 @@ def test_every_selector_gives_cards_their_relations(db, django_assert_num_querie
         with django_assert_num_queries(0):
             for job in jobs:
                 render_to_string("jobs/job_card.html", {"job": job})
+
+
+def test_card_never_queries_for_the_client_profile(db, django_assert_num_queries):
+    """A list built without the profile join shows the display name rather than a query a card."""
+    job = JobFactory()
+    profile = job.client.client_profile
+    profile.kind, profile.company_name = "company", "株式会社よろず"
+    profile.save()
+    joined = Job.objects.select_related("category", "client").get(pk=job.pk)
+    bare = Job.objects.select_related("category").get(pk=job.pk)
+    with django_assert_num_queries(0):
+        with_client = render_to_string("jobs/job_card.html", {"job": joined})
+        without_client = render_to_string("jobs/job_card.html", {"job": bare})
+    assert job.client.display_name in with_client
+    assert "株式会社よろず" not in with_client + without_client

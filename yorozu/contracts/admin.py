@@ -20,7 +20,7 @@ class ContractEventInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ["created_at", "from_status", "to_status", "actor", "note"]
-    readonly_fields = fields
+    readonly_fields = ["created_at", "from_status", "to_status", "actor", "note"]
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -31,7 +31,7 @@ class LedgerEntryInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ["created_at", "kind", "amount", "gateway_reference"]
-    readonly_fields = fields
+    readonly_fields = ["created_at", "kind", "amount", "gateway_reference"]
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -10,7 +12,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.middleware import HtmxDetails
 
+from yorozu.accounts.models import User
 from yorozu.contracts import selectors
 from yorozu.contracts.actions import (
     TRANSITION_ACTIONS,
@@ -27,6 +31,14 @@ from yorozu.contracts.transitions import allowed_transitions, party_of
 from yorozu.reviews.selectors import has_reviewed
 
 PER_PAGE = 20
+
+
+class SignedInRequest(HttpRequest):
+    """A request as these views see it: signed in (login_required), with django-htmx details."""
+
+    htmx: HtmxDetails
+    user: User
+
 
 TRANSITION_DONE = {
     "accept": _("You accepted the contract. Please wait for the client to fund the escrow."),
@@ -51,8 +63,8 @@ def _page(request: HttpRequest, queryset, param: str = "page", per_page: int = P
         query[param] = str(number)
         return "?" + query.urlencode()
 
-    page.previous_link = link(page.previous_page_number()) if page.has_previous() else ""
-    page.next_link = link(page.next_page_number()) if page.has_next() else ""
+    page.previous_link = link(page.previous_page_number()) if page.has_previous() else ""  # type: ignore[attr-defined]
+    page.next_link = link(page.next_page_number()) if page.has_next() else ""  # type: ignore[attr-defined]
     return page
 
 
@@ -60,7 +72,7 @@ def _page(request: HttpRequest, queryset, param: str = "page", per_page: int = P
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: SignedInRequest) -> HttpResponse:
     """/work/: what needs doing, seen from the role chosen in the header."""
     user = request.user
     side = "client" if user.acting_as_client else "worker"
@@ -90,7 +102,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def propose(request: HttpRequest, job_id: int) -> HttpResponse:
+def propose(request: SignedInRequest, job_id: int) -> HttpResponse:
     """The propose form, beside a summary of the job (for people acting as a worker)."""
     user = request.user
     job = selectors.access_job_to_propose(user, job_id)
@@ -122,7 +134,7 @@ def propose(request: HttpRequest, job_id: int) -> HttpResponse:
 
 
 @login_required
-def job_proposals(request: HttpRequest, job_id: int) -> HttpResponse:
+def job_proposals(request: SignedInRequest, job_id: int) -> HttpResponse:
     """The client's view of the proposals on one of their jobs."""
     job = selectors.access_own_job(request.user, job_id)
     status = request.GET.get("status") or ""
@@ -132,7 +144,7 @@ def job_proposals(request: HttpRequest, job_id: int) -> HttpResponse:
     proposals = list(page.object_list)
     threads = selectors.threads_for_proposals(proposals)
     for proposal in proposals:
-        proposal.thread_id = threads.get(proposal.worker_id)
+        proposal.thread_id = threads.get(proposal.worker_id)  # type: ignore[attr-defined]
     return render(
         request,
         "contracts/proposal_list.html",
@@ -147,7 +159,7 @@ def job_proposals(request: HttpRequest, job_id: int) -> HttpResponse:
 
 
 @login_required
-def proposal_detail(request: HttpRequest, proposal_id: int) -> HttpResponse:
+def proposal_detail(request: SignedInRequest, proposal_id: int) -> HttpResponse:
     proposal = selectors.access_proposal(request.user, proposal_id)
     contract = getattr(proposal, "contract", None) if proposal.status == "hired" else None
     return render(
@@ -164,11 +176,13 @@ def proposal_detail(request: HttpRequest, proposal_id: int) -> HttpResponse:
     )
 
 
-def _proposal_step(request: HttpRequest, proposal_id: int, action, done_message) -> HttpResponse:
+def _proposal_step(
+    request: SignedInRequest, proposal_id: int, action, done_message
+) -> HttpResponse:
     """Run one proposal action; answer htmx with the refreshed row, others with a redirect."""
     proposal = selectors.access_proposal(request.user, proposal_id)
     error = None
-    result = None
+    result: Any = None
     try:
         result = action(proposal, actor=request.user)
     except ContractError as err:
@@ -179,7 +193,7 @@ def _proposal_step(request: HttpRequest, proposal_id: int, action, done_message)
             messages.success(request, done_message)
             return HttpResponseClientRedirect(result.get_absolute_url())
         thread = selectors.thread_between(proposal.job_id, proposal.worker_id)
-        proposal.thread_id = thread.pk if thread else None
+        proposal.thread_id = thread.pk if thread else None  # type: ignore[attr-defined]
         return render(
             request,
             "contracts/proposal_list.html#proposal-row",
@@ -198,7 +212,7 @@ def _proposal_step(request: HttpRequest, proposal_id: int, action, done_message)
 
 @login_required
 @require_POST
-def shortlist(request: HttpRequest, proposal_id: int) -> HttpResponse:
+def shortlist(request: SignedInRequest, proposal_id: int) -> HttpResponse:
     return _proposal_step(
         request, proposal_id, do_shortlist_proposal, _("Added to your shortlist.")
     )
@@ -206,7 +220,7 @@ def shortlist(request: HttpRequest, proposal_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def decline(request: HttpRequest, proposal_id: int) -> HttpResponse:
+def decline(request: SignedInRequest, proposal_id: int) -> HttpResponse:
     return _proposal_step(
         request, proposal_id, do_decline_proposal, _("The proposal was declined.")
     )
@@ -214,7 +228,7 @@ def decline(request: HttpRequest, proposal_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def withdraw(request: HttpRequest, proposal_id: int) -> HttpResponse:
+def withdraw(request: SignedInRequest, proposal_id: int) -> HttpResponse:
     return _proposal_step(
         request, proposal_id, do_withdraw_proposal, _("Your proposal was withdrawn.")
     )
@@ -222,7 +236,7 @@ def withdraw(request: HttpRequest, proposal_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def hire(request: HttpRequest, proposal_id: int) -> HttpResponse:
+def hire(request: SignedInRequest, proposal_id: int) -> HttpResponse:
     return _proposal_step(
         request,
         proposal_id,
@@ -234,7 +248,7 @@ def hire(request: HttpRequest, proposal_id: int) -> HttpResponse:
 # ---- contracts -----------------------------------------------------------------------------
 
 
-def _detail_context(request: HttpRequest, contract, bound=None) -> dict:
+def _detail_context(request: SignedInRequest, contract, bound=None) -> dict:
     user = request.user
     steps = []
     for transition in allowed_transitions(contract, user):
@@ -262,7 +276,7 @@ def _detail_context(request: HttpRequest, contract, bound=None) -> dict:
 
 
 @login_required
-def contract_detail(request: HttpRequest, contract_id: int) -> HttpResponse:
+def contract_detail(request: SignedInRequest, contract_id: int) -> HttpResponse:
     """A contract for its parties (and, read-only, the secretariat)."""
     contract = selectors.access_contract(request.user, contract_id)
     return render(request, "contracts/contract_detail.html", _detail_context(request, contract))
@@ -270,7 +284,9 @@ def contract_detail(request: HttpRequest, contract_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def contract_transition(request: HttpRequest, contract_id: int, transition: str) -> HttpResponse:
+def contract_transition(
+    request: SignedInRequest, contract_id: int, transition: str
+) -> HttpResponse:
     """POST one named step of the state machine; the action decides whether it is allowed."""
     action = TRANSITION_ACTIONS.get(transition)
     if action is None:

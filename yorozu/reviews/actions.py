@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
 from django.urls import reverse
@@ -13,13 +15,16 @@ from yorozu.contracts.notices import notify
 from yorozu.contracts.transitions import CLIENT, WORKER, party_of
 from yorozu.reviews.models import Direction, Review
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
 AXES = ("overall", "quality", "communication", "timeliness")
 
 
 class ReviewError(Exception):
     """A refused review; `message` is shown to the reviewer and nothing was written."""
 
-    def __init__(self, message) -> None:
+    def __init__(self, message: str | _StrPromise) -> None:
         super().__init__(str(message))
         self.message = message
 

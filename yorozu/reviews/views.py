@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from yorozu.accounts.models import User
 from yorozu.contracts.models import ContractStatus
 from yorozu.contracts.selectors import access_contract
 from yorozu.reviews.actions import ReviewError, do_leave_review
@@ -15,8 +16,12 @@ from yorozu.reviews.forms import ReviewForm
 from yorozu.reviews.selectors import has_reviewed
 
 
+class SignedInRequest(HttpRequest):
+    user: User
+
+
 @login_required
-def review_new(request: HttpRequest, contract_id: int) -> HttpResponse:
+def review_new(request: SignedInRequest, contract_id: int) -> HttpResponse:
     """One party reviews the other after completion; anyone else never learns the contract."""
     user = request.user
     contract = access_contract(user, contract_id, staff_may_view=False)

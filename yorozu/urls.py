@@ -1,9 +1,18 @@
 """Top-level URLs: each app is namespaced (jobs:detail, contracts:detail, ...)."""
 
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.http import Http404
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+
+def serve_public_media(request, path: str):
+    """Development-only media serving that never serves private uploads (identity documents)."""
+    if path.startswith("identity/") or "/identity/" in path:
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
 
 urlpatterns = [
     path("", include("yorozu.core.urls")),
@@ -19,4 +28,4 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_public_media)]

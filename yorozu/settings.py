@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "yorozu.workers",
     "yorozu.trust",
     "yorozu.content",
+    "yorozu.certification",
 ]
 
 MIDDLEWARE = [

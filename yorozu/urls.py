@@ -24,6 +24,7 @@ urlpatterns = [
     path("notifications/", include("yorozu.notifications.urls")),
     path("workers/", include("yorozu.workers.urls")),
     path("", include("yorozu.content.urls")),
+    path("", include("yorozu.certification.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

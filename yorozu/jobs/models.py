@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PayType(models.TextChoices):
@@ -12,8 +13,8 @@ class PayType(models.TextChoices):
 
 
 class JobStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    OPEN = "open", pgettext_lazy("job status", "Open")
+    CLOSED = "closed", pgettext_lazy("job status", "Closed")
 
 
 # What a client writes when posting and may change when editing; everything else is derived.

@@ -1,0 +1,89 @@
+"""`manage.py load_demo_data`: a living demo marketplace for development, and benchmark volume.
+
+Development data only: it refuses to run when DEBUG is off, so it can never write fake people
+and fake money into a production database. `make run` calls it with `--if-empty` on every start.
+"""
+
+import sys
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from yorozu.accounts.models import User
+from yorozu.core.demo import (
+    CLIENT_EMAIL,
+    DEMO_PASSWORD,
+    STAFF_EMAIL,
+    WORKER_EMAIL,
+    DemoBuilder,
+    ScaleBuilder,
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo marketplace (deterministic from --seed); --scale N adds N workers, "
+        "N/5 clients, N jobs and 5×N completed contracts for benchmarks."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="do nothing when the database already has users",
+        )
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="also bulk-generate N workers, N/5 clients, N jobs, 5×N completed contracts",
+        )
+        parser.add_argument(
+            "--no-content",
+            action="store_true",
+            help="skip loading the shipped notices, FAQ and help pages",
+        )
+
+    def handle(self, *args, **options) -> None:
+        if not settings.DEBUG:
+            raise CommandError(
+                "load_demo_data writes fake accounts and payments: it only runs with DEBUG on."
+            )
+        if options["scale"] < 0:
+            raise CommandError("--scale must be a positive number of workers.")
+        if options["if_empty"] and User.objects.exists():
+            self.stdout.write("Users already exist; demo data not loaded (--if-empty).")
+            return
+
+        # Progress bars go to the terminal only, so logs and tests stay readable.
+        def progress(label: str, total: int):
+            return tqdm(
+                total=total,
+                desc=f"{label:<30}",
+                unit="row",
+                file=sys.stderr,
+                disable=not sys.stderr.isatty(),
+                dynamic_ncols=True,
+            )
+
+        started = time.monotonic()
+        counts = DemoBuilder(options["seed"], progress).build()
+        if not options["no_content"]:
+            from yorozu.content.actions import do_load_content
+
+            for name, n in do_load_content(actor=None).items():
+                counts[f"content.{name}"] += n
+        if options["scale"]:
+            counts.update(ScaleBuilder(options["scale"], options["seed"], progress).build())
+        elapsed = time.monotonic() - started
+
+        self.stdout.write(self.style.SUCCESS(f"Demo data loaded in {elapsed:.1f}s:"))
+        for label, n in sorted(counts.items()):
+            self.stdout.write(f"  {label:<32} {n:>9,}")
+        self.stdout.write(
+            f"Logins (password {DEMO_PASSWORD}): {CLIENT_EMAIL}, {WORKER_EMAIL}, {STAFF_EMAIL}"
+        )

@@ -23,6 +23,8 @@ class Thread(models.Model):
 
     class Meta:
         ordering = ["-last_message_at", "-id"]
+        verbose_name = _("message thread")
+        verbose_name_plural = _("message threads")
         constraints = [
             models.UniqueConstraint(fields=["job", "worker"], name="one_thread_per_job_worker")
         ]
@@ -37,6 +39,25 @@ class Thread(models.Model):
     def other_party(self, user_id: int) -> int:
         return self.worker_id if user_id == self.client_id else self.client_id
 
+    def has_party(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in (self.client_id, self.worker_id)
+
+    def last_read_field(self, user_id: int) -> str:
+        """The column holding how far `user_id` (one of the two parties) has read."""
+        return "client_last_read_at" if user_id == self.client_id else "worker_last_read_at"
+
+    def is_unread_for(self, user_id: int) -> bool:
+        """Whether the thread has a message newer than what `user_id` has read (no query)."""
+        if self.last_message_at is None:
+            return False
+        last_read = getattr(self, self.last_read_field(user_id))
+        return last_read is None or last_read < self.last_message_at
+
+    @property
+    def collapse_key(self) -> str:
+        """The key under which this thread's message notifications collapse into one."""
+        return f"thread:{self.pk}"
+
 
 class MessageStatus(models.TextChoices):
     DELIVERED = "delivered", _("Delivered")
@@ -46,20 +67,24 @@ class MessageStatus(models.TextChoices):
 
 
 class Message(models.Model):
+    """One message in a thread. Stored exactly once per (sender, idempotency key)."""
+
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="messages")
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messages_sent"
     )
     body = models.TextField(_("message"), max_length=5000)
     status = models.CharField(
-        max_length=10, choices=MessageStatus.choices, default=MessageStatus.DELIVERED
+        _("status"), max_length=10, choices=MessageStatus.choices, default=MessageStatus.DELIVERED
     )
     # Set by the sending form; a double submit or retry with the same key stores nothing new.
     idempotency_key = models.CharField(max_length=64, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "id"]
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
         constraints = [
             models.UniqueConstraint(
                 fields=["sender", "idempotency_key"],
@@ -71,3 +96,11 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"Message({self.thread_id}, {self.sender_id})"
+
+    @property
+    def is_visible_to_recipient(self) -> bool:
+        return self.status in VISIBLE_STATUSES
+
+
+# What the other party of a thread sees; a held message is seen by its sender only.
+VISIBLE_STATUSES = (MessageStatus.DELIVERED, MessageStatus.WARNED)

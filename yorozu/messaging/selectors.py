@@ -1,16 +1,115 @@
-"""Reads for message threads."""
+"""Reads for message threads.
 
-from django.db.models import F, Q
+`access_thread` fetches and authorizes in one call: only the thread's two parties see it, and
+anyone else gets a 404, never a hint that it exists.
+"""
 
-from yorozu.messaging.models import Thread
+from __future__ import annotations
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.http import Http404
+
+from yorozu.contracts.models import Contract
+from yorozu.messaging.models import VISIBLE_STATUSES, Message, Thread
+
+INBOX_PAGE_SIZE = 20
+MESSAGES_PAGE_SIZE = 50
+
+
+def _unread_as_client(user) -> Q:
+    return Q(client=user, last_message_at__isnull=False) & (
+        Q(client_last_read_at__isnull=True) | Q(last_message_at__gt=F("client_last_read_at"))
+    )
+
+
+def _unread_as_worker(user) -> Q:
+    return Q(worker=user, last_message_at__isnull=False) & (
+        Q(worker_last_read_at__isnull=True) | Q(last_message_at__gt=F("worker_last_read_at"))
+    )
 
 
 def unread_thread_count(user) -> int:
     """Threads with a message newer than the user's last read (sending marks one's own read)."""
-    as_client = Q(client=user, last_message_at__isnull=False) & (
-        Q(client_last_read_at__isnull=True) | Q(last_message_at__gt=F("client_last_read_at"))
+    return Thread.objects.filter(_unread_as_client(user) | _unread_as_worker(user)).count()
+
+
+def visible_messages(thread: Thread, viewer) -> QuerySet[Message]:
+    """The messages of `thread` that `viewer` may see: delivered ones, and their own held ones."""
+    return Message.objects.filter(thread=thread).filter(
+        Q(status__in=VISIBLE_STATUSES) | Q(sender_id=viewer.pk)
     )
-    as_worker = Q(worker=user, last_message_at__isnull=False) & (
-        Q(worker_last_read_at__isnull=True) | Q(last_message_at__gt=F("worker_last_read_at"))
+
+
+def access_thread(user, thread_id: int) -> Thread:
+    """A thread, for its client or its worker; 404 for everyone else (staff use the admin)."""
+    if not getattr(user, "is_authenticated", False):
+        raise Http404("no such thread")
+    try:
+        return (
+            Thread.objects.select_related("job", "client", "worker")
+            .filter(Q(client_id=user.pk) | Q(worker_id=user.pk))
+            .get(pk=thread_id)
+        )
+    except Thread.DoesNotExist:
+        raise Http404("no such thread") from None
+
+
+def threads_for(user) -> QuerySet[Thread]:
+    """The user's threads as client and as worker, most recent message first, in one query.
+
+    Each row carries what the inbox shows: `other_name`, `other_id`, `as_client`, `unread` and
+    `last_body` (the newest message the user may see), so the list adds no query per row.
+    """
+    last_visible = (
+        Message.objects.filter(thread=OuterRef("pk"))
+        .filter(Q(status__in=VISIBLE_STATUSES) | Q(sender_id=user.pk))
+        .order_by("-created_at", "-id")
+        .values("body")[:1]
     )
-    return Thread.objects.filter(as_client | as_worker).count()
+    as_client = Q(client_id=user.pk)
+    return (
+        Thread.objects.filter(as_client | Q(worker_id=user.pk))
+        .select_related("job")
+        .annotate(
+            as_client=Case(When(as_client, then=Value(True)), default=Value(False)),
+            other_id=Case(When(as_client, then=F("worker_id")), default=F("client_id")),
+            other_name=Case(
+                When(as_client, then=F("worker__display_name")),
+                default=F("client__display_name"),
+            ),
+            unread=Case(
+                When(_unread_as_client(user) | _unread_as_worker(user), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+            last_body=Subquery(last_visible),
+        )
+        .order_by(F("last_message_at").desc(nulls_last=True), "-created_at", "-id")
+    )
+
+
+def newest_first_messages(thread: Thread, viewer) -> QuerySet[Message]:
+    """What the thread page pages through: page 1 holds the newest messages.
+
+    The page shows its slice oldest first, so a conversation reads top to bottom.
+    """
+    return visible_messages(thread, viewer).order_by("-created_at", "-id")
+
+
+def contract_for_thread(thread: Thread) -> Contract | None:
+    """The contract between the thread's two parties for its job, if one was signed."""
+    return (
+        Contract.objects.filter(job_id=thread.job_id, worker_id=thread.worker_id)
+        .order_by("-created_at", "-id")
+        .first()
+    )

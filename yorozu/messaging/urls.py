@@ -5,7 +5,7 @@ from yorozu.messaging import views
 app_name = "messaging"
 
 urlpatterns = [
-    path("", views.placeholder, name="inbox"),
-    path("<int:thread_id>/", views.placeholder, name="thread"),
-    path("<int:thread_id>/send/", views.placeholder, name="send"),
+    path("", views.inbox, name="inbox"),
+    path("<int:thread_id>/", views.thread, name="thread"),
+    path("<int:thread_id>/send/", views.send, name="send"),
 ]

@@ -2,32 +2,108 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from yorozu.core.side_effects import on_commit
 from yorozu.notifications.models import Notification
 
+logger = logging.getLogger(__name__)
 
-def do_notify(user, *, kind: str, title: str, body: str = "", url: str = "") -> Notification:
+
+def do_notify(
+    user, *, kind: str, title: str, body: str = "", url: str = "", collapse_key: str = ""
+) -> Notification:
     """Store an in-app notification now; e-mail a copy after the transaction commits.
 
     Call it from inside the action whose change it announces, so both land or neither does.
     `title` and `body` are already in the recipient's language (Japanese by default).
+
+    With a `collapse_key`, a user has at most one unread notification per key: while one is
+    unread, the existing one is returned and nothing new is stored or mailed. The partial unique
+    constraint backs this under concurrency, so two senders racing still make one e-mail.
     """
-    notification = Notification.objects.create(
-        user=user, kind=kind, title=title, body=body, url=url
-    )
+    if collapse_key:
+        existing = _unread_with_key(user, collapse_key)
+        if existing is not None:
+            return existing
+        try:
+            with transaction.atomic():
+                notification = Notification.objects.create(
+                    user=user, kind=kind, title=title, body=body, url=url, collapse_key=collapse_key
+                )
+        except IntegrityError:
+            existing = _unread_with_key(user, collapse_key)
+            if existing is None:  # the other one was read in between: nothing left to collapse
+                raise
+            return existing
+    else:
+        notification = Notification.objects.create(
+            user=user, kind=kind, title=title, body=body, url=url
+        )
     on_commit(_send_email, user.email, title, body, url)
     return notification
 
 
+def _unread_with_key(user, collapse_key: str) -> Notification | None:
+    return Notification.objects.filter(
+        user=user, collapse_key=collapse_key, read_at__isnull=True
+    ).first()
+
+
 def _send_email(address: str, title: str, body: str, url: str) -> None:
+    """The e-mail copy. A mail server failure is logged and lost: the in-app one stays."""
     link = f"\n\n{settings.SITE_URL.rstrip('/')}{url}" if url else ""
-    send_mail(
-        subject=f"[yorozu] {title}",
-        message=f"{body}{link}",
-        from_email=None,
-        recipient_list=[address],
-        fail_silently=True,
+    try:
+        send_mail(
+            subject=f"[yorozu] {title}",
+            message=f"{body}{link}",
+            from_email=None,
+            recipient_list=[address],
+        )
+    except Exception:
+        logger.exception("could not e-mail a notification to %s", address)
+
+
+@transaction.atomic
+def do_mark_notification_read(notification: Notification, *, actor) -> bool:
+    """Mark one of the actor's notifications read; True if it was unread until now.
+
+    A conditional UPDATE, so two tabs clicking the same notification both succeed harmlessly.
+    """
+    if notification.user_id != actor.pk:
+        raise PermissionDenied("only the recipient reads a notification")
+    now = timezone.now()
+    changed = Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+        read_at=now
     )
+    if changed:
+        notification.read_at = now
+    return bool(changed)
+
+
+@transaction.atomic
+def do_mark_all_notifications_read(*, actor) -> int:
+    """Mark every unread notification of the actor read; returns how many changed."""
+    return Notification.objects.filter(user=actor, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def do_mark_collapsed_notifications_read(*, collapse_key: str, actor) -> int:
+    """Mark the actor's unread notifications under one key read (e.g. on opening a thread).
+
+    Reading the thing a notification points at is reading the notification; it also re-arms
+    the collapse, so the next message after this one notifies again.
+    """
+    if not collapse_key:
+        return 0
+    return Notification.objects.filter(
+        user=actor, collapse_key=collapse_key, read_at__isnull=True
+    ).update(read_at=timezone.now())

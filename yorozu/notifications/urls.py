@@ -5,7 +5,7 @@ from yorozu.notifications import views
 app_name = "notifications"
 
 urlpatterns = [
-    path("", views.placeholder, name="list"),
-    path("<int:notification_id>/read/", views.placeholder, name="read"),
-    path("read-all/", views.placeholder, name="read_all"),
+    path("", views.notification_list, name="list"),
+    path("<int:notification_id>/read/", views.read, name="read"),
+    path("read-all/", views.read_all, name="read_all"),
 ]

@@ -108,7 +108,10 @@ def do_send_message(*, thread: Thread, sender, body: str, idempotency_key: str, 
     if len(idempotency_key) > MAX_IDEMPOTENCY_KEY_LENGTH:
         raise ValueError("idempotency key too long")
 
-    thread = Thread.objects.select_for_update().select_related("job").get(pk=thread.pk)
+    locked = Thread.objects.select_for_update(of=("self",)).select_related(
+        "job", "client", "worker"
+    )
+    thread = locked.get(pk=thread.pk)
     if idempotency_key:
         already = _stored_with_key(sender, idempotency_key)
         if already is not None:

@@ -10,6 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from yorozu.messaging.models import Message, Thread
 
+INLINE_FIELDS: tuple[str, ...] = ("created_at", "sender", "status", "body")
+MESSAGE_FIELDS: tuple[str, ...] = (
+    "thread",
+    "sender",
+    "status",
+    "body",
+    "idempotency_key",
+    "created_at",
+)
+
 
 class ReadOnlyAdminMixin:
     def has_add_permission(self, request, obj=None) -> bool:
@@ -25,8 +35,8 @@ class ReadOnlyAdminMixin:
 class MessageInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Message
     extra = 0
-    fields = ["created_at", "sender", "status", "body"]
-    readonly_fields = fields
+    fields = INLINE_FIELDS
+    readonly_fields = INLINE_FIELDS
     ordering = ["created_at", "id"]
 
 
@@ -55,8 +65,8 @@ class MessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["body"]
     list_select_related = ["thread", "sender"]
     date_hierarchy = "created_at"
-    fields = ["thread", "sender", "status", "body", "idempotency_key", "created_at"]
-    readonly_fields = fields
+    fields = MESSAGE_FIELDS
+    readonly_fields = MESSAGE_FIELDS
 
     @admin.display(description=_("message"))
     def short_body(self, obj: Message) -> str:

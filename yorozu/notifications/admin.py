@@ -5,6 +5,17 @@ from django.utils.translation import gettext_lazy as _
 
 from yorozu.notifications.models import Notification
 
+NOTIFICATION_FIELDS: tuple[str, ...] = (
+    "user",
+    "kind",
+    "title",
+    "body",
+    "url",
+    "collapse_key",
+    "created_at",
+    "read_at",
+)
+
 
 class UnreadFilter(admin.SimpleListFilter):
     title = _("read")
@@ -28,8 +39,8 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ["title", "body", "user__email", "user__display_name"]
     list_select_related = ["user"]
     date_hierarchy = "created_at"
-    fields = ["user", "kind", "title", "body", "url", "collapse_key", "created_at", "read_at"]
-    readonly_fields = fields
+    fields = NOTIFICATION_FIELDS
+    readonly_fields = NOTIFICATION_FIELDS
 
     # What a user was told is a record: the admin shows it and changes nothing.
     def has_add_permission(self, request) -> bool:

@@ -38,13 +38,22 @@ def do_mark_notice_read(notice: Notice, *, actor) -> bool:
     return True
 
 
-@transaction.atomic
-def do_load_content(*, actor=None, now=None) -> dict[str, int]:
-    """Create or update the shipped notices, FAQ, terms and help pages; safe to run repeatedly.
+def _upsert(model, refresh: bool, defaults: dict, **lookup):
+    """Create the row when missing; overwrite its fields only when `refresh` is asked for."""
+    if refresh:
+        return model.objects.update_or_create(defaults=defaults, **lookup)
+    return model.objects.get_or_create(defaults=defaults, **lookup)
 
-    Rows are matched on their stable keys (slug, version, anchor), so running it again refreshes
-    the shipped text without duplicating anything. Notice publish times are set only when a
-    notice is first created, relative to `now`, so the demo always has a recent notice.
+
+@transaction.atomic
+def do_load_content(*, actor=None, now=None, refresh: bool = False) -> dict[str, int]:
+    """Create the shipped notices, FAQ, terms and help pages; safe to run on every start.
+
+    Rows are matched on their stable keys (slug, version, anchor), so running it again never
+    duplicates anything, and by default never overwrites what the secretariat has since edited
+    in the admin; `refresh=True` puts the shipped text back. Notice publish times and terms
+    effective dates are set only on creation, relative to `now`, so the demo always has a recent
+    notice and a current terms version.
     """
     from yorozu.content import demo_content as demo
 
@@ -53,25 +62,28 @@ def do_load_content(*, actor=None, now=None) -> dict[str, int]:
 
     for item in demo.NOTICES:
         fields = {k: v for k, v in item.items() if k not in {"slug", "days_ago"}}
-        notice, created = Notice.objects.update_or_create(slug=item["slug"], defaults=fields)
+        notice, created = _upsert(Notice, refresh, fields, slug=item["slug"])
         if created:
             notice.publish_at = now - timedelta(days=item["days_ago"])
             notice.save(update_fields=["publish_at"])
         counts["notices"] += 1
 
     for cat_position, category in enumerate(demo.FAQ, start=1):
-        cat, _ = FaqCategory.objects.update_or_create(
-            slug=category["slug"],
-            defaults={
+        cat, _ = _upsert(
+            FaqCategory,
+            refresh,
+            {
                 "name_ja": category["name_ja"],
                 "name_en": category["name_en"],
                 "position": cat_position * 10,
             },
+            slug=category["slug"],
         )
         for position, entry in enumerate(category["entries"], start=1):
-            FaqEntry.objects.update_or_create(
-                slug=entry["slug"],
-                defaults={
+            _upsert(
+                FaqEntry,
+                refresh,
+                {
                     "category": cat,
                     "question_ja": entry["question_ja"],
                     "question_en": entry["question_en"],
@@ -79,6 +91,7 @@ def do_load_content(*, actor=None, now=None) -> dict[str, int]:
                     "answer_en": entry["answer_en"],
                     "position": position * 10,
                 },
+                slug=entry["slug"],
             )
             counts["faq"] += 1
 
@@ -89,7 +102,7 @@ def do_load_content(*, actor=None, now=None) -> dict[str, int]:
         version = TermsVersion.objects.filter(version=item["version"]).first()
         if version is None:
             TermsVersion.objects.create(version=item["version"], **fields)
-        else:  # keep the date it took effect; refresh the text only
+        elif refresh:  # keep the date it took effect; refresh the text only
             fields.pop("effective_on")
             for key, value in fields.items():
                 setattr(version, key, value)
@@ -99,19 +112,21 @@ def do_load_content(*, actor=None, now=None) -> dict[str, int]:
     for position, item in enumerate(demo.PAGES, start=1):
         fields = {k: v for k, v in item.items() if k not in {"slug", "sections"}}
         fields["position"] = position * 10
-        page, _ = Page.objects.update_or_create(slug=item["slug"], defaults=fields)
+        page, _ = _upsert(Page, refresh, fields, slug=item["slug"])
         counts["pages"] += 1
         for section_position, section in enumerate(item["sections"], start=1):
-            Section.objects.update_or_create(
-                page=page,
-                anchor=section["anchor"],
-                defaults={
+            _upsert(
+                Section,
+                refresh,
+                {
                     "title_ja": section["title_ja"],
                     "title_en": section["title_en"],
                     "body_ja": section["body_ja"],
                     "body_en": section["body_en"],
                     "position": section_position * 10,
                 },
+                page=page,
+                anchor=section["anchor"],
             )
             counts["sections"] += 1
     return counts

@@ -26,8 +26,27 @@ def test_load_content_is_idempotent():
     counts = [m.objects.count() for m in (Notice, FaqEntry, TermsVersion, Page, Section)]
     first_publish = dict(Notice.objects.values_list("slug", "publish_at"))
     call_command("load_content")
+    call_command("load_content", "--refresh")
     assert [m.objects.count() for m in (Notice, FaqEntry, TermsVersion, Page, Section)] == counts
     assert dict(Notice.objects.values_list("slug", "publish_at")) == first_publish
+
+
+def test_reloading_keeps_staff_edits_unless_refresh_is_asked_for():
+    call_command("load_content")
+    notice = Notice.objects.get(slug="maintenance-notice")
+    notice.title_ja = "事務局が編集したタイトル"
+    notice.save()
+    section = Section.objects.get(page__slug="guidelines", anchor="prohibited-mlm")
+    section.body_ja = "編集済み"
+    section.save()
+
+    call_command("load_content")
+    assert Notice.objects.get(pk=notice.pk).title_ja == "事務局が編集したタイトル"
+    assert Section.objects.get(pk=section.pk).body_ja == "編集済み"
+
+    call_command("load_content", "--refresh")
+    assert Notice.objects.get(pk=notice.pk).title_ja == "システムメンテナンスのお知らせ"
+    assert Section.objects.get(pk=section.pk).body_ja != "編集済み"
 
 
 def test_shipped_content_meets_the_minimums():

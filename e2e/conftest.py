@@ -163,28 +163,45 @@ def _artifact_name(nodeid: str) -> str:
 
 
 @pytest.fixture
-def page(browser: Browser, base_url: str, request) -> Iterator[Page]:
-    """A fresh browser context per test: Japanese locale, Tokyo time, no shared cookies."""
-    context = browser.new_context(
-        base_url=base_url,
-        locale="ja-JP",
-        timezone_id="Asia/Tokyo",
-        viewport={"width": 1280, "height": 900},
-    )
-    page = context.new_page()
-    # Confirmation dialogs (fund, complete, hire…) are accepted, as a user clicking OK would.
-    page.on("dialog", lambda dialog: dialog.accept())
-    yield page
+def new_page(browser: Browser, base_url: str, request) -> Iterator[Callable[[], Page]]:
+    """Open pages in fresh browser contexts (one per person in a journey): Japanese locale,
+    Tokyo time, no shared cookies. On failure every page is saved to e2e-artifacts/."""
+    contexts = []
+
+    def open_page() -> Page:
+        context = browser.new_context(
+            base_url=base_url,
+            locale="ja-JP",
+            timezone_id="Asia/Tokyo",
+            viewport={"width": 1280, "height": 900},
+        )
+        contexts.append(context)
+        page = context.new_page()
+        # Confirmation dialogs (fund, complete, hire…) are accepted, as a user clicking OK would.
+        page.on("dialog", lambda dialog: dialog.accept())
+        return page
+
+    yield open_page
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
         ARTIFACTS.mkdir(exist_ok=True)
         name = _artifact_name(request.node.nodeid)
-        try:
-            page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-            (ARTIFACTS / f"{name}.html").write_text(page.content())
-        except Exception as exc:  # the page may be gone; the failure itself matters more
-            print(f"could not save artifacts for {name}: {exc}")
-    context.close()
+        for n, context in enumerate(contexts, start=1):
+            for m, page in enumerate(context.pages, start=1):
+                stem = ARTIFACTS / f"{name}-{n}.{m}"
+                try:
+                    page.screenshot(path=f"{stem}.png", full_page=True)
+                    Path(f"{stem}.html").write_text(page.content())
+                except Exception as exc:  # the failure itself matters more than its picture
+                    print(f"could not save artifacts for {stem.name}: {exc}")
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page: Callable[[], Page]) -> Page:
+    """One fresh page for a single-person test."""
+    return new_page()
 
 
 def do_login(page: Page, email: str, password: str = DEMO_PASSWORD) -> None:

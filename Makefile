@@ -22,6 +22,7 @@ install: $(STAMP)
 
 run: install
 	$(MANAGE) migrate --noinput
+	$(MANAGE) load_content
 	$(MANAGE) load_demo_data --if-empty
 	@echo ""
 	@echo "  yorozu is starting at http://$(HOST):$(PORT)/"

@@ -219,7 +219,7 @@ def login() -> Callable[[Page, str], None]:
     return do_login
 
 
-def switch_role(page: Page, role_label: str) -> None:
+def press_role_switch(page: Page, role_label: str) -> None:
     """Press 発注者 / ワーカー in the header's role switch (a no-op if already active)."""
     button = page.locator("form.role-switch").get_by_role("button", name=role_label)
     if button.get_attribute("aria-pressed") != "true":
@@ -227,3 +227,9 @@ def switch_role(page: Page, role_label: str) -> None:
         expect(
             page.locator("form.role-switch").get_by_role("button", name=role_label)
         ).to_have_attribute("aria-pressed", "true")
+
+
+@pytest.fixture
+def switch_role() -> Callable[[Page, str], None]:
+    """`switch_role(page, "ワーカー")`: act as worker (or 発注者, client) from the header."""
+    return press_role_switch

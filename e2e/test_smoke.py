@@ -40,3 +40,14 @@ def test_language_switch_to_english_and_back(page: Page):
     page.get_by_role("button", name="日本語").click()
     expect(page.locator("html")).to_have_attribute("lang", "ja")
     expect(page.get_by_role("heading", name="仕事を探す", level=1)).to_be_visible()
+
+
+def test_header_role_switch_changes_what_the_header_offers(page: Page, login, switch_role):
+    """One account, two roles: as a worker the header hides the client's links."""
+    login(page, "client@example.com")
+    post_a_job = page.get_by_role("navigation").get_by_role("link", name="仕事を依頼する")
+    expect(post_a_job).to_be_visible()
+    switch_role(page, "ワーカー")
+    expect(post_a_job).to_have_count(0)
+    switch_role(page, "発注者")
+    expect(post_a_job).to_be_visible()

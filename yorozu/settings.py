@@ -104,7 +104,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "yorozu.core.context_processors.header",
-                "yorozu.content.context_processors.notices",
             ],
         },
     }

@@ -50,6 +50,11 @@ def _unread_candidates(user) -> QuerySet[Notice]:
     return Notice.objects.published().filter(publish_at__gte=since).exclude(reads__user=user)
 
 
+def unread_notices(user) -> QuerySet[Notice]:
+    """The recent published notices the user has not opened (signed-in users only)."""
+    return _unread_candidates(user)
+
+
 def unread_notice_count(user) -> int:
     """How many recent published notices the user has not opened yet (0 for visitors)."""
     if user is None or not user.is_authenticated:

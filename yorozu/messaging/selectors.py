@@ -38,9 +38,13 @@ def _unread_as_worker(user) -> Q:
     )
 
 
-def unread_thread_count(user) -> int:
+def unread_threads(user) -> QuerySet[Thread]:
     """Threads with a message newer than the user's last read (sending marks one's own read)."""
-    return Thread.objects.filter(_unread_as_client(user) | _unread_as_worker(user)).count()
+    return Thread.objects.filter(_unread_as_client(user) | _unread_as_worker(user))
+
+
+def unread_thread_count(user) -> int:
+    return unread_threads(user).count()
 
 
 def visible_messages(thread: Thread, viewer) -> QuerySet[Message]:

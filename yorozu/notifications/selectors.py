@@ -11,8 +11,12 @@ from yorozu.notifications.models import Notification
 PAGE_SIZE = 20
 
 
+def unread_notifications(user) -> QuerySet[Notification]:
+    return Notification.objects.filter(user=user, read_at__isnull=True)
+
+
 def unread_notification_count(user) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return unread_notifications(user).count()
 
 
 def notifications_for(user) -> QuerySet[Notification]:

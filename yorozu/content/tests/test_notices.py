@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from yorozu.content.context_processors import notices as notices_context
+from yorozu.core.context_processors import header as header_context
 from yorozu.content.models import NoticeCategory, NoticeRead
 from yorozu.content.selectors import UNREAD_WINDOW, unread_notice_count
 from yorozu.content.tests.factories import NoticeFactory
@@ -178,15 +178,15 @@ def test_unread_marks_in_list(client, worker_user):
     assert "未読のお知らせが1件あります。" in response.content.decode()
 
 
-def test_context_processor(worker_user):
+def test_header_context_counts_unread_notices(worker_user):
     from django.contrib.auth.models import AnonymousUser
 
     NoticeFactory()
     request = RequestFactory().get("/")
     request.user = AnonymousUser()
-    assert notices_context(request) == {}
+    assert header_context(request) == {}
     request.user = worker_user
-    assert notices_context(request) == {"unread_notice_count": 1}
+    assert header_context(request)["unread_notice_count"] == 1
 
 
 # --- the home page include ----------------------------------------------------------------

@@ -5,6 +5,6 @@ from yorozu.certification import views
 app_name = "certification"
 
 urlpatterns = [
-    path("certified/", views.placeholder, name="programme"),
-    path("account/certification/", views.placeholder, name="progress"),
+    path("certified/", views.programme, name="programme"),
+    path("account/certification/", views.progress, name="progress"),
 ]

@@ -1,8 +1,46 @@
-"""Views for certification (thin: access_* then one do_* then render)."""
+"""Views for certification (thin: access_* then render). Nothing here recomputes a metric."""
 
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from yorozu.certification.metrics import MIN_JOB_AGE, RESPONSE_WINDOW
+from yorozu.certification.models import Metric
+from yorozu.certification.progress import criterion_rows
+from yorozu.certification.selectors import access_own_certification, enabled_criteria
 
 
-def placeholder(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    """Reserved URL name; replaced as the app is built."""
-    return HttpResponse(status=501)
+def programme(request: HttpRequest) -> HttpResponse:
+    """The public page: what the badge means and the current criteria, read from the data."""
+    return render(
+        request,
+        "certification/programme.html",
+        {
+            "criteria": enabled_criteria(),
+            "Metric": Metric,
+            "min_job_age": MIN_JOB_AGE.days,
+            "response_hours": int(RESPONSE_WINDOW.total_seconds() // 3600),
+        },
+    )
+
+
+@login_required
+def progress(request: HttpRequest) -> HttpResponse:
+    """The signed-in client's own status and progress; a worker is told it is for clients."""
+    try:
+        status = access_own_certification(request.user)
+    except PermissionDenied:
+        return render(request, "certification/progress_clients_only.html", status=403)
+    rows = criterion_rows(enabled_criteria(), status)
+    return render(
+        request,
+        "certification/progress.html",
+        {
+            "status": status,
+            "rows": rows,
+            "met": sum(row.met for row in rows),
+        },
+    )

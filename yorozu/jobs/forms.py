@@ -232,6 +232,7 @@ class JobSearchForm(forms.Form):
     )
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SearchSort.choices)
     include_closed = forms.BooleanField(label=_("Include closed jobs"), required=False)
+    certified_only = forms.BooleanField(label=_("Certified clients only"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
@@ -282,4 +283,5 @@ class JobSearchForm(forms.Form):
             pay_type=data.get("pay_type") or "",
             sort=data.get("sort") or SearchSort.NEW,
             include_closed=bool(data.get("include_closed")),
+            certified_only=bool(data.get("certified_only")),
         )

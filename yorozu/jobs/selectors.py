@@ -47,11 +47,18 @@ class JobSearchParams:
     pay_type: str = ""
     sort: str = SearchSort.NEW
     include_closed: bool = False
+    certified_only: bool = False
 
 
 def with_card_relations(jobs: QuerySet[Job]) -> QuerySet[Job]:
-    """Join what a job card and the detail page read, so rendering adds no query."""
-    return jobs.select_related("category", "main_category", "client", "client__client_profile")
+    """Join what a job card and the detail page read, so rendering adds no query.
+
+    `client__certification` is the client's stored certified-client status (one-to-one), read
+    by the badge (`certification/badge.html`).
+    """
+    return jobs.select_related(
+        "category", "main_category", "client", "client__client_profile", "client__certification"
+    )
 
 
 def keyword_terms(keyword: str) -> list[str]:
@@ -81,6 +88,8 @@ def search_jobs(params: JobSearchParams) -> QuerySet[Job]:
         jobs = jobs.filter(budget_min__lte=params.budget_max)
     if params.pay_type:
         jobs = jobs.filter(pay_type=params.pay_type)
+    if params.certified_only:
+        jobs = jobs.filter(client__certification__certified=True)
     order = SORT_ORDER.get(params.sort, SORT_ORDER[SearchSort.NEW])
     return with_card_relations(jobs).order_by(*order)
 

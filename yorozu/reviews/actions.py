@@ -10,9 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.models import ClientProfile, WorkerProfile
+from yorozu.certification.tasks import evaluate_client
 from yorozu.contracts.models import Contract, ContractStatus
 from yorozu.contracts.notices import notify
 from yorozu.contracts.transitions import CLIENT, WORKER, party_of
+from yorozu.core.side_effects import on_commit
 from yorozu.reviews.models import Direction, Review
 
 if TYPE_CHECKING:
@@ -85,6 +87,7 @@ def do_leave_review(*, contract: Contract, reviewer, data: dict, actor) -> Revie
     except IntegrityError as exc:  # a concurrent double submit lost the race
         raise ReviewError(_("You have already reviewed this contract.")) from exc
     _recompute(reviewee.pk, direction)
+    on_commit(evaluate_client.enqueue, contract.client_id)  # satisfaction counts for the badge
     notify(
         reviewee,
         kind="review_received",

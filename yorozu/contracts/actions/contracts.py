@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.models import ClientProfile, WorkerProfile
+from yorozu.certification.tasks import evaluate_client
 from yorozu.contracts.errors import ContractError
 from yorozu.contracts.models import (
     Contract,
@@ -25,6 +26,7 @@ from yorozu.contracts.models import (
 from yorozu.contracts.notices import notify
 from yorozu.contracts.payments import get_gateway, platform_fee
 from yorozu.contracts.transitions import TRANSITIONS, party_of
+from yorozu.core.side_effects import on_commit
 from yorozu.workers.actions import do_record_completed_contract
 
 
@@ -157,6 +159,7 @@ def do_complete_contract(contract: Contract, *, actor, note: str = "") -> Contra
         orders_count=F("orders_count") + 1
     )
     do_record_completed_contract(locked)
+    on_commit(evaluate_client.enqueue, locked.client_id)  # the order record may certify them
     params = {"title": locked.title}
     notify(
         locked.worker,

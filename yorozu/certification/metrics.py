@@ -1,0 +1,278 @@
+"""The metrics behind the criteria: one aggregate query per metric over all clients at once.
+
+Each function answers for every client in one `GROUP BY client` query (or for the clients in
+`client_ids` when re-evaluating one after an event) and returns `{client_id: value}`; a client
+missing from the result has no record for that metric (`DEFAULTS` says what that means). The
+precise definitions are in `docs/certification.md`; the constants below are part of them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
+
+from yorozu.accounts.models import IdentityStatus, User
+from yorozu.certification.models import CertificationStatus, Metric
+from yorozu.contracts.models import (
+    Contract,
+    ContractEvent,
+    ContractStatus,
+    Proposal,
+    ProposalStatus,
+)
+from yorozu.jobs.models import Job
+from yorozu.messaging.models import VISIBLE_STATUSES, Message
+from yorozu.reviews.models import Direction, Review
+
+# A contract accepted by the worker must be funded (仮払い) within this long.
+FUNDING_GRACE = datetime.timedelta(days=7)
+# A proposal or a worker's message counts as answered when the client answers within this long.
+RESPONSE_WINDOW = datetime.timedelta(hours=72)
+# A posting younger than this has not had a fair chance to lead to a hire yet.
+MIN_JOB_AGE = datetime.timedelta(days=7)
+# A review from a worker with this many stars or more is "satisfied".
+SATISFIED_STARS = 4
+# What the client's own answers to a proposal are (withdrawn is the worker's own step).
+CLIENT_ANSWERS = [ProposalStatus.SHORTLISTED, ProposalStatus.DECLINED, ProposalStatus.HIRED]
+
+Values = dict[int, float | None]
+ClientIds = Iterable[int] | None
+
+
+def _scoped(queryset: QuerySet, field: str, client_ids: ClientIds) -> QuerySet:
+    return queryset if client_ids is None else queryset.filter(**{f"{field}__in": client_ids})
+
+
+def _plus(field: str | OuterRef | F, delta: datetime.timedelta) -> ExpressionWrapper:
+    base = F(field) if isinstance(field, str) else field
+    return ExpressionWrapper(base + delta, output_field=DateTimeField())
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(part * 100 / whole, 1) if whole else None
+
+
+def clients_to_evaluate(client_ids: ClientIds) -> dict[int, str]:
+    """{client id: identity status} of everyone evaluated: every user who has ever posted a
+    job, plus everyone who already has a status (so a badge can be taken away)."""
+    if client_ids is not None:
+        users = User.objects.filter(pk__in=list(client_ids))
+    else:
+        users = User.objects.filter(
+            Exists(Job.objects.filter(client_id=OuterRef("pk")))
+            | Exists(CertificationStatus.objects.filter(client_id=OuterRef("pk")))
+        )
+    return dict(users.values_list("pk", "identity_status"))
+
+
+def identity_verified(population: dict[int, str]) -> Values:
+    """1 when the secretariat has verified the client's identity, else 0 (no extra query)."""
+    return {pk: float(status == IdentityStatus.VERIFIED) for pk, status in population.items()}
+
+
+def late_or_failed_funding(
+    since: datetime.datetime, now: datetime.datetime, client_ids: ClientIds
+) -> Values:
+    """Contracts accepted by the worker in the window whose escrow the client funded late
+    (more than FUNDING_GRACE after acceptance, or still unfunded past it, or cancelled unfunded
+    past it) or failed to fund (the client cancelled it from "accepted")."""
+    cancelled_by_client = ContractEvent.objects.filter(
+        contract_id=OuterRef("pk"),
+        from_status=ContractStatus.ACCEPTED,
+        to_status=ContractStatus.CANCELLED,
+        actor_id=OuterRef("client_id"),
+    )
+    deadline = _plus("accepted_at", FUNDING_GRACE)
+    late = (
+        Q(funded_at__gt=deadline)
+        | Q(
+            funded_at__isnull=True,
+            status=ContractStatus.ACCEPTED,
+            accepted_at__lt=now - FUNDING_GRACE,
+        )
+        | Q(funded_at__isnull=True, status=ContractStatus.CANCELLED, cancelled_at__gt=deadline)
+    )
+    failed = Q(funded_at__isnull=True, status=ContractStatus.CANCELLED) & Q(
+        Exists(cancelled_by_client)
+    )
+    rows = (
+        _scoped(Contract.objects.all(), "client_id", client_ids)
+        .filter(accepted_at__gte=since, accepted_at__lte=now)
+        .values("client_id")
+        .annotate(n=Count("pk", filter=late | failed))
+        .values_list("client_id", "n")
+    )
+    return {client_id: float(n) for client_id, n in rows}
+
+
+def completed_order_value(
+    since: datetime.datetime, now: datetime.datetime, client_ids: ClientIds
+) -> Values:
+    """The yen amount of the client's contracts completed (検収) in the window."""
+    rows = (
+        _scoped(Contract.objects.all(), "client_id", client_ids)
+        .filter(status=ContractStatus.COMPLETED, completed_at__gte=since, completed_at__lte=now)
+        .values("client_id")
+        .annotate(total=Sum("amount"))
+        .values_list("client_id", "total")
+    )
+    return {client_id: float(total or 0) for client_id, total in rows}
+
+
+def hire_rate(since: datetime.datetime, now: datetime.datetime, client_ids: ClientIds) -> Values:
+    """% of the jobs the client posted in the window, and at least MIN_JOB_AGE ago, on which
+    they hired someone (a contract was offered, whatever became of it)."""
+    hired = Exists(Contract.objects.filter(job_id=OuterRef("pk")))
+    rows = (
+        _scoped(Job.objects.all(), "client_id", client_ids)
+        .filter(created_at__gte=since, created_at__lte=now - MIN_JOB_AGE)
+        .order_by()
+        .values("client_id")
+        .annotate(posted=Count("pk"), hired=Count("pk", filter=Q(hired)))
+        .values_list("client_id", "posted", "hired")
+    )
+    return {client_id: _rate(h, posted) for client_id, posted, h in rows}
+
+
+def satisfied_review_rate(
+    since: datetime.datetime, now: datetime.datetime, client_ids: ClientIds
+) -> Values:
+    """% of the reviews workers left the client in the window with SATISFIED_STARS or more."""
+    rows = (
+        _scoped(Review.objects.all(), "reviewee_id", client_ids)
+        .filter(direction=Direction.WORKER_TO_CLIENT, created_at__gte=since, created_at__lte=now)
+        .order_by()
+        .values("reviewee_id")
+        .annotate(n=Count("pk"), satisfied=Count("pk", filter=Q(overall__gte=SATISFIED_STARS)))
+        .values_list("reviewee_id", "n", "satisfied")
+    )
+    return {client_id: _rate(s, n) for client_id, n, s in rows}
+
+
+def proposal_answers(
+    since: datetime.datetime, now: datetime.datetime, client_ids: ClientIds
+) -> dict[int, tuple[int, int]]:
+    """{client: (proposals due an answer, answered within RESPONSE_WINDOW)}.
+
+    Due: received in the window at least RESPONSE_WINDOW ago, not withdrawn by the worker before
+    the window ran out. Answered: the client shortlisted, declined or hired it within the window
+    (its status and `updated_at`), or wrote in the job's thread with that worker within it.
+    """
+    client_wrote = Message.objects.filter(
+        thread__job_id=OuterRef("job_id"),
+        thread__worker_id=OuterRef("worker_id"),
+        sender_id=OuterRef("job__client_id"),
+        status__in=VISIBLE_STATUSES,
+        created_at__gte=OuterRef("created_at"),
+        created_at__lte=_plus(OuterRef("created_at"), RESPONSE_WINDOW),
+    )
+    answered = Q(
+        status__in=CLIENT_ANSWERS, updated_at__lte=_plus("created_at", RESPONSE_WINDOW)
+    ) | Q(Exists(client_wrote))
+    rows = (
+        _scoped(Proposal.objects.all(), "job__client_id", client_ids)
+        .filter(created_at__gte=since, created_at__lte=now - RESPONSE_WINDOW)
+        .exclude(
+            status=ProposalStatus.WITHDRAWN,
+            updated_at__lte=_plus("created_at", RESPONSE_WINDOW),
+        )
+        .order_by()
+        .values("job__client_id")
+        .annotate(n=Count("pk"), answered=Count("pk", filter=answered))
+        .values_list("job__client_id", "n", "answered")
+    )
+    return {client_id: (n, a) for client_id, n, a in rows}
+
+
+def message_answers(
+    since: datetime.datetime, now: datetime.datetime, client_ids: ClientIds
+) -> dict[int, tuple[int, int]]:
+    """{client: (workers' messages due an answer, answered within RESPONSE_WINDOW)}.
+
+    Due: a message the worker sent (and the client could see) in the window at least
+    RESPONSE_WINDOW ago. Answered: the client's next message in that thread came within it.
+    """
+    client_replied = Message.objects.filter(
+        thread_id=OuterRef("thread_id"),
+        sender_id=OuterRef("thread__client_id"),
+        status__in=VISIBLE_STATUSES,
+        created_at__gt=OuterRef("created_at"),
+        created_at__lte=_plus(OuterRef("created_at"), RESPONSE_WINDOW),
+    )
+    rows = (
+        _scoped(Message.objects.all(), "thread__client_id", client_ids)
+        .filter(
+            sender_id=F("thread__worker_id"),
+            status__in=VISIBLE_STATUSES,
+            created_at__gte=since,
+            created_at__lte=now - RESPONSE_WINDOW,
+        )
+        .order_by()
+        .values("thread__client_id")
+        .annotate(n=Count("pk"), answered=Count("pk", filter=Q(Exists(client_replied))))
+        .values_list("thread__client_id", "n", "answered")
+    )
+    return {client_id: (n, a) for client_id, n, a in rows}
+
+
+def response_rate(
+    since: datetime.datetime, now: datetime.datetime, client_ids: ClientIds
+) -> Values:
+    """% of proposals and workers' messages answered within RESPONSE_WINDOW (two queries)."""
+    proposals = proposal_answers(since, now, client_ids)
+    messages = message_answers(since, now, client_ids)
+    values: Values = {}
+    for client_id in proposals.keys() | messages.keys():
+        pn, pa = proposals.get(client_id, (0, 0))
+        mn, ma = messages.get(client_id, (0, 0))
+        values[client_id] = _rate(pa + ma, pn + mn)
+    return values
+
+
+def upheld_violations_by_client(
+    since: datetime.datetime, now: datetime.datetime, client_ids: ClientIds
+) -> Values:
+    """Upheld violation reports and usage restrictions per client in the window.
+
+    THE SEAM for the enforcement issue: the violation-report and restriction models do not
+    exist yet, so there is nothing to count and every client has 0. When they land, this
+    function becomes one aggregate query over them (upheld reports + restrictions imposed in
+    the window, GROUP BY user) and nothing else changes. It is not a pass-through: the
+    criterion is evaluated like every other and fails as soon as this returns more than 0.
+    """
+    return {}
+
+
+# metric → (function of (since, now, client_ids), value for a client absent from its result)
+WindowedMetric = Callable[[datetime.datetime, datetime.datetime, ClientIds], Values]
+WINDOWED: dict[str, WindowedMetric] = {
+    Metric.LATE_OR_FAILED_FUNDING: late_or_failed_funding,
+    Metric.COMPLETED_ORDER_VALUE: completed_order_value,
+    Metric.HIRE_RATE: hire_rate,
+    Metric.SATISFIED_REVIEW_RATE: satisfied_review_rate,
+    Metric.RESPONSE_RATE: response_rate,
+    Metric.UPHELD_VIOLATIONS: upheld_violations_by_client,
+}
+# Counts and sums are 0 without a record; a rate without a record is None (no track record,
+# which never meets a criterion).
+DEFAULTS: dict[str, float | None] = {
+    Metric.IDENTITY_VERIFIED: 0.0,
+    Metric.LATE_OR_FAILED_FUNDING: 0.0,
+    Metric.COMPLETED_ORDER_VALUE: 0.0,
+    Metric.HIRE_RATE: None,
+    Metric.SATISFIED_REVIEW_RATE: None,
+    Metric.RESPONSE_RATE: None,
+    Metric.UPHELD_VIOLATIONS: 0.0,
+}

@@ -9,21 +9,12 @@ in, the journey is an expected failure (never a fake pass).
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from yorozu.content.demo_content import NOTICES
 
 LATEST_NOTICE = min(NOTICES, key=lambda n: n["days_ago"])
 GUIDELINE_ANCHOR = "prohibited-off-platform"
-
-pytestmark = pytest.mark.xfail(
-    reason=(
-        "needs wiring by the lead: {% include 'content/latest_notices.html' %} on core/home.html "
-        "and `manage.py load_content` after load_demo_data in e2e/conftest.py"
-    ),
-    strict=False,
-)
 
 
 def test_visitor_reads_latest_notice_and_follows_caution_to_guidelines(page: Page):

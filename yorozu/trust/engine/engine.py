@@ -1,0 +1,481 @@
+"""The engine: rules compiled once into fast matchers, then applied to each text in context.
+
+Design (after SpamAssassin, Osprey/Coop and AutoModerator):
+
+* Rules are data (`Rule`). `Engine(rules=...)` compiles every literal keyword of every rule and
+  lexicon set into ONE Aho–Corasick automaton, so a text is scanned once whatever the number of
+  keyword rules; regex rules are compiled once and only run when their cheap `gate` substring is
+  present.
+* Cheapest checks first: a rule costs nothing unless its trigger occurred; only then are its
+  context conditions (`near`, `unless_near`, negation scope, discussion frame) looked at, and
+  the costlier derived signals (money amounts, the job-posting comparison) are computed lazily,
+  only when a triggered rule asks for them.
+* Negation and context are structural: a Japanese negation cue governs what precedes it in the
+  clause ("LINE交換は禁止"), an English one what follows it ("don't share your e-mail"); an
+  invitation that merely looks negative ("交換しませんか") is recognised as such; a sentence that
+  discusses a scheme (an article warning about MLM) does not run it; an app name compounded
+  with a work noun ("LINEスタンプ", "Chatwork API") is a topic, not a channel.
+* Each live rule adds its weight once; points become a verdict through thresholds per kind and
+  stage. Shadow rules are evaluated and reported apart, never counted. Draft rules are skipped.
+* A small character n-gram model (`model.py`) adds points when it is confident, to generalise
+  past the wording the rules know.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from .lexicon import LEXICON
+from .model import NgramModel, load_default_model
+from .normalize import Normalized, normalize
+from .rules import DEFAULT_RULES
+from .values import Assessment, Context, Reason, Rule
+
+__all__ = ["THRESHOLDS", "Engine", "assess", "default_engine"]
+
+INF = float("inf")
+# (warn, hold, block) points per kind and stage. Postings and profiles are held for the
+# secretariat rather than refused outright, so they have no block threshold.
+THRESHOLDS: dict[tuple[str, str], tuple[float, float, float]] = {}
+for _kind in ("message", "scout", "proposal"):
+    THRESHOLDS[(_kind, "pre_contract")] = (2.0, 4.0, 6.0)
+    THRESHOLDS[(_kind, "post_contract")] = (2.0, 5.0, 8.0)
+for _kind in ("job", "profile"):
+    THRESHOLDS[(_kind, "pre_contract")] = (2.0, 4.0, INF)
+    THRESHOLDS[(_kind, "post_contract")] = (2.0, 4.0, INF)
+
+# Points the model adds when it is confident; never alone enough to hold.
+MODEL_POINTS = ((0.97, 2.0), (0.90, 1.0))
+SCORE_SCALE = 4.0
+
+_SENTENCE_END = re.compile(r"[。!?\n]|\.(?=\s|$)")
+_ASCII_LETTER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_CLAUSE_END = re.compile(r"[、,]|ので|けど|けれど")
+_EN_CLAUSE_END = re.compile(r"[,;:]|\bbut\b|\bso\b")
+_NUMERIC = frozenset("0123456789,.")
+_KATAKANA = frozenset(chr(c) for c in range(0x30A1, 0x30FB)) | {"ー"}
+
+# Money: "月30万", "日給3万円", "¥300,000/month", "$500 a day", "30万円稼げる".
+_AMOUNT = (
+    r"(?:(?:¥|\\|\$|us\$)\s?(?P<a1>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)\s?(?P<u1>k|万|千)?"
+    r"|(?P<a2>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)\s?(?P<u2>k|万|千)?\s?"
+    r"(?P<c2>円|yen|ドル|dollars?|usd|万)"
+    r"|(?P<a3>[0-9]+(?:\.[0-9]+)?)\s?(?P<u3>k)(?![a-z]))"
+)
+_PERIOD_BEFORE = (
+    r"(?P<pb>月収|月給|月|日給|日当|日収|1日|一日|毎日|毎月|日|週|年収|年|時給)"
+    r"(?:で|に|は|最大|平均|約|以上|、|:|\s){0,3}"
+)
+_PERIOD_AFTER = (
+    r"\s?(?P<pa>/月|/日|/day|/month|/week|/hour|/h|per day|a day|daily|per month|a month|"
+    r"monthly|per week|a week|weekly|per hour|an hour|/時間|以上/月)?"
+)
+_MONEY = re.compile(rf"(?:{_PERIOD_BEFORE})?{_AMOUNT}{_PERIOD_AFTER}")
+_URL = re.compile(r"(?:https?://|www\.)[a-z0-9./?=_\-%&#]+|[a-z0-9\-]+\.(?:com|net|jp|me|io|co)\b")
+_RESERVED_DOMAINS = ("example.com", "example.net", "example.org", "example.jp", "example.co.jp")
+_RESERVED_TLDS = (".example", ".test", ".invalid", ".localhost", ".local")
+_PRODUCT_LABEL = re.compile(
+    r"(?:型番|品番|注文番号|注文no|商品コード|商品番号|管理番号|伝票番号|口座番号|会員番号|"
+    r"sku|jan|order|invoice|ref|no\.|#|id|isbn|請求番号|お問い合わせ番号|受付番号|予約番号)"
+    r"\s?[:：]?\s?$"
+)
+
+
+def _money_monthly_yen(m: re.Match[str]) -> float:
+    """Monthly-equivalent amount in yen for one money match (0 when it cannot be read)."""
+    a = m.group("a1") or m.group("a2") or m.group("a3")
+    if not a:
+        return 0.0
+    try:
+        v = float(a.replace(",", ""))
+    except ValueError:
+        return 0.0
+    unit = m.group("u1") or m.group("u2") or m.group("u3") or ""
+    cur = m.group("c2") or ""
+    if cur == "万":
+        unit = "万"
+    v *= {"k": 1000.0, "万": 10000.0, "千": 1000.0}.get(unit, 1.0)
+    whole = m.group(0)
+    if "$" in whole or "ドル" in whole or "dollar" in whole or "usd" in whole:
+        v *= 150.0
+    period = (m.group("pb") or "") + (m.group("pa") or "")
+    if any(p in period for p in ("日", "day", "daily")):
+        v *= 20
+    elif any(p in period for p in ("週", "week")):
+        v *= 4
+    elif any(p in period for p in ("時", "hour", "/h")):
+        # Hourly rates are bait only when extravagant; ordinary part-time pay is not.
+        v = v * 100 if v >= 3000 else 0.0
+    elif "年" in period:
+        v /= 12
+    return v
+
+
+def _valid_email(s: str) -> bool:
+    addr = s.replace(" ", "")
+    domain = addr.rsplit("@", 1)[-1]
+    if domain in _RESERVED_DOMAINS or domain.endswith(_RESERVED_TLDS):
+        return False
+    return not any(domain.endswith("." + d) for d in _RESERVED_DOMAINS)
+
+
+def _valid_phone(s: str, text: str, start: int) -> bool:
+    digits = "".join(ch for ch in s if ch.isdigit())
+    if s.lstrip("( ").startswith("+"):
+        if digits.startswith("81"):
+            if not 10 <= len(digits) <= 12:
+                return False
+        elif not 9 <= len(digits) <= 15:
+            return False
+    elif not (digits.startswith("0") and 10 <= len(digits) <= 11):
+        return False
+    if digits.startswith("00"):
+        return False
+    before = text[max(0, start - 12) : start]
+    return _PRODUCT_LABEL.search(before) is None
+
+
+@dataclass(slots=True)
+class _Compiled:
+    rule: Rule
+    patterns: tuple[re.Pattern[str], ...]
+    trigger_keys: tuple[str, ...]
+
+
+class _Scan:
+    """Per-text working state: keyword occurrences, sentence bounds, lazily derived signals."""
+
+    __slots__ = ("ctx", "engine", "hits", "lazy", "norm", "sentences", "text")
+
+    def __init__(self, engine: Engine, norm: Normalized, ctx: Context) -> None:
+        self.engine = engine
+        self.norm = norm
+        self.text = norm.text
+        self.ctx = ctx
+        self.hits: dict[str, list[tuple[int, int]]] = {}
+        self.sentences: list[int] | None = None
+        self.lazy: dict[str, list[tuple[int, int]]] = {}
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        if self.sentences is None:
+            self.sentences = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        start = 0
+        for end in self.sentences:
+            if pos < end:
+                return start, end
+            start = end
+        return start, len(self.text)
+
+    def occ(self, key: str) -> list[tuple[int, int]]:
+        if key.startswith("$"):
+            if key not in self.lazy:
+                self.lazy[key] = self.engine._derived(key, self)
+            return self.lazy[key]
+        return self.hits.get(key, [])
+
+
+class Engine:
+    """A compiled rule set. Build once (it costs milliseconds), assess many times."""
+
+    def __init__(
+        self,
+        rules: Iterable[Rule] | None = None,
+        lexicon: dict[str, Sequence[str]] | None = None,
+        model: NgramModel | None | str = "default",
+    ) -> None:
+        self.rules: tuple[Rule, ...] = tuple(DEFAULT_RULES if rules is None else rules)
+        self.lexicon = {k: tuple(v) for k, v in (LEXICON if lexicon is None else lexicon).items()}
+        self.model: NgramModel | None = load_default_model() if model == "default" else model  # type: ignore[assignment]
+        self._automaton = ahocorasick.Automaton()
+        self._owners: dict[str, set[str]] = {}
+        self._compiled: list[_Compiled] = []
+        for name, words in self.lexicon.items():
+            for w in words:
+                self._add_keyword(w, "@" + name)
+        codes: set[str] = set()
+        for rule in self.rules:
+            if rule.code in codes:
+                raise ValueError(f"duplicate rule code {rule.code!r}")
+            codes.add(rule.code)
+            if rule.state == "draft":
+                continue
+            keys = []
+            for kw in rule.keywords:
+                keys.append(self._entry_key(kw, rule))
+            for entry in (*rule.near, *rule.unless_near):
+                self._entry_key(entry, rule)
+            pats = tuple(re.compile(p) for p in rule.patterns)
+            if not keys and not pats:
+                raise ValueError(f"rule {rule.code!r} has neither keywords nor patterns")
+            self._compiled.append(_Compiled(rule, pats, tuple(keys)))
+        for name in (
+            "negation_ja", "negation_en", "invitation_ja", "discussion", "writing_task",
+            "deferral", "prohibition_ja",
+        ):
+            if name not in self.lexicon:
+                self.lexicon[name] = ()
+        if self._owners:
+            for kw, owners in self._owners.items():
+                self._automaton.add_word(kw, (kw, tuple(sorted(owners))))
+            self._automaton.make_automaton()
+        # Cheapest first: keyword rules (no extra scan) before regex rules.
+        self._compiled.sort(key=lambda c: (bool(c.patterns), c.rule.code))
+
+    def _entry_key(self, entry: str, rule: Rule) -> str:
+        if entry.startswith("$"):
+            return entry
+        if entry.startswith("@"):
+            if entry[1:] not in self.lexicon:
+                raise ValueError(f"rule {rule.code!r} refers to unknown lexicon set {entry!r}")
+            return entry
+        key = "=" + normalize(entry).text
+        self._add_keyword(entry, key)
+        return key
+
+    def _add_keyword(self, word: str, owner: str) -> None:
+        canon = normalize(word).text.strip()
+        if canon:
+            self._owners.setdefault(canon, set()).add(owner)
+
+    # -- derived signals -------------------------------------------------------------------
+    def _derived(self, key: str, scan: _Scan) -> list[tuple[int, int]]:
+        text = scan.text
+        if key == "$money_big":
+            return [m.span() for m in _MONEY.finditer(text) if _money_monthly_yen(m) >= 100_000]
+        if key == "$offer_mismatch":
+            ctx = scan.ctx
+            job = " ".join(x for x in (ctx.job_title, ctx.job_text) if x)
+            if not job:
+                return []
+            jt = normalize(job).text
+            out = [m.span() for m in _URL.finditer(text) if m.group(0) not in jt]
+            job_amounts = [_money_monthly_yen(m) for m in _MONEY.finditer(jt)]
+            top = max(job_amounts, default=0.0)
+            for m in _MONEY.finditer(text):
+                v = _money_monthly_yen(m)
+                if v >= 100_000 and v > 2 * top:
+                    out.append(m.span())
+            return out
+        return []
+
+    # -- scanning --------------------------------------------------------------------------
+    def _scan(self, norm: Normalized, ctx: Context) -> _Scan:
+        scan = _Scan(self, norm, ctx)
+        text = norm.text
+        n = len(text)
+        hits = scan.hits
+        if self._owners:
+            for end, (kw, owners) in self._automaton.iter(text):
+                start = end - len(kw) + 1
+                first, last = kw[0], kw[-1]
+                if first in _ASCII_LETTER and start > 0 and text[start - 1] in _ASCII_LETTER:
+                    continue
+                if last in _ASCII_LETTER and end + 1 < n and text[end + 1] in _ASCII_LETTER:
+                    # "lineid", "skypeid": a handle label glued to the app name is still the app
+                    if not (text.startswith("id", end + 1) and (
+                        end + 3 >= n or text[end + 3] not in _ASCII_LETTER
+                    )):
+                        continue
+                if first.isdigit() and start > 0 and text[start - 1] in _NUMERIC:
+                    continue
+                if first in _KATAKANA and start > 0 and text[start - 1] in _KATAKANA:
+                    continue
+                if last in _KATAKANA and end + 1 < n and text[end + 1] in _KATAKANA:
+                    continue
+                span = (start, end + 1)
+                for o in owners:
+                    lst = hits.get(o)
+                    if lst is None:
+                        hits[o] = [span]
+                    else:
+                        lst.append(span)
+        return scan
+
+    def _negated(
+        self, scan: _Scan, s: int, e: int, sent: tuple[int, int], own: list[tuple[int, int]]
+    ) -> bool:
+        """Is the trigger [s, e) (with its near-cues `own`) governed by a negation cue?
+
+        Cues inside the rule's own matched words do not count ("手数料がかからない" is the
+        offer itself, not a negation of it), nor do look-alikes such as "しませんか".
+        """
+        ss, se = sent
+        text = scan.text
+        for a, b in scan.occ("@deferral"):
+            if ss <= a and b <= se:
+                return True  # "契約後にLINEで": the platform allows contact after escrow
+        inv = scan.occ("@invitation_ja")
+        # Japanese: the cue follows within the same clause; a clause break ends the scope.
+        tail = text[e : min(se, e + 24)]
+        cut = _CLAUSE_END.search(tail)
+        hi = e + (cut.start() if cut else len(tail))
+        pro = scan.occ("@prohibition_ja")
+        for a, b in scan.occ("@negation_ja"):
+            if any(x < b and a < y for x, y in own) or b > hi:
+                continue
+            if a < s and not (a >= max(ss, s - 8) and (a, b) in pro):
+                continue
+            if not any(x <= a and b <= y for x, y in inv):
+                return True
+        for a, b in scan.occ("@prohibition_ja"):
+            if max(ss, s - 8) <= a and b <= s:
+                return True
+        # English: the cue precedes within the clause, or "X is not allowed" follows X.
+        lo = max(ss, s - 40)
+        for a, b in scan.occ("@negation_en"):
+            if any(x < b and a < y for x, y in own):
+                continue
+            if lo <= a and b <= s and not _EN_CLAUSE_END.search(text, b, s):
+                return True
+            if e <= a and a - e <= 12 and b <= se:
+                return True
+        return False
+
+    def _discussed(self, scan: _Scan, sent: tuple[int, int]) -> bool:
+        ss, se = sent
+        disc = scan.occ("@discussion")
+        if not disc:
+            return False
+        text = scan.text
+        for a, b in disc:
+            if ss <= a and b <= se:
+                tail = text[b : b + 8]
+                if "ではな" in tail or "じゃな" in tail or "ありません" in tail or "not" in tail:
+                    continue  # "詐欺ではありません" claims the opposite of a warning
+                return True
+        tasks = scan.occ("@writing_task")
+        return bool(tasks) and any(d not in tasks for d in disc)
+
+    def _near(
+        self, scan: _Scan, key: str, s: int, e: int, window: int, sent: tuple[int, int]
+    ) -> tuple[int, int] | None:
+        ss, se = sent
+        for a, b in scan.occ(key):
+            if (s <= a and b <= e) or a < ss or b > se:
+                continue
+            if a - e <= window and s - b <= window:
+                return a, b
+        return None
+
+    def _fire(self, c: _Compiled, scan: _Scan) -> tuple[int, int] | None:
+        """First trigger occurrence of a rule that survives its context checks, or None."""
+        rule = c.rule
+        occs: list[tuple[int, int]] = []
+        for key in c.trigger_keys:
+            occs.extend(scan.occ(key))
+        if c.patterns:
+            text = scan.text
+            if not rule.gate or any(g in text for g in rule.gate):
+                for p in c.patterns:
+                    for m in p.finditer(text):
+                        if rule.validator == "email" and not _valid_email(m.group(0)):
+                            continue
+                        if rule.validator == "phone" and not _valid_phone(
+                            m.group(0), text, m.start()
+                        ):
+                            continue
+                        occs.append(m.span())
+        if not occs:
+            return None
+        occs.sort()
+        for s, e in occs:
+            sent = scan.sentence_of(s)
+            end = e
+            own = [(s, e)]
+            ok = True
+            wide = sent if rule.same_sentence else (0, len(scan.text))
+            for key in rule.near:
+                hit = self._near(scan, key, s, e, rule.window, wide)
+                if hit is None:
+                    ok = False
+                    break
+                end = max(end, hit[1])
+                own.append(hit)
+            if not ok:
+                continue
+            if any(
+                self._near(scan, key, s, e, rule.unless_window, sent) is not None
+                for key in rule.unless_near
+            ):
+                continue
+            if rule.negatable and self._negated(scan, s, end, sent, own):
+                continue
+            if rule.discussable and self._discussed(scan, sent):
+                continue
+            return s, e
+        return None
+
+    # -- public ------------------------------------------------------------------------------
+    def assess(self, text: str, context: Context | None = None) -> Assessment:
+        """Verdict, score and reasons for `text` said in `context` (defaults: a pre-contract
+        message from a worker). Never raises on any string."""
+        ctx = context or Context()
+        if not isinstance(text, str):
+            text = "" if text is None else str(text)
+        norm = normalize(text)
+        scan = self._scan(norm, ctx)
+        live: list[Reason] = []
+        shadow: list[Reason] = []
+        points = 0.0
+        for c in self._compiled:
+            rule = c.rule
+            if not rule.applies(ctx.kind, ctx.stage):
+                continue
+            span = self._fire(c, scan)
+            if span is None:
+                continue
+            start, end = norm.span(*span)
+            reason = Reason(
+                rule.code, rule.message_ja, rule.message_en, start, end, rule.category, rule.weight
+            )
+            if rule.state == "shadow":
+                shadow.append(reason)
+            else:
+                live.append(reason)
+                points += rule.weight
+        if self.model is not None and norm.text:
+            p = self.model.probability(norm.text)
+            for cut, add in MODEL_POINTS:
+                if p >= cut:
+                    points += add
+                    live.append(
+                        Reason(
+                            "model.ngram",
+                            "文面が既知の違反例に似ています。",
+                            "The wording resembles known violations.",
+                            0,
+                            len(text),
+                            "model",
+                            add,
+                        )
+                    )
+                    break
+        warn, hold, block = THRESHOLDS.get((ctx.kind, ctx.stage), (2.0, 4.0, 6.0))
+        if points >= block:
+            verdict = "block"
+        elif points >= hold:
+            verdict = "hold"
+        elif points >= warn:
+            verdict = "warn"
+        else:
+            verdict = "allow"
+        score = round(1.0 - math.exp(-points / SCORE_SCALE), 4)
+        live.sort(key=lambda r: (r.start, r.code))
+        return Assessment(verdict, score, tuple(live), tuple(shadow), round(points, 3))
+
+
+@lru_cache(maxsize=1)
+def default_engine() -> Engine:
+    """The engine built from the shipped rules, lexicon and model; compiled once per process."""
+    return Engine()
+
+
+def assess(text: str, context: Context | None = None) -> Assessment:
+    """Assess `text` with the default engine (see `Engine.assess`)."""
+    return default_engine().assess(text, context)

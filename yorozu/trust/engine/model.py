@@ -1,0 +1,62 @@
+"""Pure-Python inference for the character n-gram model trained by scripts/train_trust_model.py.
+
+scikit-learn is a training-time dependency only: it would add ~100 MB and tens of milliseconds of
+import to every web process. The trained logistic regression is exported as a small JSON file of
+n-gram weights (`model_weights.json`), and a text's probability is the logistic of the intercept
+plus the weights of the n-grams it contains (binary features, as trained).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).with_name("model_weights.json")
+
+
+class NgramModel:
+    """Logistic regression over binary character n-grams of the canonical text."""
+
+    __slots__ = ("intercept", "ns", "vocab", "weights")
+
+    def __init__(self, weights: dict[str, float], intercept: float, ns: tuple[int, ...]) -> None:
+        self.weights = weights
+        self.vocab = frozenset(weights)
+        self.intercept = intercept
+        self.ns = ns
+
+    @classmethod
+    def from_dict(cls, data: dict) -> NgramModel:
+        return cls(
+            {str(k): float(v) for k, v in data["weights"].items()},
+            float(data["intercept"]),
+            tuple(int(n) for n in data["ngram_range"]),
+        )
+
+    def grams(self, text: str) -> set[str]:
+        t = f" {text} "
+        out: set[str] = set()
+        for n in range(self.ns[0], self.ns[1] + 1):
+            out.update(t[i : i + n] for i in range(len(t) - n + 1))
+        return out
+
+    def probability(self, text: str) -> float:
+        w = self.weights
+        z = self.intercept + sum(w[g] for g in self.grams(text) & self.vocab)
+        if z > 30:
+            return 1.0
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=1)
+def load_default_model() -> NgramModel | None:
+    """The committed model, or None when it has not been trained yet (rules still work)."""
+    try:
+        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return NgramModel.from_dict(data)

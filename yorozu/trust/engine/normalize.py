@@ -1,0 +1,395 @@
+"""Canonical form of a text for detection, with an offset map back to the original.
+
+Detectors match on a canonical text in which the tricks people use to slip contact details past
+a filter are undone: full-width and mathematical letters, homoglyphs, zero-width characters,
+letters split by spaces, kana spellings of app names, あっとまーく for @, digits written in kanji,
+kana or English words. Every reason the engine reports must still point at the characters the
+user typed, so each stage records its edits and `Normalized.span` maps a canonical span back.
+
+Promises (checked by property tests): `normalize` never raises on any Unicode string, it is
+idempotent (`normalize(normalize(s).text).text == normalize(s).text`), and every mapped span lies
+inside the original text.
+
+The hot path is cheap: the character stage is one `str.translate` when the text holds no
+combining sequences, the later stages are precompiled regexes gated by a substring test, and the
+offset map is only built when a caller asks for a span (most texts produce no reasons).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+__all__ = ["Normalized", "normalize"]
+
+# An edit replaces original[in_start:in_end] by output[out_start:out_end] of one stage.
+type Edit = tuple[int, int, int, int]
+
+MASK = "○"
+_MASK_GLYPHS = "◯○●⚪⚫◎"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63"
+# Characters that carry no visible letter: zero-width, joiners, bidi controls, tag characters.
+_INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0x1BCA0, 0x1BCA3),
+    (0xE0000, 0xE0FFF),
+)
+# Characters that attach to the previous one and may compose with it under NFKC.
+_JOINERS = {"\u3099", "\u309a", "\uff9e", "\uff9f", "\u309b", "\u309c"}
+
+# Greek and Cyrillic letters that look like Latin ones (after lower-casing).
+_HOMOGLYPHS = {
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "n", "ο": "o", "ρ": "p",
+    "τ": "t", "υ": "u", "χ": "x", "γ": "y", "ω": "w", "μ": "u", "ϲ": "c", "ϳ": "j",
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d",
+    "ԛ": "q", "ԝ": "w", "ɡ": "g", "ɩ": "i", "ı": "i", "ᴀ": "a", "ʟ": "l", "ɪ": "i", "ɴ": "n",
+    "ᴇ": "e", "ո": "n", "ս": "u", "օ": "o", "յ": "j", "һ": "h", "ӏ": "l", "ԍ": "g",
+}
+_HOMOGLYPH_TABLE = str.maketrans(_HOMOGLYPHS)
+
+
+def _is_invisible(cp: int) -> bool:
+    return any(lo <= cp <= hi for lo, hi in _INVISIBLE_RANGES)
+
+
+def _char_map(s: str) -> str:
+    """Map one segment (a base character plus what attaches to it) to canonical characters."""
+    prev = None
+    out = s
+    for _ in range(4):  # iterate to a fixed point: lower() can produce decomposable characters
+        if out == prev:
+            break
+        prev = out
+        out = unicodedata.normalize("NFKC", out).lower()
+        kept = []
+        for ch in out:
+            cp = ord(ch)
+            cat = unicodedata.category(ch)
+            if cat in ("Mn", "Me", "Cf") or _is_invisible(cp) or ch in _JOINERS:
+                continue
+            if ch in _MASK_GLYPHS:
+                ch = MASK
+            elif ch in _DASHES:
+                ch = "-"
+            elif cat == "Zs" or ch in "\t\u3000":
+                ch = " "
+            elif cat == "Cc" and ch not in "\n":
+                ch = " " if ch in "\r\t\x0b\x0c" else ""
+            kept.append(ch)
+        out = "".join(kept)
+    return out
+
+
+def _build_table() -> tuple[dict[int, str], re.Pattern[str]]:
+    """Precompute the per-character table for every code point whose canonical form differs.
+
+    Only planes 0-2 and the tag block hold characters NFKC or lower() change, so the scan is
+    ~200k code points once per process (~0.2 s) and the table holds ~10k entries.
+    """
+    table: dict[int, str] = {}
+    joiners: list[str] = []
+    ranges = [range(0x0000, 0x30000), range(0xE0000, 0xE1000)]
+    for rng in ranges:
+        for cp in rng:
+            if 0xD800 <= cp <= 0xDFFF:
+                continue
+            ch = chr(cp)
+            if unicodedata.combining(ch) or ch in _JOINERS:
+                joiners.append(ch)
+            mapped = _char_map(ch)
+            if mapped != ch:
+                table[cp] = mapped
+    # Any code point outside the scanned planes that NFKC leaves alone is itself; unassigned or
+    # private-use characters pass through unchanged.
+    cls = "".join(re.escape(c) for c in joiners)
+    return table, re.compile(f"[{cls}]")
+
+
+_TABLE, _JOINER_RE = _build_table()
+
+
+def _stage_chars(text: str) -> tuple[str, Callable[[], list[Edit]] | None]:
+    """Character stage: NFKC, lower case, invisible characters removed, masks and dashes unified."""
+    if _JOINER_RE.search(text) is None:
+        out = text.translate(_TABLE)
+
+        def lazy_edits() -> list[Edit]:
+            edits: list[Edit] = []
+            o = 0
+            for i, ch in enumerate(text):
+                rep = _TABLE.get(ord(ch))
+                if rep is None:
+                    o += 1
+                    continue
+                edits.append((i, i + 1, o, o + len(rep)))
+                o += len(rep)
+            return edits
+
+        return out, lazy_edits
+    # Slow path: group combining sequences so NFKC can compose them (ｶﾞ -> ガ).
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    o = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        j = i + 1
+        while j < n and (text[j] in _JOINERS or unicodedata.combining(text[j])):
+            j += 1
+        seg = text[i:j]
+        rep = _char_map(seg) if j - i > 1 else _TABLE.get(ord(seg), seg)
+        if rep != seg:
+            edits.append((i, j, o, o + len(rep)))
+        pieces.append(rep)
+        o += len(rep)
+        i = j
+    out = "".join(pieces)
+    return out, (lambda: edits)
+
+
+_LETTERISH = "a-zα-ωа-яёѐ-џ"
+_HOMO_WORD = re.compile(f"[{_LETTERISH}ϲϳѕіїјԁԛԝɡɩıᴀʟɪɴᴇոսօյһӏԍ]+")
+_HOMO_GATE = re.compile("[\u0370-\u03ff\u0400-\u052f\u0250-\u02af\u1d00-\u1d7f\u0530-\u058f]")
+_LATIN = re.compile("[a-z]")
+
+
+def _stage_homoglyphs(text: str) -> str:
+    """Greek/Cyrillic look-alikes inside a Latin word (or a word made only of look-alikes)."""
+    if _HOMO_GATE.search(text) is None:
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        w = m.group(0)
+        mapped = w.translate(_HOMOGLYPH_TABLE)
+        if _LATIN.search(w) or all(ch in _HOMOGLYPHS or "a" <= ch <= "z" for ch in w):
+            return mapped
+        return w
+
+    return _HOMO_WORD.sub(fix, text)  # one character for one: offsets are unchanged
+
+
+def _sub_with_edits(
+    pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], text: str
+) -> tuple[str, list[Edit]]:
+    """re.sub that also records (in_start, in_end, out_start, out_end) for each replacement."""
+    edits: list[Edit] = []
+    parts: list[str] = []
+    last = 0
+    o = 0
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        rep = repl(m)
+        if rep == m.group(0):
+            continue
+        parts.append(text[last:s])
+        o += s - last
+        parts.append(rep)
+        edits.append((s, e, o, o + len(rep)))
+        o += len(rep)
+        last = e
+    if not edits:
+        return text, edits
+    parts.append(text[last:])
+    return "".join(parts), edits
+
+
+# Letters split by separators: "l i n e", "L.I.N.E", "ら・い・ん", "0 9 0 1 ...".
+_SEP = r"[ .\-_*/|~・･,+=:;'\"`^]"
+_AL = "a-z0-9"
+_KN = "ぁ-ゖァ-ヺ"
+_SPLIT = re.compile(
+    rf"(?<![{_AL}])[{_AL}](?:{_SEP}{{1,3}}[{_AL}](?![{_AL}])){{2,}}"
+    rf"|(?<![{_KN}ー])[{_KN}](?:{_SEP}{{1,3}}[{_KN}](?![{_KN}ー])){{2,}}"
+)
+_SPLIT_GATE = re.compile(rf"[{_AL}{_KN}]{_SEP}{{1,3}}[{_AL}{_KN}]{_SEP}")
+_SEP_RE = re.compile(_SEP)
+
+
+def _collapse(m: re.Match[str]) -> str:
+    return _SEP_RE.sub("", m.group(0))
+
+
+# Word forms: at-marks, dots, app names spelt in kana or letter names.
+_KATA = "ァ-ヺー"
+_WORDS: dict[str, str] = {}
+for _src, _dst in {
+    "あっとまーく": "@", "アットマーク": "@", "@まーく": "@", "@マーク": "@",
+    "[at]": "@", "(at)": "@", "{at}": "@", "<at>": "@", "[@]": "@", "(@)": "@",
+    "[dot]": ".", "(dot)": ".", "{dot}": ".", "<dot>": ".", "[.]": ".", "(.)": ".",
+    "えるあいえぬいー": "line", "エルアイエヌイー": "line", "らいん": "line", "ライン": "line",
+    "ぎめーる": "gmail", "じーめーる": "gmail", "ジーメール": "gmail", "gめーる": "gmail",
+    "gメール": "gmail", "ディスコード": "discord", "でぃすこーど": "discord", "ディスコ": "discord",
+    "テレグラム": "telegram", "てれぐらむ": "telegram", "スカイプ": "skype", "すかいぷ": "skype",
+    "チャットワーク": "chatwork", "ちゃっとわーく": "chatwork", "インスタグラム": "instagram",
+    "インスタ": "instagram", "いんすた": "instagram", "カカオトーク": "kakaotalk",
+    "かかおとーく": "kakaotalk", "ワッツアップ": "whatsapp", "ワッツアップ": "whatsapp",
+    "フェイスブック": "facebook", "ツイッター": "twitter", "ティックトック": "tiktok",
+    "メッセンジャー": "messenger", "アイディー": "id", "あいでぃー": "id", "アイディ": "id",
+}.items():
+    _WORDS[_src] = _dst
+# Between ASCII letters or digits only (so アットホーム and ドット絵 stay as they are).
+_INFIX = {"アット": "@", "あっと": "@", "ドット": ".", "どっと": ".", "ぴりおど": ".", "ピリオド": "."}
+
+_word_alt = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
+_infix_alt = "|".join(re.escape(w) for w in sorted(_INFIX, key=len, reverse=True))
+_WORD_RE = re.compile(
+    rf"(?<![{_KATA}])(?:{_word_alt})(?![{_KATA}])"
+    rf"|(?<=[a-z0-9]) ?(?:{_infix_alt}) ?(?=[a-z0-9])"
+    rf"|(?<=[0-9])ー(?=[0-9])"
+)
+_WORD_GATE = re.compile(r"[\[({<]|まーく|マーク|[あアどドぴピ]っ?[とトッ]|[らラえエ]|ぎ|じ|g|[ディテてスすチちイいカかワフツメ]|ー")
+
+
+def _word(m: re.Match[str]) -> str:
+    w = m.group(0)
+    if w == "ー":
+        return "-"
+    key = w.strip(" ")
+    if key in _WORDS:
+        return _WORDS[key]
+    return _INFIX.get(key, w)
+
+
+# Digits spelt out: 〇九〇の一二三四…, ぜろきゅうぜろ…, "zero nine zero …". Only runs of 8 or more
+# digit words are rewritten, so ordinary words built from the same syllables are left alone.
+_DIGIT_WORDS: dict[str, str] = {}
+for _d, _forms in enumerate(
+    [
+        "0 〇 零 ぜろ ゼロ れい レイ まる マル zero",
+        "1 一 壱 いち イチ one",
+        "2 二 弐 に ニ two",
+        "3 三 参 さん サン three",
+        "4 四 よん ヨン し シ four",
+        "5 五 ご ゴ five",
+        "6 六 ろく ロク six",
+        "7 七 なな ナナ しち シチ seven",
+        "8 八 はち ハチ eight",
+        "9 九 きゅう キュウ きゅー キュー く ク nine",
+    ]
+):
+    for _f in _forms.split():
+        _DIGIT_WORDS[_f] = str(_d)
+_dw_alt = "|".join(re.escape(w) for w in sorted(_DIGIT_WORDS, key=len, reverse=True))
+_DSEP = r"(?:[ \-・、,.]{0,3}|の)"
+_DIGIT_RUN = re.compile(rf"(?<![a-z])(?:{_dw_alt})(?:{_DSEP}(?:{_dw_alt})){{7,}}(?![a-z])")
+_DIGIT_TOKEN = re.compile(_dw_alt)
+_DIGIT_GATE = re.compile(
+    r"[〇零一壱二弐三参四五六七八九]|ぜろ|ゼロ|れい|まる|いち|さん|よん|ろく|なな|はち|きゅ"
+    r"|zero|one|two|three|four|five|six|seven|eight|nine"
+)
+
+
+_PARTICLES = frozenset("にしくごニシクゴ")
+
+
+def _digits(m: re.Match[str]) -> str:
+    run = m.group(0)
+    if run.replace("-", "").replace(" ", "").isascii() and not re.search("[a-z]", run):
+        return run  # already plain digits: nothing to rewrite
+    tokens = list(_DIGIT_TOKEN.finditer(run))
+    # A particle that reads like a digit (に, し, く, ご) often sits right next to a number:
+    # "…はちに電話". Phone numbers have at most 11 digits, so surplus edge tokens stay text.
+    lo, hi = 0, len(tokens)
+    while hi - lo > 11 and tokens[hi - 1].group(0) in _PARTICLES:
+        hi -= 1
+    while hi - lo > 11 and tokens[lo].group(0) in _PARTICLES:
+        lo += 1
+    head = run[: tokens[lo].start()]
+    tail = run[tokens[hi - 1].end() :]
+    return head + "".join(_DIGIT_WORDS[t.group(0)] for t in tokens[lo:hi]) + tail
+
+
+@dataclass(slots=True)
+class Normalized:
+    """The canonical text plus what is needed to map its spans back to the original."""
+
+    original: str
+    text: str
+    _char_edits: Callable[[], list[Edit]] | None = None
+    _stages: list[list[Edit]] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a canonical span [start, end) to the smallest original span that produced it."""
+        n = len(self.original)
+        m = len(self.text)
+        if n == 0 or m == 0:
+            return 0, 0
+        a = max(0, min(start, m - 1))
+        b = max(a + 1, min(end, m))
+        stages = list(self._stages)
+        if self._char_edits is not None:
+            stages.insert(0, self._char_edits())
+        for edits in reversed(stages):
+            a, b = _map_back(edits, a, b)
+        a = max(0, min(a, n - 1))
+        b = max(a + 1, min(b, n))
+        return a, b
+
+
+def _map_back(edits: list[Edit], a: int, b: int) -> tuple[int, int]:
+    """Map an output interval [a, b) of one stage to the input interval that produced it."""
+    if not edits:
+        return a, b
+    outs = [e[2] for e in edits]
+
+    def locate(pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(outs, pos) - 1
+        while k >= 0:
+            in_s, in_e, out_s, out_e = edits[k]
+            if out_s <= pos < out_e:
+                return in_s, in_e
+            if out_e <= pos:
+                d = pos + (in_e - out_e)
+                return d, d + 1
+            k -= 1
+        return pos, pos + 1
+
+    return locate(a)[0], locate(b - 1)[1]
+
+
+def normalize(text: str) -> Normalized:
+    """Canonical form of `text`. Never raises; idempotent on its own output."""
+    if not isinstance(text, str):
+        text = str(text)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: replace so every later step is safe
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    out, char_edits = _stage_chars(text)
+    stages: list[list[Edit]] = []
+    out = _stage_homoglyphs(out)
+    if _SPLIT_GATE.search(out):
+        out, ed = _sub_with_edits(_SPLIT, _collapse, out)
+        if ed:
+            stages.append(ed)
+    if _WORD_GATE.search(out):
+        out, ed = _sub_with_edits(_WORD_RE, _word, out)
+        if ed:
+            stages.append(ed)
+    if _DIGIT_GATE.search(out):
+        out, ed = _sub_with_edits(_DIGIT_RUN, _digits, out)
+        if ed:
+            stages.append(ed)
+    return Normalized(text, out, char_edits, stages)
+
+
+if __name__ == "__main__":  # pragma: no cover - manual check
+    for line in sys.stdin:
+        print(normalize(line.rstrip("\n")).text)

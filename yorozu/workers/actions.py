@@ -1,11 +1,38 @@
-"""Writes to the denormalized worker facts that worker search filters on."""
+"""Every write in workers: completion counters, scouts and the filter-usage record."""
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+import datetime
 
-from yorozu.workers.models import WorkerCategoryStat
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from yorozu.accounts.models import User
+from yorozu.notifications.actions import do_notify
+from yorozu.workers.models import (
+    FilterUsageDaily,
+    Scout,
+    ScoutEvent,
+    ScoutStatus,
+    WorkerCategoryStat,
+)
+from yorozu.workers.selectors import (
+    FILTERABLE_GENDERS,
+    client_open_jobs,
+    scout_daily_quota,
+    scouts_sent_today,
+    searchable_workers,
+)
+
+SCOUT_MAX_LENGTH = 2000
+
+
+# --- completed-contract counters -------------------------------------------------------------
 
 
 def _categories_counted_for(contract) -> list[int]:
@@ -40,3 +67,290 @@ def do_record_completed_contract(contract) -> None:
     """
     for category_id in _categories_counted_for(contract):
         _increment(contract.worker_id, category_id)
+
+
+# --- filter usage (aggregated, never per person) ---------------------------------------------
+
+
+def do_record_filter_usage(
+    *, genders: list[str], age_bands: list[int], day: datetime.date | None = None
+) -> None:
+    """Add one to today's count for each gender and age-band value a search filtered on.
+
+    One INSERT … ON CONFLICT DO UPDATE (SQLite and PostgreSQL alike): a single statement, so
+    concurrent searches never lose a count and the search page stays within its query budget.
+    Nothing about who searched is stored.
+    """
+    values = [("gender", g) for g in sorted(set(genders)) if g in FILTERABLE_GENDERS]
+    values += [("age_band", str(b)) for b in sorted(set(age_bands))]
+    if not values:
+        return
+    day = day or timezone.localdate()
+    table = connection.ops.quote_name(FilterUsageDaily._meta.db_table)
+    rows = ", ".join(["(%s, %s, %s, 1)"] * len(values))
+    params: list[object] = []
+    for name, value in values:
+        params += [day, name, value]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'INSERT INTO {table} ("date", "filter", "value", "count") VALUES {rows} '
+            f'ON CONFLICT ("date", "filter", "value") '
+            f'DO UPDATE SET "count" = {table}."count" + 1',
+            params,
+        )
+
+
+# --- scouts ----------------------------------------------------------------------------------
+
+
+class ScoutRefused(Exception):
+    """A scout that was not stored or not changed; `message` tells the user why.
+
+    `reasons` carries the trust engine's explanations when it refused the text, so the form can
+    show them next to the kept draft.
+    """
+
+    def __init__(self, message, reasons: list[str] | None = None) -> None:
+        super().__init__(str(message))
+        self.message = message
+        self.reasons = reasons or []
+
+
+def assess_scout(text: str, *, job) -> object:
+    """The trust engine's view of a scout: kind "scout", before any contract, sent by a client."""
+    from yorozu.trust.engine import Context, assess
+
+    return assess(
+        text,
+        Context(
+            kind="scout",
+            stage="pre_contract",
+            sender_role="client",
+            job_title=job.title,
+            job_text=job.description,
+        ),
+    )
+
+
+def _reasons_as_data(assessment) -> list[dict]:
+    return [
+        {
+            "code": r.code,
+            "message_ja": r.message_ja,
+            "message_en": r.message_en,
+            "start": r.start,
+            "end": r.end,
+        }
+        for r in assessment.reasons
+    ]
+
+
+def clean_scout_message(message: str) -> str:
+    message = (message or "").strip()
+    if not message:
+        raise ScoutRefused(_("Please write a message to the worker."))
+    if len(message) > SCOUT_MAX_LENGTH:
+        raise ScoutRefused(
+            _("A scout message can be at most 2,000 characters (this one has %(count)s).")
+            % {"count": f"{len(message):,}"}
+        )
+    if "\x00" in message:
+        raise ScoutRefused(_("The message contains characters that cannot be sent."))
+    return message
+
+
+def _event(scout: Scout, event_type: str, actor, **data) -> None:
+    ScoutEvent.objects.create(scout=scout, actor=actor, event_type=event_type, data=data)
+
+
+def _notify(user, *, kind: str, title, body, url: str) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        do_notify(user, kind=kind, title=str(title), body=str(body), url=url)
+
+
+def _notify_worker_of_scout(scout: Scout) -> None:
+    params = {"name": scout.client.display_name, "job": scout.job.title}
+    _notify(
+        scout.worker,
+        kind="scout",
+        title=_("You have a scout from %(name)s") % params,
+        body=_("%(name)s invites you to propose on “%(job)s”. Sign in to yorozu to answer.")
+        % params,
+        url=reverse("workers:scouts"),
+    )
+
+
+@transaction.atomic
+def do_send_scout(*, client: User, worker: User, job, message: str, actor: User) -> Scout:
+    """Send a scout about one of `client`'s open jobs to `worker`, through the trust engine.
+
+    Refused (ScoutRefused, nothing stored) when: the job is not the client's or not open, the
+    worker cannot be found or has turned scouts off, the same worker was already scouted for
+    the job, today's quota (Asia/Tokyo day) is used up, or the trust engine blocks the text.
+    A held scout is stored but not delivered; a warned one is delivered with its reasons.
+    The client's row is locked first, so two scouts sent at once cannot both take the last
+    place in the quota.
+    """
+    if actor.pk != client.pk:
+        raise PermissionDenied("a client sends their own scouts")
+    if job.client_id != client.pk:
+        raise PermissionDenied("scouts are about the client's own jobs")
+    message = clean_scout_message(message)
+    if worker.pk == client.pk:
+        raise ScoutRefused(_("You cannot scout yourself."))
+    if not client_open_jobs(client).filter(pk=job.pk).exists():
+        raise ScoutRefused(_("This job is no longer open, so it cannot be used for a scout."))
+    profile = searchable_workers().filter(user_id=worker.pk).first()
+    if profile is None:
+        raise ScoutRefused(_("This worker cannot be scouted."))
+    if not profile.accepts_scouts:
+        raise ScoutRefused(_("This worker does not accept scouts."))
+
+    User.objects.select_for_update().filter(pk=client.pk).first()
+    if Scout.objects.filter(job=job, worker=worker).exists():
+        raise ScoutRefused(_("You have already scouted this worker for this job."))
+    quota = scout_daily_quota(client)
+    if scouts_sent_today(client) >= quota:
+        raise ScoutRefused(
+            _(
+                "You have sent today's %(quota)s scouts. You can send more after midnight "
+                "(Japan time)."
+            )
+            % {"quota": quota}
+        )
+
+    assessment = assess_scout(message, job=job)
+    if assessment.verdict == "block":
+        raise ScoutRefused(
+            _("This scout cannot be sent. Please rewrite it and try again."),
+            reasons=[r.message(translation.get_language() or "ja") for r in assessment.reasons],
+        )
+    held = assessment.verdict == "hold"
+    try:
+        with transaction.atomic():
+            scout = Scout.objects.create(
+                client=client,
+                worker=worker,
+                job=job,
+                message=message,
+                status=ScoutStatus.HELD if held else ScoutStatus.SENT,
+                verdict=assessment.verdict,
+                score=assessment.score,
+                reasons=_reasons_as_data(assessment),
+            )
+    except IntegrityError:
+        raise ScoutRefused(_("You have already scouted this worker for this job.")) from None
+    _event(scout, "held" if held else "sent", actor, verdict=assessment.verdict)
+    if not held:
+        _notify_worker_of_scout(scout)
+    return scout
+
+
+def _lock_scout(scout: Scout) -> Scout:
+    return (
+        Scout.objects.select_for_update().select_related("job", "client", "worker").get(pk=scout.pk)
+    )
+
+
+@transaction.atomic
+def do_accept_scout(scout: Scout, *, actor: User):
+    """The worker accepts: the thread opens with the scout as its first message.
+
+    Returns the thread. The scout text is posted through `messaging.do_send_message` on the
+    client's behalf, with the scout's id as idempotency key, so it is stored once whatever
+    happens; the client is told on commit.
+    """
+    from yorozu.messaging.actions import do_send_message, ensure_thread
+
+    if actor.pk != scout.worker_id:
+        raise PermissionDenied("only the scouted worker answers a scout")
+    scout = _lock_scout(scout)
+    if scout.status != ScoutStatus.SENT:
+        raise ScoutRefused(_("This scout has already been answered."))
+    if not scout.job.accepting_proposals:
+        raise ScoutRefused(_("This job is no longer open. You can still decline the scout."))
+    scout.status = ScoutStatus.ACCEPTED
+    scout.decided_at = timezone.now()
+    scout.save(update_fields=["status", "decided_at"])
+    thread = ensure_thread(scout.job, scout.worker)
+    do_send_message(
+        thread=thread,
+        sender=scout.client,
+        body=scout.message,
+        idempotency_key=f"scout-{scout.pk}",
+        actor=scout.client,
+    )
+    _event(scout, "accepted", actor, thread=thread.pk)
+    params = {"name": scout.worker.display_name, "job": scout.job.title}
+    _notify(
+        scout.client,
+        kind="scout_accepted",
+        title=_("%(name)s accepted your scout") % params,
+        body=_("%(name)s accepted your scout for “%(job)s”. A message thread is open.") % params,
+        url=reverse("messaging:thread", args=[thread.pk]),
+    )
+    return thread
+
+
+@transaction.atomic
+def do_decline_scout(scout: Scout, *, actor: User) -> Scout:
+    """The worker declines; the client is told, politely and without a reason."""
+    if actor.pk != scout.worker_id:
+        raise PermissionDenied("only the scouted worker answers a scout")
+    scout = _lock_scout(scout)
+    if scout.status != ScoutStatus.SENT:
+        raise ScoutRefused(_("This scout has already been answered."))
+    scout.status = ScoutStatus.DECLINED
+    scout.decided_at = timezone.now()
+    scout.save(update_fields=["status", "decided_at"])
+    _event(scout, "declined", actor)
+    params = {"name": scout.worker.display_name, "job": scout.job.title}
+    _notify(
+        scout.client,
+        kind="scout_declined",
+        title=_("%(name)s declined your scout") % params,
+        body=_("%(name)s declined your scout for “%(job)s”. Try other workers who fit.") % params,
+        url=reverse("workers:scouts_sent"),
+    )
+    return scout
+
+
+@transaction.atomic
+def do_release_held_scout(scout: Scout, *, actor: User) -> bool:
+    """The secretariat lets a held scout through: it is delivered now. False if not held."""
+    if not actor.is_staff:
+        raise PermissionDenied("only the secretariat reviews held scouts")
+    scout = _lock_scout(scout)
+    if scout.status != ScoutStatus.HELD:
+        return False
+    scout.status = ScoutStatus.SENT
+    scout.save(update_fields=["status"])
+    _event(scout, "released", actor)
+    _notify_worker_of_scout(scout)
+    return True
+
+
+@transaction.atomic
+def do_reject_held_scout(scout: Scout, *, actor: User) -> bool:
+    """The secretariat refuses a held scout: it is never delivered. False if not held."""
+    if not actor.is_staff:
+        raise PermissionDenied("only the secretariat reviews held scouts")
+    scout = _lock_scout(scout)
+    if scout.status != ScoutStatus.HELD:
+        return False
+    scout.status = ScoutStatus.REJECTED
+    scout.decided_at = timezone.now()
+    scout.save(update_fields=["status", "decided_at"])
+    _event(scout, "rejected", actor)
+    _notify(
+        scout.client,
+        kind="scout_rejected",
+        title=_("Your scout was not delivered"),
+        body=_(
+            "The secretariat reviewed your scout for “%(job)s” and did not deliver it, because "
+            "it did not follow the guidelines."
+        )
+        % {"job": scout.job.title},
+        url=reverse("workers:scouts_sent"),
+    )
+    return True

@@ -1,7 +1,10 @@
-"""Denormalized per-worker facts that worker search filters on."""
+"""Workers: denormalized facts search filters on, scouts, and the filter-usage record."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class WorkerCategoryStat(models.Model):
@@ -21,7 +24,126 @@ class WorkerCategoryStat(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["worker", "category"], name="one_stat_per_category")
         ]
-        indexes = [models.Index(fields=["category", "worker"], name="stat_category_worker")]
+        indexes = [
+            models.Index(fields=["category", "worker"], name="stat_category_worker"),
+            # Relevance for one category walks this index in order and stops after a page.
+            models.Index(
+                fields=["category", "-completed_count", "worker"], name="stat_category_count"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.worker_id}:{self.category_id}={self.completed_count}"
+
+
+class ScoutStatus(models.TextChoices):
+    SENT = "sent", pgettext_lazy("scout status", "Sent")
+    HELD = "held", pgettext_lazy("scout status", "Held for review")
+    ACCEPTED = "accepted", pgettext_lazy("scout status", "Accepted")
+    DECLINED = "declined", pgettext_lazy("scout status", "Declined")
+    REJECTED = "rejected", pgettext_lazy("scout status", "Rejected by the secretariat")
+
+
+# What the worker sees: a held or rejected scout never reaches them.
+WORKER_VISIBLE_STATUSES = (ScoutStatus.SENT, ScoutStatus.ACCEPTED, ScoutStatus.DECLINED)
+
+
+class Scout(models.Model):
+    """A client's invitation to one worker to propose on one of the client's open jobs.
+
+    Stored only when the trust engine lets it through: `verdict` is what it said (allow, warn
+    or hold; a block is refused before anything is stored) and `reasons` why, so the worker can
+    be warned and the secretariat can review held ones.
+    """
+
+    client = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="scouts_sent"
+    )
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="scouts_received"
+    )
+    job = models.ForeignKey("jobs.Job", on_delete=models.CASCADE, related_name="scouts")
+    message = models.TextField(_("message"), max_length=2000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ScoutStatus.choices, default=ScoutStatus.SENT
+    )
+    verdict = models.CharField(_("trust verdict"), max_length=10, default="allow")
+    score = models.FloatField(_("trust score"), default=0.0)
+    reasons = models.JSONField(_("trust reasons"), default=list, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("scout")
+        verbose_name_plural = _("scouts")
+        constraints = [
+            models.UniqueConstraint(fields=["job", "worker"], name="one_scout_per_job_worker")
+        ]
+        indexes = [
+            # The daily quota counts a client's scouts since midnight in Tokyo.
+            models.Index(fields=["client", "created_at"], name="scout_client_day"),
+            models.Index(fields=["worker", "status", "-created_at"], name="scout_worker_inbox"),
+            models.Index(fields=["status", "created_at"], name="scout_status_queue"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Scout({self.client_id}→{self.worker_id}, job {self.job_id}, {self.status})"
+
+    @property
+    def is_open(self) -> bool:
+        """Waiting for the worker's answer."""
+        return self.status == ScoutStatus.SENT
+
+    @property
+    def warned(self) -> bool:
+        return self.verdict == "warn"
+
+    def reason_messages(self, lang: str = "ja") -> list[str]:
+        key = "message_en" if lang.startswith("en") else "message_ja"
+        return [r.get(key, "") for r in self.reasons if r.get(key)]
+
+
+class ScoutEvent(models.Model):
+    """Append-only audit of a scout's life: sent, held, accepted, declined, released, rejected."""
+
+    scout = models.ForeignKey(Scout, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    event_type = models.CharField(max_length=30)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.event_type} scout={self.scout_id}"
+
+
+class FilterUsageDaily(models.Model):
+    """How often worker search was filtered by gender or age band, per value and Tokyo day.
+
+    Aggregated counts only: who searched is never recorded. The secretariat reads it to see
+    whether the filters are used the way they are meant to be (finding workers who fit a job),
+    because discriminatory job requests are prohibited.
+    """
+
+    date = models.DateField(_("date"))
+    filter = models.CharField(_("filter"), max_length=20)
+    value = models.CharField(_("value"), max_length=20)
+    count = models.PositiveIntegerField(_("searches"), default=0)
+
+    class Meta:
+        ordering = ["-date", "filter", "value"]
+        verbose_name = _("search filter usage")
+        verbose_name_plural = _("search filter usage")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["date", "filter", "value"], name="one_usage_row_per_day_value"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.filter}={self.value}: {self.count}"

@@ -1,17 +1,79 @@
-"""Reads for workers: the public worker profile and the (for now simple) worker list.
+"""Reads for workers: the public profile, worker search for scouting, and scouts.
 
-`search_workers` is the one entry point the later scouting search (categories completed,
-gender, prefecture, age band, rating) will grow from; keep its callers going through it.
+Every list of workers starts from `searchable_workers()`: the one place that says who may be
+found at all (active accounts now; the enforcement issue adds restricted ones there).
 """
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q, QuerySet
-from django.http import Http404
+import datetime
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
 
-from yorozu.accounts.models import User, WorkerProfile
-from yorozu.workers.models import WorkerCategoryStat
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.db.models import F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, TextChoices
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from yorozu.accounts.models import AgeBand, Gender, IdentityStatus, User, WorkerProfile
+from yorozu.catalog.models import Category
+from yorozu.workers.models import (
+    WORKER_VISIBLE_STATUSES,
+    Scout,
+    ScoutStatus,
+    WorkerCategoryStat,
+)
+
+PAGE_SIZE = 20
+KEYWORD_MAX_TERMS = 5
+# Spaces of either width (the Japanese full-width space is common in typed queries).
+KEYWORD_SPLIT = re.compile(r"[\s\u3000]+")
+CARD_CATEGORY_COUNT = 3  # completed counts a result card shows, most completed first
+# Genders a filter can ask for: "prefer not to say" is never a filter value.
+FILTERABLE_GENDERS = (Gender.MALE, Gender.FEMALE, Gender.OTHER)
+SCOUT_DAILY_QUOTA = 20
+SCOUT_DAILY_QUOTA_CERTIFIED = 50
+CATEGORY_CACHE_KEY = "workers:categories:v1"
+CATEGORY_CACHE_SECONDS = 300
+
+
+class WorkerSort(TextChoices):
+    RELEVANCE = "relevance", _("Best match")
+    RATING = "rating", _("Highest rated")
+    COMPLETED = "completed", _("Most jobs completed")
+    RECENT = "recent", _("Recently active")
+
+
+@dataclass(frozen=True)
+class WorkerSearchParams:
+    """What a worker search asks for; every field optional."""
+
+    keyword: str = ""
+    category_ids: tuple[int, ...] = ()
+    genders: tuple[str, ...] = ()
+    prefectures: tuple[int, ...] = ()
+    age_bands: tuple[int, ...] = ()
+    min_rating: float | None = None
+    verified_only: bool = False
+    scouts_only: bool = False
+    sort: str = WorkerSort.RELEVANCE
+    exclude_user_id: int | None = None
+    today: datetime.date | None = field(default=None, compare=False)
+
+
+def searchable_workers() -> QuerySet[WorkerProfile]:
+    """Every worker who may be found or scouted at all: the single exclusion point.
+
+    Inactive accounts never appear. The enforcement issue adds usage-restricted accounts here
+    (`.exclude(user__restrictions__active=True)` or the like) and every search path follows.
+    """
+    return WorkerProfile.objects.filter(user__is_active=True)
 
 
 def access_worker_profile(viewer: User | AnonymousUser | None, user_id: int) -> WorkerProfile:
@@ -20,11 +82,7 @@ def access_worker_profile(viewer: User | AnonymousUser | None, user_id: int) -> 
     Worker profiles are public. What a worker hides (gender, age) is hidden by the profile's
     `public_gender` / `public_age_band`, which templates must use instead of the raw fields.
     """
-    profile = (
-        WorkerProfile.objects.select_related("user")
-        .filter(user_id=user_id, user__is_active=True)
-        .first()
-    )
+    profile = searchable_workers().select_related("user").filter(user_id=user_id).first()
     if profile is None:
         raise Http404("no such worker")
     return profile
@@ -59,17 +117,276 @@ def worker_reviews_from_clients(worker: User, *, limit: int = 10) -> list:
     )
 
 
-def search_workers(*, keyword: str = "") -> QuerySet[WorkerProfile]:
-    """Active workers matching every word of `keyword` in name, headline, bio or skills.
+# --- the taxonomy, cached: the filter form and every card read it on every search --------------
 
-    Ordered by most recently active, then newest, so lively workers come first.
+
+@dataclass(frozen=True)
+class CategoryEntry:
+    pk: int
+    parent_id: int | None
+    name_ja: str
+    name_en: str
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang.startswith("en") else self.name_ja
+
+
+def category_entries() -> list[CategoryEntry]:
+    """Every category in taxonomy order (mains, each followed by its subcategories), cached.
+
+    The taxonomy is a data migration edited rarely in the admin, so a few minutes of staleness
+    is fine and saves the search page a query.
     """
-    profiles = WorkerProfile.objects.filter(user__is_active=True).select_related("user")
-    for word in keyword.split()[:10]:
+    entries = cache.get(CATEGORY_CACHE_KEY)
+    if entries is None:
+        rows = list(Category.objects.order_by("position", "id"))
+        mains = [c for c in rows if c.parent_id is None]
+        entries = []
+        for main in mains:
+            entries.append(CategoryEntry(main.pk, None, main.name_ja, main.name_en))
+            entries += [
+                CategoryEntry(c.pk, c.parent_id, c.name_ja, c.name_en)
+                for c in rows
+                if c.parent_id == main.pk
+            ]
+        cache.set(CATEGORY_CACHE_KEY, entries, CATEGORY_CACHE_SECONDS)
+    return entries
+
+
+def keyword_terms(keyword: str) -> list[str]:
+    return [t for t in KEYWORD_SPLIT.split(keyword.strip()) if t][:KEYWORD_MAX_TERMS]
+
+
+def years_before(day: datetime.date, years: int) -> datetime.date:
+    """The same calendar day `years` earlier; 29 February becomes the 28th in other years."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def birth_date_range(band: int, today: datetime.date) -> Q:
+    """Birth dates of people whose age today falls in `band` (10 = under 20, 60 = 60 and over).
+
+    Someone is at least N years old iff born on or before the day N years ago, which makes an
+    age band a birth-date range an index on birth_date serves.
+    """
+    q = Q()
+    if band != AgeBand.TEENS:
+        q &= Q(birth_date__lte=years_before(today, band))
+    if band != AgeBand.SIXTY_PLUS:
+        q &= Q(birth_date__gt=years_before(today, band + 10))
+    return q
+
+
+def covering_categories(category_ids) -> list[int]:
+    """The selected categories minus subcategories whose main category is also selected.
+
+    A main category's count already includes its subcategories', so keeping both would count
+    the same contract twice in relevance.
+    """
+    selected = set(category_ids)
+    parent = {e.pk: e.parent_id for e in category_entries()}
+    return sorted(pk for pk in selected if pk in parent and parent[pk] not in selected)
+
+
+def search_workers(params: WorkerSearchParams | None = None, **kwargs) -> QuerySet[WorkerProfile]:
+    """Worker search for scouting: searchable workers matching every filter, sorted.
+
+    Privacy: a gender filter only ever matches workers who show their gender, an age-band filter
+    only those who show their age; nothing sorts by either, so neither leaks through order.
+    Categories match workers who completed a contract in any selected one (main or sub).
+    """
+    if params is None:
+        params = WorkerSearchParams(**kwargs)
+    today = params.today or timezone.localdate()
+    profiles = searchable_workers().select_related("user")
+    if params.exclude_user_id is not None:
+        profiles = profiles.exclude(user_id=params.exclude_user_id)
+    for term in keyword_terms(params.keyword):
         profiles = profiles.filter(
-            Q(user__display_name__icontains=word)
-            | Q(headline__icontains=word)
-            | Q(bio__icontains=word)
-            | Q(skills__icontains=word)
+            Q(user__display_name__icontains=term)
+            | Q(headline__icontains=term)
+            | Q(bio__icontains=term)
+            | Q(skills__icontains=term)
         )
-    return profiles.order_by("-user__last_active_at", "-user__date_joined", "-id")
+    category_ids = covering_categories(params.category_ids)
+    if category_ids:
+        profiles = profiles.filter(
+            user_id__in=WorkerCategoryStat.objects.filter(
+                category_id__in=category_ids, completed_count__gt=0
+            ).values("worker_id")
+        )
+    genders = [g for g in params.genders if g in FILTERABLE_GENDERS]
+    if genders:
+        profiles = profiles.filter(show_gender=True, gender__in=sorted(set(genders)))
+    if params.prefectures:
+        profiles = profiles.filter(prefecture__in=sorted(set(params.prefectures)))
+    bands = sorted({b for b in params.age_bands if b in AgeBand.values})
+    if bands:
+        ranges = Q()
+        for band in bands:
+            ranges |= birth_date_range(band, today)
+        profiles = profiles.filter(Q(show_age=True, birth_date__isnull=False) & ranges)
+    if params.min_rating is not None:
+        profiles = profiles.filter(rating_avg__gte=params.min_rating)
+    if params.verified_only:
+        profiles = profiles.filter(user__identity_status=IdentityStatus.VERIFIED)
+    if params.scouts_only:
+        profiles = profiles.filter(accepts_scouts=True)
+    return _sorted(profiles, params.sort, category_ids)
+
+
+def _sorted(
+    profiles: QuerySet[WorkerProfile], sort: str, category_ids: list[int]
+) -> QuerySet[WorkerProfile]:
+    """Each sort ends in a unique key (profile id) so pages never overlap or skip."""
+    rating = F("rating_avg").desc(nulls_last=True)
+    if sort == WorkerSort.RATING:
+        return profiles.order_by(rating, "-rating_count", "-id")
+    if sort == WorkerSort.COMPLETED:
+        return profiles.order_by("-completed_count", rating, "-id")
+    if sort == WorkerSort.RECENT:
+        return profiles.order_by(F("user__last_active_at").desc(nulls_last=True), "-id")
+    # Relevance: with categories, contracts completed in the selected ones; then rating.
+    if not category_ids:
+        return profiles.order_by("-completed_count", rating, "-id")
+    in_selected = (
+        WorkerCategoryStat.objects.filter(
+            worker_id=OuterRef("user_id"), category_id__in=category_ids
+        )
+        .order_by()
+        .values("worker_id")
+        .annotate(n=Sum("completed_count"))
+        .values("n")
+    )
+    return profiles.annotate(
+        relevance=Coalesce(Subquery(in_selected, output_field=IntegerField()), 0)
+    ).order_by("-relevance", rating, "-id")
+
+
+def first_page(
+    profiles: QuerySet[WorkerProfile], page_number: int
+) -> tuple[list[WorkerProfile], bool]:
+    """One page of PAGE_SIZE and whether there is another, in one query (no COUNT).
+
+    Counting every match costs more than the page itself on a broad search, and a total is not
+    needed to page through results.
+    """
+    start = (page_number - 1) * PAGE_SIZE
+    rows = list(profiles[start : start + PAGE_SIZE + 1])
+    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+
+
+def top_category_counts(
+    worker_ids: list[int], lang: str = "ja", *, limit: int = CARD_CATEGORY_COUNT
+) -> dict[int, list[tuple[str, int]]]:
+    """For each worker, their most completed subcategories (name, count), in one query."""
+    if not worker_ids:
+        return {}
+    subcategories = {e.pk: e for e in category_entries() if e.parent_id is not None}
+    rows = (
+        WorkerCategoryStat.objects.filter(
+            worker_id__in=worker_ids,
+            category_id__in=list(subcategories),
+            completed_count__gt=0,
+        )
+        .order_by("worker_id", "-completed_count", "category_id")
+        .values_list("worker_id", "category_id", "completed_count")
+    )
+    found: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for worker_id, category_id, count in rows:
+        if len(found[worker_id]) < limit:
+            found[worker_id].append((subcategories[category_id].name(lang), count))
+    return dict(found)
+
+
+# --- scouts ------------------------------------------------------------------------------------
+
+
+def scout_daily_quota(client: User) -> int:
+    """How many scouts a client may send per Tokyo day; certified clients get more."""
+    if is_certified(client):
+        return int(getattr(settings, "SCOUT_DAILY_QUOTA_CERTIFIED", SCOUT_DAILY_QUOTA_CERTIFIED))
+    return int(getattr(settings, "SCOUT_DAILY_QUOTA", SCOUT_DAILY_QUOTA))
+
+
+def is_certified(client: User) -> bool:
+    """`certification.selectors.is_certified_client`, or False until that app provides it."""
+    try:
+        from yorozu.certification.selectors import is_certified_client
+    except ImportError:
+        return False
+    return bool(is_certified_client(client))
+
+
+def start_of_tokyo_day(now: datetime.datetime | None = None) -> datetime.datetime:
+    """Midnight of the current day in the project's time zone (Asia/Tokyo), as an aware time."""
+    local = timezone.localtime(now or timezone.now())
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def scouts_sent_today(client: User, now: datetime.datetime | None = None) -> int:
+    return Scout.objects.filter(client=client, created_at__gte=start_of_tokyo_day(now)).count()
+
+
+def scouts_left_today(client: User, now: datetime.datetime | None = None) -> int:
+    return max(0, scout_daily_quota(client) - scouts_sent_today(client, now))
+
+
+def client_open_jobs(client: User) -> QuerySet:
+    """The client's jobs a scout can be about: open and still taking proposals."""
+    from yorozu.jobs.models import Job, JobStatus
+
+    return Job.objects.filter(
+        client=client, status=JobStatus.OPEN, deadline__gte=timezone.localdate()
+    ).order_by("-created_at", "-id")
+
+
+def access_scout_target(viewer: User, worker_id: int) -> WorkerProfile:
+    """The worker a client is about to scout; 404 if not findable, PermissionDenied if not a
+    client."""
+    if not viewer.is_authenticated or not viewer.acting_as_client:
+        raise PermissionDenied("only clients send scouts")
+    return access_worker_profile(viewer, worker_id)
+
+
+def scouts_received(worker: User) -> QuerySet[Scout]:
+    """What a worker sees: scouts delivered to them (never held or rejected ones)."""
+    return (
+        Scout.objects.filter(worker=worker, status__in=WORKER_VISIBLE_STATUSES)
+        .select_related("job", "client", "client__client_profile")
+        .order_by("-created_at", "-id")
+    )
+
+
+def scouts_sent(client: User) -> QuerySet[Scout]:
+    return (
+        Scout.objects.filter(client=client)
+        .select_related("job", "worker")
+        .order_by("-created_at", "-id")
+    )
+
+
+def access_scout_for_worker(worker: User, scout_id: int) -> Scout:
+    """A scout delivered to `worker`; 404 for anyone else's, or one they were never shown."""
+    scout = scouts_received(worker).filter(pk=scout_id).first()
+    if scout is None:
+        raise Http404("no such scout")
+    return scout
+
+
+def open_scout_count(worker: User) -> int:
+    return Scout.objects.filter(worker=worker, status=ScoutStatus.SENT).count()
+
+
+def accepted_scout_threads(worker: User, scouts: list[Scout]) -> dict[int, int]:
+    """job id → thread id for the accepted scouts on a page, in one query."""
+    from yorozu.messaging.models import Thread
+
+    job_ids = [s.job_id for s in scouts if s.status == ScoutStatus.ACCEPTED]
+    if not job_ids:
+        return {}
+    return dict(
+        Thread.objects.filter(worker=worker, job_id__in=job_ids).values_list("job_id", "id")
+    )

@@ -312,11 +312,18 @@ def scout_daily_quota(client: User) -> int:
 
 
 def is_certified(client: User) -> bool:
-    """`certification.selectors.is_certified_client`, or False until that app provides it."""
-    try:
-        from yorozu.certification.selectors import is_certified_client
-    except ImportError:
+    """Whether the client holds the certified-client badge (`certification.selectors`).
+
+    `request.user` is a lazy wrapper; the certification selector inspects the model class, so
+    it is given the real User.
+    """
+    from yorozu.certification.selectors import is_certified_client
+
+    if client.pk is None:
         return False
+    wrapped = getattr(client, "_wrapped", None)
+    if isinstance(wrapped, User):
+        client = wrapped
     return bool(is_certified_client(client))
 
 

@@ -1,0 +1,380 @@
+"""Scouts: sending (quota, duplicates, scouts off, trust verdicts), answering, who may do what."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import timezone
+
+from yorozu.accounts.models import WorkerProfile
+from yorozu.jobs.models import JobStatus
+from yorozu.jobs.tests.factories import JobFactory
+from yorozu.messaging.models import Message, Thread
+from yorozu.notifications.models import Notification
+from yorozu.trust.engine import Assessment, Reason
+from yorozu.workers import actions, selectors
+from yorozu.workers.actions import (
+    ScoutRefused,
+    do_accept_scout,
+    do_decline_scout,
+    do_release_held_scout,
+    do_send_scout,
+)
+from yorozu.workers.models import Scout, ScoutEvent, ScoutStatus
+from yorozu.workers.tests.helpers import make_worker
+
+KIND = "はじめまして。和菓子店のロゴ制作をお願いできる方を探しています。ぜひご提案ください。"
+BLOCKED = "直接契約しませんか。そのほうが手数料もかからずお得です。"
+HELD = "詳しくはLINEで"
+
+
+@pytest.fixture
+def job(client_user):
+    return JobFactory(client=client_user, title="和菓子店のロゴ制作")
+
+
+def send(client_user, worker, job, message=KIND) -> Scout:
+    return do_send_scout(
+        client=client_user, worker=worker, job=job, message=message, actor=client_user
+    )
+
+
+def test_a_scout_is_delivered_with_a_notification_and_an_audit_row(client_user, worker_user, job):
+    scout = send(client_user, worker_user, job)
+    assert scout.status == ScoutStatus.SENT
+    assert scout.verdict == "allow"
+    note = Notification.objects.get(user=worker_user)
+    assert note.kind == "scout"
+    assert "スカウト" in note.title and client_user.display_name in note.title
+    assert note.url == reverse("workers:scouts")
+    assert list(ScoutEvent.objects.values_list("event_type", flat=True)) == ["sent"]
+
+
+def test_a_second_scout_for_the_same_job_and_worker_is_refused(client_user, worker_user, job):
+    send(client_user, worker_user, job)
+    with pytest.raises(ScoutRefused) as refused:
+        send(client_user, worker_user, job, "もう一度よろしくお願いします。")
+    assert "すでにスカウトを送っています" in str(refused.value.message)
+    assert Scout.objects.count() == 1
+    # Another job for the same worker is fine.
+    send(client_user, worker_user, JobFactory(client=client_user))
+    assert Scout.objects.count() == 2
+
+
+def test_workers_who_turned_scouts_off_cannot_be_scouted(client_user, worker_user, job):
+    WorkerProfile.objects.filter(user=worker_user).update(accepts_scouts=False)
+    with pytest.raises(ScoutRefused):
+        send(client_user, worker_user, job)
+    assert not Scout.objects.exists()
+    assert not Notification.objects.filter(user=worker_user).exists()
+
+
+def test_inactive_workers_cannot_be_scouted(client_user, worker_user, job):
+    worker_user.is_active = False
+    worker_user.save(update_fields=["is_active"])
+    with pytest.raises(ScoutRefused):
+        send(client_user, worker_user, job)
+    assert not Scout.objects.exists()
+
+
+def test_only_the_clients_own_open_jobs(client_user, worker_user, outsider, job):
+    with pytest.raises(PermissionDenied):
+        send(client_user, worker_user, JobFactory(client=outsider))
+    with pytest.raises(PermissionDenied):
+        do_send_scout(client=client_user, worker=worker_user, job=job, message=KIND, actor=outsider)
+    closed = JobFactory(client=client_user, status=JobStatus.CLOSED)
+    with pytest.raises(ScoutRefused):
+        send(client_user, worker_user, closed)
+    with pytest.raises(ScoutRefused):
+        send(client_user, client_user, job)  # yourself
+    with pytest.raises(ScoutRefused):
+        send(client_user, worker_user, job, "   ")
+    assert not Scout.objects.exists()
+
+
+def test_daily_quota(settings, client_user, job):
+    settings.SCOUT_DAILY_QUOTA = 2
+    workers = [make_worker() for _ in range(3)]
+    send(client_user, workers[0], job)
+    send(client_user, workers[1], job)
+    with pytest.raises(ScoutRefused) as refused:
+        send(client_user, workers[2], job)
+    assert "上限（2件）" in str(refused.value.message)
+    assert Scout.objects.count() == 2
+
+
+def test_certified_clients_get_the_higher_quota(settings, monkeypatch, client_user, job):
+    settings.SCOUT_DAILY_QUOTA = 1
+    settings.SCOUT_DAILY_QUOTA_CERTIFIED = 3
+    monkeypatch.setattr(selectors, "is_certified", lambda user: user.pk == client_user.pk)
+    for _ in range(3):
+        send(client_user, make_worker(), job)
+    with pytest.raises(ScoutRefused):
+        send(client_user, make_worker(), job)
+    assert selectors.scout_daily_quota(client_user) == 3
+
+
+def test_default_quotas():
+    assert selectors.SCOUT_DAILY_QUOTA == 20
+    assert selectors.SCOUT_DAILY_QUOTA_CERTIFIED == 50
+
+
+def test_the_quota_day_starts_at_midnight_in_tokyo(settings, client_user, job):
+    settings.SCOUT_DAILY_QUOTA = 1
+    tokyo = datetime.timezone(datetime.timedelta(hours=9))
+    now = timezone.now()
+    midnight = selectors.start_of_tokyo_day(now)
+    assert midnight.astimezone(tokyo).hour == 0 and midnight <= now
+    assert (now - midnight) < datetime.timedelta(days=1)
+    earlier = send(client_user, make_worker(), job)
+    # Sent one second before Tokyo midnight: yesterday's, so today's quota is untouched.
+    Scout.objects.filter(pk=earlier.pk).update(created_at=midnight - datetime.timedelta(seconds=1))
+    assert selectors.scouts_sent_today(client_user) == 0
+    send(client_user, make_worker(), job)
+    with pytest.raises(ScoutRefused):
+        send(client_user, make_worker(), job)
+    # 15:00 UTC is midnight in Tokyo: a day boundary UTC would put nine hours later.
+    fixed = datetime.datetime(2026, 3, 10, 15, 30, tzinfo=datetime.UTC)
+    assert selectors.start_of_tokyo_day(fixed) == datetime.datetime(
+        2026, 3, 10, 15, 0, tzinfo=datetime.UTC
+    )
+
+
+# --- trust verdicts ---------------------------------------------------------------------------
+
+
+def test_a_blocked_scout_is_refused_with_reasons_and_nothing_is_stored(
+    client_user, worker_user, job
+):
+    with pytest.raises(ScoutRefused) as refused:
+        send(client_user, worker_user, job, BLOCKED)
+    assert refused.value.reasons
+    assert not Scout.objects.exists()
+    assert not Notification.objects.filter(user=worker_user).exists()
+
+
+def test_a_held_scout_is_stored_but_not_delivered(client, client_user, worker_user, job):
+    scout = send(client_user, worker_user, job, HELD)
+    assert scout.status == ScoutStatus.HELD and scout.verdict == "hold"
+    assert scout.reasons and scout.reasons[0]["code"]
+    assert not Notification.objects.filter(user=worker_user).exists()
+    client.force_login(worker_user)
+    assert HELD not in client.get(reverse("workers:scouts")).text
+
+
+def fake_assessment(verdict: str):
+    reason = Reason(
+        code="test.caution",
+        message_ja="外部への誘導に注意してください。",
+        message_en="Be careful with moves off the platform.",
+        start=0,
+        end=2,
+    )
+    return lambda text, *, job: Assessment(verdict=verdict, score=0.4, reasons=(reason,))
+
+
+def test_a_warned_scout_is_delivered_with_the_warning_shown_to_the_worker(
+    client, monkeypatch, client_user, worker_user, job
+):
+    monkeypatch.setattr(actions, "assess_scout", fake_assessment("warn"))
+    scout = send(client_user, worker_user, job)
+    assert scout.status == ScoutStatus.SENT and scout.verdict == "warn"
+    assert Notification.objects.filter(user=worker_user, kind="scout").exists()
+    client.force_login(worker_user)
+    text = client.get(reverse("workers:scouts")).text
+    assert "このスカウトにはご注意ください" in text
+    assert "外部への誘導に注意してください。" in text
+
+
+def test_the_scout_is_assessed_as_a_scout_from_a_client(monkeypatch, client_user, worker_user, job):
+    seen = {}
+    import yorozu.trust.engine as engine
+
+    def spy(text, context=None):
+        seen["context"] = context
+        return Assessment(verdict="allow", score=0.0)
+
+    monkeypatch.setattr(engine, "assess", spy)
+    send(client_user, worker_user, job)
+    ctx = seen["context"]
+    assert (ctx.kind, ctx.stage, ctx.sender_role, ctx.job_title) == (
+        "scout",
+        "pre_contract",
+        "client",
+        job.title,
+    )
+
+
+def test_staff_release_a_held_scout_and_it_is_delivered(client_user, worker_user, staff_user, job):
+    scout = send(client_user, worker_user, job, HELD)
+    with pytest.raises(PermissionDenied):
+        do_release_held_scout(scout, actor=worker_user)
+    assert do_release_held_scout(scout, actor=staff_user)
+    scout.refresh_from_db()
+    assert scout.status == ScoutStatus.SENT
+    assert Notification.objects.filter(user=worker_user, kind="scout").exists()
+    assert not do_release_held_scout(scout, actor=staff_user)
+
+
+def test_held_scouts_are_listed_for_staff_in_the_admin(
+    client, client_user, worker_user, staff_user, job
+):
+    send(client_user, worker_user, job, HELD)
+    client.force_login(staff_user)
+    response = client.get(reverse("admin:workers_scout_changelist"), {"status__exact": "held"})
+    assert response.status_code == 200
+    assert HELD in response.text
+    usage = client.get(reverse("admin:workers_filterusagedaily_changelist"))
+    assert usage.status_code == 200
+
+
+# --- answering --------------------------------------------------------------------------------
+
+
+def test_accepting_opens_the_thread_with_the_scout_as_first_message(client_user, worker_user, job):
+    scout = send(client_user, worker_user, job)
+    thread = do_accept_scout(scout, actor=worker_user)
+    scout.refresh_from_db()
+    assert scout.status == ScoutStatus.ACCEPTED and scout.decided_at is not None
+    assert thread == Thread.objects.get(job=job, worker=worker_user)
+    message = Message.objects.get(thread=thread)
+    assert message.sender_id == client_user.pk and message.body == KIND
+    note = Notification.objects.get(user=client_user, kind="scout_accepted")
+    assert note.url == reverse("messaging:thread", args=[thread.pk])
+    with pytest.raises(ScoutRefused):
+        do_accept_scout(scout, actor=worker_user)
+    with pytest.raises(ScoutRefused):
+        do_decline_scout(scout, actor=worker_user)
+    assert Message.objects.filter(thread=thread).count() == 1
+
+
+def test_declining_tells_the_client(client_user, worker_user, job):
+    scout = send(client_user, worker_user, job)
+    do_decline_scout(scout, actor=worker_user)
+    scout.refresh_from_db()
+    assert scout.status == ScoutStatus.DECLINED
+    assert Notification.objects.filter(user=client_user, kind="scout_declined").exists()
+    assert not Thread.objects.filter(job=job, worker=worker_user).exists()
+
+
+def test_only_the_scouted_worker_answers(client_user, worker_user, outsider, job):
+    scout = send(client_user, worker_user, job)
+    for actor in (outsider, client_user):
+        with pytest.raises(PermissionDenied):
+            do_accept_scout(scout, actor=actor)
+        with pytest.raises(PermissionDenied):
+            do_decline_scout(scout, actor=actor)
+    scout.refresh_from_db()
+    assert scout.status == ScoutStatus.SENT
+
+
+def test_a_scout_for_a_job_closed_since_cannot_be_accepted(client_user, worker_user, job):
+    scout = send(client_user, worker_user, job)
+    job.status = JobStatus.CLOSED
+    job.save(update_fields=["status"])
+    with pytest.raises(ScoutRefused):
+        do_accept_scout(scout, actor=worker_user)
+    do_decline_scout(scout, actor=worker_user)
+
+
+# --- through the pages ------------------------------------------------------------------------
+
+
+def test_client_sends_a_scout_from_the_form(client, client_user, worker_user, job):
+    client.force_login(client_user)
+    url = reverse("workers:scout", args=[worker_user.pk])
+    form = client.get(url)
+    assert form.status_code == 200
+    assert job.title in form.text
+    assert "あと20件" in form.text
+    response = client.post(url, {"job": job.pk, "message": KIND})
+    assert response.status_code == 302
+    assert Scout.objects.get().status == ScoutStatus.SENT
+    sent = client.get(reverse("workers:scouts_sent")).text
+    assert worker_user.display_name in sent and "返事待ち" in sent
+
+
+def test_a_blocked_scout_comes_back_with_the_draft_and_the_reasons(
+    client, client_user, worker_user, job
+):
+    client.force_login(client_user)
+    response = client.post(
+        reverse("workers:scout", args=[worker_user.pk]), {"job": job.pk, "message": BLOCKED}
+    )
+    assert response.status_code == 200
+    assert "このスカウトは送信できません" in response.text
+    assert BLOCKED in response.text  # the draft is kept
+    assert response.context["refusal_reasons"]
+    for reason in response.context["refusal_reasons"]:
+        assert reason in response.text
+    assert not Scout.objects.exists()
+
+
+def test_a_duplicate_from_the_form_gets_a_clear_message(client, client_user, worker_user, job):
+    send(client_user, worker_user, job)
+    client.force_login(client_user)
+    response = client.post(
+        reverse("workers:scout", args=[worker_user.pk]), {"job": job.pk, "message": KIND}
+    )
+    assert "すでにスカウトを送っています" in response.text
+    assert Scout.objects.count() == 1
+
+
+@pytest.mark.parametrize("who", ["worker", "outsider", "staff"])
+def test_only_clients_open_the_scout_form(client, cast, who, job):
+    target = make_worker()
+    client.force_login(cast[who])
+    url = reverse("workers:scout", args=[target.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"job": job.pk, "message": KIND}).status_code == 403
+    assert not Scout.objects.exists()
+
+
+def test_anonymous_scout_form_goes_to_login(client, worker_user):
+    response = client.get(reverse("workers:scout", args=[worker_user.pk]))
+    assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
+
+
+def test_worker_accepts_from_the_scouts_page_and_is_invited_to_propose(
+    client, client_user, worker_user, job
+):
+    scout = send(client_user, worker_user, job)
+    client.force_login(worker_user)
+    page = client.get(reverse("workers:scouts"))
+    assert KIND in page.text and job.title in page.text
+    response = client.post(reverse("workers:scout_accept", args=[scout.pk]), follow=True)
+    assert "スカウトを承諾しました" in response.text
+    assert reverse("contracts:propose", args=[job.pk]) in response.text
+    thread = Thread.objects.get(job=job, worker=worker_user)
+    assert reverse("messaging:thread", args=[thread.pk]) in response.text
+
+
+@pytest.mark.parametrize("who", ["client", "outsider", "staff"])
+def test_nobody_else_answers_a_scout_through_the_pages(client, cast, who, job):
+    scout = send(cast["client"], cast["worker"], job)
+    client.force_login(cast[who])
+    assert client.post(reverse("workers:scout_accept", args=[scout.pk])).status_code == 404
+    assert client.post(reverse("workers:scout_decline", args=[scout.pk])).status_code == 404
+    scout.refresh_from_db()
+    assert scout.status == ScoutStatus.SENT
+    assert not Thread.objects.exists()
+
+
+def test_scouts_page_query_count(client, client_user, worker_user, django_assert_max_num_queries):
+    for _ in range(5):
+        scout = send(client_user, worker_user, JobFactory(client=client_user))
+    do_accept_scout(scout, actor=worker_user)
+    client.force_login(worker_user)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("workers:scouts")).status_code == 200
+
+
+def test_a_certified_client_gets_the_certified_quota_for_real(settings, client_user, job):
+    from yorozu.certification.models import CertificationStatus
+
+    settings.SCOUT_DAILY_QUOTA = 1
+    settings.SCOUT_DAILY_QUOTA_CERTIFIED = 2
+    assert selectors.scout_daily_quota(client_user) == 1
+    CertificationStatus.objects.update_or_create(client=client_user, defaults={"certified": True})
+    assert selectors.scout_daily_quota(client_user) == 2

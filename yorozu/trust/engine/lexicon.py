@@ -21,7 +21,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     # Off-platform channels. Bare "x" is too common to be a keyword; X is matched through "xのdm" etc.
     "app": tuple(
         W(
-            "line ライン らいん chatwork skype discord telegram whatsapp kakaotalk kakao カカオ wechat "
+            "line ライン らいん insta chatwork skype discord telegram whatsapp kakaotalk kakao カカオ wechat "
             "messenger facebook instagram ig twitter tiktok gmail yahooメール icloud hotmail outlook "
             "sns viber signalアプリ"
         )

@@ -36,10 +36,18 @@ class NgramModel:
         )
 
     def grams(self, text: str) -> set[str]:
+        """Distinct character n-grams of the space-padded text (zip is the fast way to slice)."""
         t = f" {text} "
         out: set[str] = set()
         for n in range(self.ns[0], self.ns[1] + 1):
-            out.update(t[i : i + n] for i in range(len(t) - n + 1))
+            if n == 1:
+                out.update(t)
+            elif n == 2:
+                out.update(map(str.__add__, t, t[1:]))
+            elif n == 3:
+                out.update(a + b + c for a, b, c in zip(t, t[1:], t[2:], strict=False))
+            else:
+                out.update(t[i : i + n] for i in range(len(t) - n + 1))
         return out
 
     def probability(self, text: str) -> float:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import bisect
 import re
+
+import ahocorasick
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -97,44 +99,54 @@ def _char_map(s: str) -> str:
     return out
 
 
-def _build_table() -> tuple[dict[int, str], re.Pattern[str]]:
+def _build_table() -> tuple[dict[str, str], frozenset[str]]:
     """Precompute the per-character table for every code point whose canonical form differs.
 
     Only planes 0-2 and the tag block hold characters NFKC or lower() change, so the scan is
     ~200k code points once per process (~0.2 s) and the table holds ~10k entries.
     """
-    table: dict[int, str] = {}
-    joiners: list[str] = []
+    table: dict[str, str] = {}
+    joiners: set[str] = set(_JOINERS)
     ranges = [range(0x0000, 0x30000), range(0xE0000, 0xE1000)]
     for rng in ranges:
         for cp in rng:
             if 0xD800 <= cp <= 0xDFFF:
                 continue
             ch = chr(cp)
-            if unicodedata.combining(ch) or ch in _JOINERS:
-                joiners.append(ch)
-            mapped = _char_map(ch)
-            if mapped != ch:
-                table[cp] = mapped
+            if unicodedata.combining(ch):
+                joiners.add(ch)
+            if (
+                cp > 0x7F
+                or ch.isupper()
+                or not ch.isprintable()
+            ) and (mapped := _char_map(ch)) != ch:
+                table[ch] = mapped
+            elif ch in "\t\r\x0b\x0c" or cp < 0x20 and ch != "\n":
+                table[ch] = _char_map(ch)
     # Any code point outside the scanned planes that NFKC leaves alone is itself; unassigned or
     # private-use characters pass through unchanged.
-    cls = "".join(re.escape(c) for c in joiners)
-    return table, re.compile(f"[{cls}]")
+    return table, frozenset(joiners)
 
 
-_TABLE, _JOINER_RE = _build_table()
+_TABLE, _JOINER_SET = _build_table()
+_SPECIAL = frozenset(_TABLE) | _JOINER_SET
 
 
 def _stage_chars(text: str) -> tuple[str, Callable[[], list[Edit]] | None]:
     """Character stage: NFKC, lower case, invisible characters removed, masks and dashes unified."""
-    if _JOINER_RE.search(text) is None:
-        out = text.translate(_TABLE)
+    special = _SPECIAL.intersection(text)
+    if _JOINER_SET.isdisjoint(special):
+        out = text
+        # Replacing each distinct changed character with str.replace is far cheaper than
+        # str.translate over a large table; table values are fixed points, so order is free.
+        for ch in special:
+            out = out.replace(ch, _TABLE[ch])
 
         def lazy_edits() -> list[Edit]:
             edits: list[Edit] = []
             o = 0
             for i, ch in enumerate(text):
-                rep = _TABLE.get(ord(ch))
+                rep = _TABLE.get(ch)
                 if rep is None:
                     o += 1
                     continue
@@ -154,7 +166,7 @@ def _stage_chars(text: str) -> tuple[str, Callable[[], list[Edit]] | None]:
         while j < n and (text[j] in _JOINERS or unicodedata.combining(text[j])):
             j += 1
         seg = text[i:j]
-        rep = _char_map(seg) if j - i > 1 else _TABLE.get(ord(seg), seg)
+        rep = _char_map(seg) if j - i > 1 else _TABLE.get(seg, seg)
         if rep != seg:
             edits.append((i, j, o, o + len(rep)))
         pieces.append(rep)
@@ -254,6 +266,56 @@ _WORD_RE = re.compile(
     rf"|(?<=[a-z0-9]) ?(?:{_infix_alt}) ?(?=[a-z0-9])"
     rf"|(?<=[0-9])ー(?=[0-9])"
 )
+_WORD_AC = ahocorasick.Automaton()
+for _w in (*_WORDS, *_INFIX, "ー"):
+    _WORD_AC.add_word(_w, _w)
+_WORD_AC.make_automaton()
+_KATA_SET = frozenset(chr(c) for c in range(0x30A1, 0x30FB)) | {"ー"}
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _word_stage(text: str) -> tuple[str, list[Edit]]:
+    """Word forms via one Aho–Corasick pass; same result as `_WORD_RE` (kept as the spec)."""
+    edits: list[Edit] = []
+    parts: list[str] = []
+    last = 0
+    o = 0
+    n = len(text)
+    for end, w in _WORD_AC.iter_long(text):
+        s, e = end - len(w) + 1, end + 1
+        if s < last:
+            continue
+        if w == "ー":
+            if not (s > 0 and text[s - 1].isdigit() and e < n and text[e].isdigit()
+                    and text[s - 1].isascii() and text[e].isascii()):
+                continue
+            rep = "-"
+        elif w in _WORDS:
+            if (s > 0 and text[s - 1] in _KATA_SET) or (e < n and text[e] in _KATA_SET):
+                continue
+            rep = _WORDS[w]
+        else:
+            a, b = s, e
+            if a > 0 and text[a - 1] == " ":
+                a -= 1
+            if b < n and text[b] == " ":
+                b += 1
+            if not (a > 0 and text[a - 1] in _ALNUM and b < n and text[b] in _ALNUM):
+                continue
+            if a < last:
+                continue
+            s, e = a, b
+            rep = _INFIX[w]
+        parts.append(text[last:s])
+        o += s - last
+        parts.append(rep)
+        edits.append((s, e, o, o + len(rep)))
+        o += len(rep)
+        last = e
+    if not edits:
+        return text, edits
+    parts.append(text[last:])
+    return "".join(parts), edits
 _WORD_GATE = re.compile(r"[\[({<]|まーく|マーク|[あアどドぴピ]っ?[とトッ]|[らラえエ]|ぎ|じ|g|[ディテてスすチちイいカかワフツメ]|ー")
 
 
@@ -286,10 +348,16 @@ for _d, _forms in enumerate(
 ):
     for _f in _forms.split():
         _DIGIT_WORDS[_f] = str(_d)
+_PARTICLES_SET = frozenset("にしくごニシクゴ")
 _dw_alt = "|".join(re.escape(w) for w in sorted(_DIGIT_WORDS, key=len, reverse=True))
 _DSEP = r"(?:[ \-・、,.]{0,3}|の)"
 _DIGIT_RUN = re.compile(rf"(?<![a-z])(?:{_dw_alt})(?:{_DSEP}(?:{_dw_alt})){{7,}}(?![a-z])")
 _DIGIT_TOKEN = re.compile(_dw_alt)
+_DIGIT_STRONG = ahocorasick.Automaton()
+for _f in _DIGIT_WORDS:
+    if _f not in _PARTICLES_SET and not _f.isdigit():
+        _DIGIT_STRONG.add_word(_f, _f)
+_DIGIT_STRONG.make_automaton()
 _DIGIT_GATE = re.compile(
     r"[〇零一壱二弐三参四五六七八九]|ぜろ|ゼロ|れい|まる|いち|さん|よん|ろく|なな|はち|きゅ"
     r"|zero|one|two|three|four|five|six|seven|eight|nine"
@@ -316,6 +384,16 @@ def _digits(m: re.Match[str]) -> str:
     return head + "".join(_DIGIT_WORDS[t.group(0)] for t in tokens[lo:hi]) + tail
 
 
+def _enough_digit_words(text: str) -> bool:
+    """Cheap gate for the digit-run regex: at least four unambiguous digit words."""
+    count = 0
+    for _ in _DIGIT_STRONG.iter(text):
+        count += 1
+        if count >= 4:
+            return True
+    return False
+
+
 @dataclass(slots=True)
 class Normalized:
     """The canonical text plus what is needed to map its spans back to the original."""
@@ -333,10 +411,10 @@ class Normalized:
             return 0, 0
         a = max(0, min(start, m - 1))
         b = max(a + 1, min(end, m))
-        stages = list(self._stages)
         if self._char_edits is not None:
-            stages.insert(0, self._char_edits())
-        for edits in reversed(stages):
+            self._stages.insert(0, self._char_edits())  # resolve the lazy stage once
+            self._char_edits = None
+        for edits in reversed(self._stages):
             a, b = _map_back(edits, a, b)
         a = max(0, min(a, n - 1))
         b = max(a + 1, min(b, n))
@@ -379,11 +457,10 @@ def normalize(text: str) -> Normalized:
         out, ed = _sub_with_edits(_SPLIT, _collapse, out)
         if ed:
             stages.append(ed)
-    if _WORD_GATE.search(out):
-        out, ed = _sub_with_edits(_WORD_RE, _word, out)
-        if ed:
-            stages.append(ed)
-    if _DIGIT_GATE.search(out):
+    out, ed = _word_stage(out)
+    if ed:
+        stages.append(ed)
+    if _enough_digit_words(out):
         out, ed = _sub_with_edits(_DIGIT_RUN, _digits, out)
         if ed:
             stages.append(ed)

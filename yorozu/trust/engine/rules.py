@@ -61,13 +61,26 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "contact.email", "contact", 6.0,
         "仮払い前にメールアドレスを送ることはできません。やり取りはメッセージ機能で行ってください。",
         "E-mail addresses cannot be shared before escrow is funded; please keep talking here.",
-        patterns=(EMAIL, EMAIL_SPOKEN), validator="email", gate=("@", " at "), negatable=False, stages=PRE,
+        patterns=(EMAIL,), validator="email", gate=("@",), negatable=False, stages=PRE,
+    ),
+    _r(
+        "contact.email_spoken", "contact", 6.0,
+        "仮払い前にメールアドレスを送ることはできません。やり取りはメッセージ機能で行ってください。",
+        "E-mail addresses cannot be shared before escrow is funded; please keep talking here.",
+        patterns=(EMAIL_SPOKEN,), validator="email", negatable=False, stages=PRE,
+        gate=(" dot ", "gmail", "yahoo", "outlook", "hotmail", "icloud", "proton"),
     ),
     _r(
         "contact.phone", "contact", 6.0,
         "仮払い前に電話番号を送ることはできません。",
         "Phone numbers cannot be shared before escrow is funded.",
-        patterns=(PHONE, INTL_PHONE), validator="phone", gate=tuple("0123456789"), negatable=False, stages=PRE,
+        patterns=(PHONE,), validator="phone", gate=("0",), negatable=False, stages=PRE,
+    ),
+    _r(
+        "contact.phone_intl", "contact", 6.0,
+        "仮払い前に電話番号を送ることはできません。",
+        "Phone numbers cannot be shared before escrow is funded.",
+        patterns=(INTL_PHONE,), validator="phone", gate=("+",), negatable=False, stages=PRE,
     ),
     _r(
         "contact.chat_link", "contact", 6.0,
@@ -88,6 +101,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             rf"\s?@?[a-z][a-z0-9._\-]{{3,}}",
         ),
         near=("@app",), window=40, same_sentence=False, negatable=False, stages=PRE,
+        gate=("@app",),
         unless_near=("@app_work_frame",), unless_window=6,
     ),
     _r(
@@ -105,7 +119,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             rf"(?<![a-z0-9]){_APPS}\s?(?:で|に|へ|から|の方で|のほうで|の方に|のほうに|でも)(?!の)"
             r"[^。\n!?]{0,14}?(?:ます|ください|下さい|ましょう|ませんか|しよう|しよ|たい|ね|よ|して|待って)",
         ),
-        stages=PRE, unless_near=("@app_work_frame",), unless_window=12,
+        stages=PRE, unless_near=("@app_work_frame",), unless_window=12, gate=("@app",),
     ),
     _r(
         "contact.phone_call", "contact", 4.0,
@@ -139,7 +153,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             r"[「『\"][^」』\"\n]{1,30}[」』\"]\s?(?:で|と|を)\s?(?:検索|ググ|ぐぐ|調べ)",
             r"(?:search|google|look up)\s(?:for\s)?[\"'][^\"'\n]{1,30}[\"']\s(?:on|in)\s",
         ),
-        stages=PRE, kinds=CHAT_PROFILE,
+        stages=PRE, kinds=CHAT_PROFILE, gate=("「", "『", '"', "'"),
     ),
     _r(
         "contact.external_form", "contact", 5.0,
@@ -256,6 +270,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             r"(?:txt|text|send|reply|sms)\s[a-z0-9]{2,12}\s(?:to|2)\s[0-9]{4,6}(?![0-9])",
             r"(?<![0-9])(?:09[0-9]{9}|0871[0-9]{7}|087[0-9]{8})(?![0-9])",
         ),
+        gate=("txt", "text", "send", "reply", "sms", "09", "087"),
         negatable=False,
     ),
     # --- MLM, network business, pyramid schemes -----------------------------------------------

@@ -96,8 +96,9 @@ class Rule:
     skipped. `negatable` rules are skipped when a negation cue governs the trigger ("LINE交換は
     禁止です", "don't share your email"); `discussable` ones when the sentence talks *about* the
     thing (an article warning about MLM). `validator` names a structural check for patterns
-    (e.g. "email" rejects reserved example domains); `gate` lists substrings one of which must
-    be in the canonical text before the patterns are run at all (cheapest checks first).
+    (e.g. "email" rejects reserved example domains); `gate` lists substrings (or `@name`
+    lexicon sets) one of which must occur in the canonical text before the patterns are run at
+    all (cheapest checks first).
 
     `weight` is added to the text's points once per rule (SpamAssassin style); thresholds per
     kind and stage turn points into a verdict. `kinds`/`stages` empty means all.

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "yorozu.trust",
     "yorozu.content",
     "yorozu.certification",
+    "yorozu.moderation",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,112 @@
+"""Moderation cases: everything the secretariat must look at, in one queue model.
+
+A case points at one piece of content (a job posting, a message, a scout, a proposal, a profile,
+a user) through a generic relation, carries the trust engine's assessment that opened it, and
+moves open → claimed → decided. Held messages (issue 4), held postings and the console (issue 7),
+and reports (issue 8) all open and decide cases through `yorozu.moderation.actions`.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class CaseQueue(models.TextChoices):
+    JOBS = "jobs", _("Held job postings")
+    MESSAGES = "messages", _("Held messages")
+    REPORTS = "reports", _("Reports")
+    CONTACT_REQUESTS = "contact_requests", _("Requests to contact outside the platform")
+    ACCOUNTS = "accounts", _("Accounts")
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", pgettext_lazy("case status", "Open")
+    CLAIMED = "claimed", _("Claimed")
+    DECIDED = "decided", _("Decided")
+
+
+class CaseDecision(models.TextChoices):
+    APPROVE = "approve", _("Approve")
+    REJECT = "reject", _("Reject")
+    REJECT_AND_RESTRICT = "reject_restrict", _("Reject and restrict the account")
+
+
+class ModerationCase(models.Model):
+    queue = models.CharField(max_length=20, choices=CaseQueue.choices)
+    status = models.CharField(max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPEN)
+    # The content under review.
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    # The account whose content or conduct is under review.
+    subject_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="moderation_cases"
+    )
+    # Why the case was opened: "trust_hold", "trust_warn", "report", "escalation", ...
+    reason_code = models.CharField(max_length=40)
+    # The trust engine's assessment at the time: {"verdict", "score", "reasons": [...]}.
+    assessment = models.JSONField(default=dict, blank=True)
+    priority = models.PositiveIntegerField(default=0, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision = models.CharField(max_length=20, choices=CaseDecision.choices, blank=True)
+    # Shown to the user when the decision is a rejection.
+    decision_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-priority", "created_at", "id"]
+        verbose_name = _("moderation case")
+        verbose_name_plural = _("moderation cases")
+        indexes = [
+            models.Index(fields=["queue", "status", "-priority", "created_at"], name="case_queue"),
+            models.Index(fields=["content_type", "object_id"], name="case_content"),
+            models.Index(fields=["subject_user", "created_at"], name="case_subject"),
+        ]
+        constraints = [
+            # At most one undecided case per piece of content and queue: new signals merge into it.
+            models.UniqueConstraint(
+                fields=["queue", "content_type", "object_id"],
+                condition=~models.Q(status="decided"),
+                name="one_live_case_per_content",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Case#{self.pk} {self.queue} {self.status}"
+
+
+class CaseEvent(models.Model):
+    """Append-only audit row for every step of a case: opened, merged, claimed, decided."""
+
+    case = models.ForeignKey(ModerationCase, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    event_type = models.CharField(max_length=30)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.event_type} case={self.case_id}"

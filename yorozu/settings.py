@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "yorozu.content",
     "yorozu.certification",
     "yorozu.moderation",
+    "yorozu.enforcement",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,8 @@ urlpatterns = [
     path("workers/", include("yorozu.workers.urls")),
     path("", include("yorozu.content.urls")),
     path("", include("yorozu.certification.urls")),
+    path("", include("yorozu.enforcement.urls")),
+    path("console/", include("yorozu.moderation.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

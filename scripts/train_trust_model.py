@@ -85,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     names = vec.get_feature_names_out()
     coef = clf.coef_[0]
     order = sorted(range(len(names)), key=lambda i: (-abs(coef[i]), names[i]))[:KEEP]
-    weights = {str(names[i]): round(float(coef[i]), 5) for i in sorted(order, key=lambda i: names[i])}
+    weights = {
+        str(names[i]): round(float(coef[i]), 5) for i in sorted(order, key=lambda i: names[i])
+    }
     data = {
         "about": "character n-gram logistic regression; see scripts/train_trust_model.py",
         "corpus_rows": len(rows),
@@ -97,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(
         json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8"
     )
-    print(f"wrote {args.out.relative_to(ROOT)}: {len(weights)} n-grams from {len(rows)} rows")
+    print(f"wrote {args.out}: {len(weights)} n-grams from {len(rows)} rows")
     return 0
 
 

@@ -150,9 +150,7 @@ def _is_ref(entry: str) -> bool:
     return entry.startswith("@") and entry[1:].isidentifier()
 
 
-def _merge_ranges(
-    spans: list[tuple[int, int]], pad: int, n: int
-) -> list[tuple[int, int]]:
+def _merge_ranges(spans: list[tuple[int, int]], pad: int, n: int) -> list[tuple[int, int]]:
     """Padded, merged [lo, hi) windows around spans."""
     out: list[tuple[int, int]] = []
     for a, b in sorted(spans):
@@ -169,6 +167,8 @@ class _Compiled:
     rule: Rule
     patterns: tuple[re.Pattern[str], ...]
     trigger_keys: tuple[str, ...]
+    near_keys: tuple[str, ...] = ()
+    unless_keys: tuple[str, ...] = ()
     lexical_gate: bool = False
 
 
@@ -211,7 +211,7 @@ class Engine:
         self,
         rules: Iterable[Rule] | None = None,
         lexicon: dict[str, Sequence[str]] | None = None,
-        model: NgramModel | None | str = "default",
+        model: NgramModel | str | None = "default",
     ) -> None:
         self.rules: tuple[Rule, ...] = tuple(DEFAULT_RULES if rules is None else rules)
         self.lexicon = {k: tuple(v) for k, v in (LEXICON if lexicon is None else lexicon).items()}
@@ -233,8 +233,8 @@ class Engine:
             keys = []
             for kw in rule.keywords:
                 keys.append(self._entry_key(kw, rule))
-            for entry in (*rule.near, *rule.unless_near):
-                self._entry_key(entry, rule)
+            near_keys = tuple(self._entry_key(x, rule) for x in rule.near)
+            unless_keys = tuple(self._entry_key(x, rule) for x in rule.unless_near)
             pats = tuple(re.compile(p) for p in rule.patterns)
             if not keys and not pats:
                 raise ValueError(f"rule {rule.code!r} has neither keywords nor patterns")
@@ -242,10 +242,17 @@ class Engine:
             for g in rule.gate:
                 if _is_ref(g):
                     self._entry_key(g, rule)
-            self._compiled.append(_Compiled(rule, pats, tuple(keys), lexical))
+            self._compiled.append(
+                _Compiled(rule, pats, tuple(keys), near_keys, unless_keys, lexical)
+            )
         for name in (
-            "negation_ja", "negation_en", "invitation_ja", "discussion", "writing_task",
-            "deferral", "prohibition_ja",
+            "negation_ja",
+            "negation_en",
+            "invitation_ja",
+            "discussion",
+            "writing_task",
+            "deferral",
+            "prohibition_ja",
         ):
             if name not in self.lexicon:
                 self.lexicon[name] = ()
@@ -316,13 +323,17 @@ class Engine:
                 if flags:
                     if flags & 1 and start > 0 and text[start - 1] in _ASCII_LETTER:
                         continue
-                    if flags & 2 and end + 1 < n and text[end + 1] in _ASCII_LETTER:
-                        # "lineid", "skypeid": a handle label glued to the app name is the app
-                        if not (
+                    # "lineid", "skypeid": a handle label glued to the app name is the app
+                    if (
+                        flags & 2
+                        and end + 1 < n
+                        and text[end + 1] in _ASCII_LETTER
+                        and not (
                             text.startswith("id", end + 1)
                             and (end + 3 >= n or text[end + 3] not in _ASCII_LETTER)
-                        ):
-                            continue
+                        )
+                    ):
+                        continue
                     if flags & 16 and start > 0 and text[start - 1] in _NUMERIC:
                         continue
                     if flags & 4 and start > 0 and text[start - 1] in _KATAKANA:
@@ -439,7 +450,7 @@ class Engine:
                         occs.append(m.span())
         if not occs:
             return None
-        for key in rule.near:  # a context condition that occurs nowhere rules the text out
+        for key in c.near_keys:  # a context condition that occurs nowhere rules the text out
             if not scan.occ(key):
                 return None
         occs.sort()
@@ -449,7 +460,7 @@ class Engine:
             own = [(s, e)]
             ok = True
             wide = sent if rule.same_sentence else (0, len(scan.text))
-            for key in rule.near:
+            for key in c.near_keys:
                 hit = self._near(scan, key, s, e, rule.window, wide)
                 if hit is None:
                     ok = False
@@ -460,7 +471,7 @@ class Engine:
                 continue
             if any(
                 self._near(scan, key, s, e, rule.unless_window, sent) is not None
-                for key in rule.unless_near
+                for key in c.unless_keys
             ):
                 continue
             if rule.negatable and self._negated(scan, s, end, sent, own):

@@ -99,7 +99,9 @@ class CorpusReport:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
 
 
-def evaluate_corpus(rows: Iterable[dict] | None = None, engine: Engine | None = None) -> CorpusReport:
+def evaluate_corpus(
+    rows: Iterable[dict] | None = None, engine: Engine | None = None
+) -> CorpusReport:
     engine = engine or default_engine()
     rows = load_corpus() if rows is None else rows
     rep = CorpusReport()
@@ -206,9 +208,7 @@ def format_report(rep: CorpusReport, datasets: list[DatasetReport] | None, verbo
         pred = rep.predicted.get(cat)
         prec = pred[0] / (pred[0] + pred[1]) if pred and sum(pred) else None
         n = st.tp + st.fn + st.fp + st.tn
-        lines.append(
-            f"{cat:24} {n:5d} {_pct(st.recall):>7} {_pct(st.fp_rate):>8} {_pct(prec):>9}"
-        )
+        lines.append(f"{cat:24} {n:5d} {_pct(st.recall):>7} {_pct(st.fp_rate):>8} {_pct(prec):>9}")
     lines.append(
         f"overall: recall {100 * rep.recall:.1f}%  FP rate {100 * rep.fp_rate:.1f}%  "
         f"precision {100 * rep.precision:.1f}%  hold/block on legitimate: {rep.holds_on_legit}"
@@ -219,7 +219,9 @@ def format_report(rep: CorpusReport, datasets: list[DatasetReport] | None, verbo
         for m in rep.false_positives:
             lines.append(f"  FP   {m['id']} {m['verdict']} {m['points']} {m['codes']} {m['text']}")
     if datasets is None:
-        lines.append(f"datasets: skipped — {DATASETS_DIR} is absent (CI lays shared/ beside the repo)")
+        lines.append(
+            f"datasets: skipped — {DATASETS_DIR} is absent (CI lays shared/ beside the repo)"
+        )
     else:
         for d in datasets:
             lines.append(f"dataset {d.name}: {d.flagged}/{d.rows} flagged ({100 * d.rate:.1f}%)")
@@ -228,7 +230,8 @@ def format_report(rep: CorpusReport, datasets: list[DatasetReport] | None, verbo
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
+def render(argv: list[str] | None = None) -> str:
+    """The full report as text (what `main` prints and `manage.py trust_eval` writes)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and FPs")
     parser.add_argument("--no-model", action="store_true", help="rules only")
@@ -237,7 +240,11 @@ def main(argv: list[str] | None = None) -> int:
     engine = Engine(model=None) if args.no_model else default_engine()
     rep = evaluate_corpus(engine=engine)
     ds = evaluate_datasets(args.datasets, engine)
-    print(format_report(rep, ds, args.verbose))
+    return format_report(rep, ds, args.verbose)
+
+
+def main(argv: list[str] | None = None) -> int:
+    print(render(argv))
     return 0
 
 

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import bisect
 import re
-
-import ahocorasick
 import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+import ahocorasick
 
 __all__ = ["Normalized", "normalize"]
 
@@ -57,12 +57,58 @@ _JOINERS = {"\u3099", "\u309a", "\uff9e", "\uff9f", "\u309b", "\u309c"}
 
 # Greek and Cyrillic letters that look like Latin ones (after lower-casing).
 _HOMOGLYPHS = {
-    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "n", "ο": "o", "ρ": "p",
-    "τ": "t", "υ": "u", "χ": "x", "γ": "y", "ω": "w", "μ": "u", "ϲ": "c", "ϳ": "j",
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
-    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d",
-    "ԛ": "q", "ԝ": "w", "ɡ": "g", "ɩ": "i", "ı": "i", "ᴀ": "a", "ʟ": "l", "ɪ": "i", "ɴ": "n",
-    "ᴇ": "e", "ո": "n", "ս": "u", "օ": "o", "յ": "j", "һ": "h", "ӏ": "l", "ԍ": "g",
+    "α": "a",
+    "β": "b",
+    "ε": "e",
+    "η": "n",
+    "ι": "i",
+    "κ": "k",
+    "ν": "n",
+    "ο": "o",
+    "ρ": "p",
+    "τ": "t",
+    "υ": "u",
+    "χ": "x",
+    "γ": "y",
+    "ω": "w",
+    "μ": "u",
+    "ϲ": "c",
+    "ϳ": "j",
+    "а": "a",
+    "в": "b",
+    "е": "e",
+    "ё": "e",
+    "к": "k",
+    "м": "m",
+    "н": "h",
+    "о": "o",
+    "р": "p",
+    "с": "c",
+    "т": "t",
+    "у": "y",
+    "х": "x",
+    "ѕ": "s",
+    "і": "i",
+    "ї": "i",
+    "ј": "j",
+    "ԁ": "d",
+    "ԛ": "q",
+    "ԝ": "w",
+    "ɡ": "g",
+    "ɩ": "i",
+    "ı": "i",
+    "ᴀ": "a",
+    "ʟ": "l",
+    "ɪ": "i",
+    "ɴ": "n",
+    "ᴇ": "e",
+    "ո": "n",
+    "ս": "u",
+    "օ": "o",
+    "յ": "j",
+    "һ": "h",
+    "ӏ": "l",
+    "ԍ": "g",
 }
 _HOMOGLYPH_TABLE = str.maketrans(_HOMOGLYPHS)
 
@@ -115,13 +161,11 @@ def _build_table() -> tuple[dict[str, str], frozenset[str]]:
             ch = chr(cp)
             if unicodedata.combining(ch):
                 joiners.add(ch)
-            if (
-                cp > 0x7F
-                or ch.isupper()
-                or not ch.isprintable()
-            ) and (mapped := _char_map(ch)) != ch:
+            if (cp > 0x7F or ch.isupper() or not ch.isprintable()) and (
+                mapped := _char_map(ch)
+            ) != ch:
                 table[ch] = mapped
-            elif ch in "\t\r\x0b\x0c" or cp < 0x20 and ch != "\n":
+            elif ch in "\t\r\x0b\x0c" or (cp < 0x20 and ch != "\n"):
                 table[ch] = _char_map(ch)
     # Any code point outside the scanned planes that NFKC leaves alone is itself; unassigned or
     # private-use characters pass through unchanged.
@@ -242,22 +286,64 @@ def _collapse(m: re.Match[str]) -> str:
 _KATA = "ァ-ヺー"
 _WORDS: dict[str, str] = {}
 for _src, _dst in {
-    "あっとまーく": "@", "アットマーク": "@", "@まーく": "@", "@マーク": "@",
-    "[at]": "@", "(at)": "@", "{at}": "@", "<at>": "@", "[@]": "@", "(@)": "@",
-    "[dot]": ".", "(dot)": ".", "{dot}": ".", "<dot>": ".", "[.]": ".", "(.)": ".",
-    "えるあいえぬいー": "line", "エルアイエヌイー": "line", "らいん": "line", "ライン": "line",
-    "ぎめーる": "gmail", "じーめーる": "gmail", "ジーメール": "gmail", "gめーる": "gmail",
-    "gメール": "gmail", "ディスコード": "discord", "でぃすこーど": "discord", "ディスコ": "discord",
-    "テレグラム": "telegram", "てれぐらむ": "telegram", "スカイプ": "skype", "すかいぷ": "skype",
-    "チャットワーク": "chatwork", "ちゃっとわーく": "chatwork", "インスタグラム": "instagram",
-    "インスタ": "instagram", "いんすた": "instagram", "カカオトーク": "kakaotalk",
-    "かかおとーく": "kakaotalk", "ワッツアップ": "whatsapp", "ワッツアップ": "whatsapp",
-    "フェイスブック": "facebook", "ツイッター": "twitter", "ティックトック": "tiktok",
-    "メッセンジャー": "messenger", "アイディー": "id", "あいでぃー": "id", "アイディ": "id",
+    "あっとまーく": "@",
+    "アットマーク": "@",
+    "@まーく": "@",
+    "@マーク": "@",
+    "[at]": "@",
+    "(at)": "@",
+    "{at}": "@",
+    "<at>": "@",
+    "[@]": "@",
+    "(@)": "@",
+    "[dot]": ".",
+    "(dot)": ".",
+    "{dot}": ".",
+    "<dot>": ".",
+    "[.]": ".",
+    "(.)": ".",
+    "えるあいえぬいー": "line",
+    "エルアイエヌイー": "line",
+    "らいん": "line",
+    "ライン": "line",
+    "ぎめーる": "gmail",
+    "じーめーる": "gmail",
+    "ジーメール": "gmail",
+    "gめーる": "gmail",
+    "gメール": "gmail",
+    "ディスコード": "discord",
+    "でぃすこーど": "discord",
+    "ディスコ": "discord",
+    "テレグラム": "telegram",
+    "てれぐらむ": "telegram",
+    "スカイプ": "skype",
+    "すかいぷ": "skype",
+    "チャットワーク": "chatwork",
+    "ちゃっとわーく": "chatwork",
+    "インスタグラム": "instagram",
+    "インスタ": "instagram",
+    "いんすた": "instagram",
+    "カカオトーク": "kakaotalk",
+    "かかおとーく": "kakaotalk",
+    "ワッツアップ": "whatsapp",
+    "フェイスブック": "facebook",
+    "ツイッター": "twitter",
+    "ティックトック": "tiktok",
+    "メッセンジャー": "messenger",
+    "アイディー": "id",
+    "あいでぃー": "id",
+    "アイディ": "id",
 }.items():
     _WORDS[_src] = _dst
 # Between ASCII letters or digits only (so アットホーム and ドット絵 stay as they are).
-_INFIX = {"アット": "@", "あっと": "@", "ドット": ".", "どっと": ".", "ぴりおど": ".", "ピリオド": "."}
+_INFIX = {
+    "アット": "@",
+    "あっと": "@",
+    "ドット": ".",
+    "どっと": ".",
+    "ぴりおど": ".",
+    "ピリオド": ".",
+}
 
 _word_alt = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
 _infix_alt = "|".join(re.escape(w) for w in sorted(_INFIX, key=len, reverse=True))
@@ -286,8 +372,14 @@ def _word_stage(text: str) -> tuple[str, list[Edit]]:
         if s < last:
             continue
         if w == "ー":
-            if not (s > 0 and text[s - 1].isdigit() and e < n and text[e].isdigit()
-                    and text[s - 1].isascii() and text[e].isascii()):
+            if not (
+                s > 0
+                and text[s - 1].isdigit()
+                and e < n
+                and text[e].isdigit()
+                and text[s - 1].isascii()
+                and text[e].isascii()
+            ):
                 continue
             rep = "-"
         elif w in _WORDS:
@@ -316,7 +408,11 @@ def _word_stage(text: str) -> tuple[str, list[Edit]]:
         return text, edits
     parts.append(text[last:])
     return "".join(parts), edits
-_WORD_GATE = re.compile(r"[\[({<]|まーく|マーク|[あアどドぴピ]っ?[とトッ]|[らラえエ]|ぎ|じ|g|[ディテてスすチちイいカかワフツメ]|ー")
+
+
+_WORD_GATE = re.compile(
+    r"[\[({<]|まーく|マーク|[あアどドぴピ]っ?[とトッ]|[らラえエ]|ぎ|じ|g|[ディテてスすチちイいカかワフツメ]|ー"
+)
 
 
 def _word(m: re.Match[str]) -> str:
@@ -386,12 +482,7 @@ def _digits(m: re.Match[str]) -> str:
 
 def _enough_digit_words(text: str) -> bool:
     """Cheap gate for the digit-run regex: at least four unambiguous digit words."""
-    count = 0
-    for _ in _DIGIT_STRONG.iter(text):
-        count += 1
-        if count >= 4:
-            return True
-    return False
+    return any(i >= 3 for i, _ in enumerate(_DIGIT_STRONG.iter(text)))
 
 
 @dataclass(slots=True)

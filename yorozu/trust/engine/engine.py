@@ -524,9 +524,16 @@ class Engine:
             else:
                 live.append(reason)
                 points += rule.weight
-        # The model cannot cross the warn line alone (see MODEL_POINTS), so a text no rule
-        # noticed keeps its verdict without it; skipping it there keeps clean texts cheap.
-        if self.model is not None and points > 0:
+        warn, hold, block = THRESHOLDS.get((ctx.kind, ctx.stage), (2.0, 4.0, 6.0))
+        # The model only runs where its points could change the verdict: never alone (it
+        # cannot cross the warn line by itself), never once the block line is passed. This
+        # keeps clean and blatant texts cheap and leaves every verdict as if it always ran.
+        top = MODEL_POINTS[0][1]
+        if (
+            self.model is not None
+            and points > 0
+            and any(points < cut <= points + top for cut in (warn, hold, block))
+        ):
             p = self.model.probability(norm.text)
             for cut, add in MODEL_POINTS:
                 if p >= cut:
@@ -543,7 +550,6 @@ class Engine:
                         )
                     )
                     break
-        warn, hold, block = THRESHOLDS.get((ctx.kind, ctx.stage), (2.0, 4.0, 6.0))
         if points >= block:
             verdict = "block"
         elif points >= hold:

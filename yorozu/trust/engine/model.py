@@ -45,14 +45,14 @@ class NgramModel:
             elif n == 2:
                 out.update(map(str.__add__, t, t[1:]))
             elif n == 3:
-                out.update(a + b + c for a, b, c in zip(t, t[1:], t[2:], strict=False))
+                out.update(map(str.__add__, map(str.__add__, t, t[1:]), t[2:]))
             else:
                 out.update(t[i : i + n] for i in range(len(t) - n + 1))
         return out
 
     def probability(self, text: str) -> float:
         w = self.weights
-        z = self.intercept + sum(w[g] for g in self.grams(text) & self.vocab)
+        z = self.intercept + sum(map(w.__getitem__, self.grams(text) & self.vocab))
         if z > 30:
             return 1.0
         if z < -30:

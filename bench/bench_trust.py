@@ -138,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         f"p99 {pct(c_lat, 0.99) * 1e6:.1f} µs"
     )
     print(
-        f"engine build: {build_s * 1000:.0f} ms; RSS added by the loaded engine: {engine_rss:.1f} MB"
+        f"engine build: {build_s * 1000:.0f} ms; "
+        f"RSS added by the loaded engine: {engine_rss:.1f} MB"
     )
 
     status = 0

@@ -37,7 +37,7 @@ from yorozu.accounts.selectors import (
     client_reviews_from_workers,
     latest_identity_document,
 )
-from yorozu.core.views import safe_next
+from yorozu.core.redirects import safe_next
 
 SETTINGS_TEMPLATE = "accounts/account_settings.html"
 

@@ -37,10 +37,16 @@ class CriterionAdmin(admin.ModelAdmin):
     @admin.action(description=_("Enable the selected criteria"))
     def enable(self, request: HttpRequest, queryset: QuerySet[Criterion]) -> None:
         queryset.update(enabled=True)
+        messages.success(
+            request, _("The selected criteria are enabled; re-evaluate to apply them now.")
+        )
 
     @admin.action(description=_("Disable the selected criteria"))
     def disable(self, request: HttpRequest, queryset: QuerySet[Criterion]) -> None:
         queryset.update(enabled=False)
+        messages.success(
+            request, _("The selected criteria are disabled; re-evaluate to apply them now.")
+        )
 
     @admin.action(description=_("Re-evaluate every client now (in the background)"))
     def evaluate_now(self, request: HttpRequest, queryset: QuerySet[Criterion]) -> None:

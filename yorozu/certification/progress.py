@@ -40,7 +40,7 @@ def format_target(criterion: Criterion) -> str:
 
 def next_step(metric: str) -> tuple[str, str]:
     """What a client can do to meet a criterion of this metric: (advice, link or "")."""
-    steps = {
+    steps: dict[str, tuple[str, str]] = {
         Metric.IDENTITY_VERIFIED: (
             _("Submit an identity document; the secretariat reviews it."),
             reverse("accounts:identity"),

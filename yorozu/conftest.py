@@ -53,3 +53,18 @@ def _require_postgres_when_asked(django_db_setup, django_db_blocker):
         assert connection.vendor == "postgresql", (
             f"YOROZU_REQUIRE_POSTGRES=1 but the suite runs on {connection.vendor}"
         )
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests restore the data migrations' rows (the category taxonomy) afterwards.
+
+    A transactional test ends by flushing every table, which would leave later tests in the same
+    process without the categories that a data migration ships; serialized rollback reloads them.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = "transactional_db" in getattr(item, "fixturenames", ()) or (
+            marker is not None and marker.kwargs.get("transaction")
+        )
+        if transactional and "django_db_serialized_rollback" not in item.fixturenames:
+            item.fixturenames.append("django_db_serialized_rollback")

@@ -24,6 +24,7 @@ run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_content
 	$(MANAGE) load_demo_data --if-empty
+	$(MANAGE) evaluate_certifications
 	@echo ""
 	@echo "  yorozu is starting at http://$(HOST):$(PORT)/"
 	@echo "  Demo logins (password: yorozu-demo):"
@@ -33,6 +34,7 @@ run: install
 	@echo ""
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker & \
+	  $(MANAGE) run_scheduler & \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 worker: install

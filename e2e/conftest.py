@@ -108,6 +108,7 @@ def base_url(tmp_path_factory) -> Iterator[str]:
     setup_log.write_text("")
     manage(env, "migrate", "--noinput", log=setup_log)
     manage(env, "load_demo_data", "--seed", "42", log=setup_log)
+    manage(env, "evaluate_certifications", log=setup_log)
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"

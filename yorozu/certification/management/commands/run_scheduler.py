@@ -24,11 +24,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         while True:
-            close_old_connections()
             for task_path in enqueue_due_tasks():
                 self.stdout.write(f"enqueued {task_path}")
             if options["once"]:
                 return
+            # A long-lived loop must not hold a connection the server has dropped.
+            close_old_connections()
             try:
                 time.sleep(options["interval"])
             except KeyboardInterrupt:

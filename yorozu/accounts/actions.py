@@ -24,6 +24,7 @@ from yorozu.accounts.models import (
     WorkerProfile,
 )
 from yorozu.notifications.actions import do_notify
+from yorozu.workers.actions import do_refresh_worker_search_rows
 
 
 @transaction.atomic
@@ -37,6 +38,7 @@ def do_create_account(
     WorkerProfile.objects.create(user=user)
     ClientProfile.objects.create(user=user)
     AccountEvent.objects.create(user=user, actor=user, event_type="account_created")
+    do_refresh_worker_search_rows([user.pk])
     return user
 
 
@@ -60,6 +62,7 @@ def do_touch_last_active(user: User) -> None:
         return
     User.objects.filter(pk=user.pk).update(last_active_at=now)
     user.last_active_at = now
+    do_refresh_worker_search_rows([user.pk])
 
 
 def _require_self_or_staff(user: User, actor: User) -> None:
@@ -86,6 +89,7 @@ def do_change_display_name(user: User, display_name: str, *, actor: User) -> boo
         event_type="display_name_changed",
         data={"old": old, "new": display_name},
     )
+    do_refresh_worker_search_rows([user.pk])
     return True
 
 
@@ -130,6 +134,7 @@ def do_update_worker_profile(user: User, *, actor: User, **changes: object) -> l
         AccountEvent.objects.create(
             user=user, actor=actor, event_type="worker_profile_updated", data={"fields": changed}
         )
+        do_refresh_worker_search_rows([user.pk])
     user.worker_profile = profile
     return changed
 
@@ -208,6 +213,7 @@ def do_decide_identity_document(
     user = User.objects.select_for_update().get(pk=locked.user_id)
     user.identity_status = IdentityStatus.VERIFIED if approve else IdentityStatus.UNVERIFIED
     user.save(update_fields=["identity_status"])
+    do_refresh_worker_search_rows([user.pk])
     AccountEvent.objects.create(
         user=user,
         actor=actor,
@@ -248,4 +254,5 @@ def do_register_user_from_admin(user: User, *, actor: User) -> User:
     WorkerProfile.objects.get_or_create(user=user)
     ClientProfile.objects.get_or_create(user=user)
     AccountEvent.objects.create(user=user, actor=actor, event_type="account_created_by_staff")
+    do_refresh_worker_search_rows([user.pk])
     return user

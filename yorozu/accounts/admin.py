@@ -25,6 +25,7 @@ from yorozu.accounts.models import (
     User,
     WorkerProfile,
 )
+from yorozu.workers.actions import do_refresh_worker_search_rows
 
 
 def _staff(request: HttpRequest) -> User:
@@ -113,6 +114,11 @@ class UserAdmin(DjangoUserAdmin):
         else:
             do_register_user_from_admin(obj, actor=_staff(request))
 
+    def save_related(self, request, form, formsets, change):
+        """Staff edits (active flag, name, the worker profile inline) reach worker search."""
+        super().save_related(request, form, formsets, change)
+        do_refresh_worker_search_rows([form.instance.pk])
+
 
 @admin.register(WorkerProfile)
 class WorkerProfileAdmin(admin.ModelAdmin):
@@ -130,6 +136,10 @@ class WorkerProfileAdmin(admin.ModelAdmin):
     list_select_related = ("user",)
     raw_id_fields = ("user",)
     readonly_fields = ("rating_avg", "rating_count", "completed_count")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        do_refresh_worker_search_rows([obj.user_id])
 
 
 @admin.register(ClientProfile)

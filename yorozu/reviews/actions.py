@@ -16,6 +16,7 @@ from yorozu.contracts.notices import notify
 from yorozu.contracts.transitions import CLIENT, WORKER, party_of
 from yorozu.core.side_effects import on_commit
 from yorozu.reviews.models import Direction, Review
+from yorozu.workers.actions import do_refresh_worker_search_rows
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -41,6 +42,7 @@ def _recompute(reviewee_id: int, direction: str) -> None:
         WorkerProfile.objects.filter(user_id=reviewee_id).update(
             rating_avg=avg, rating_count=agg["n"]
         )
+        do_refresh_worker_search_rows([reviewee_id])
     else:
         ClientProfile.objects.filter(user_id=reviewee_id).update(
             satisfaction_avg=avg, satisfaction_count=agg["n"]

@@ -7,19 +7,37 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    DateField,
+    DateTimeField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Concat, Round
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from yorozu.accounts.models import User
+from yorozu.accounts.models import IdentityStatus, User, WorkerProfile
 from yorozu.notifications.actions import do_notify
 from yorozu.workers.models import (
+    NEVER_ACTIVE,
+    UNRATED,
     FilterUsageDaily,
     Scout,
     ScoutEvent,
     ScoutStatus,
     WorkerCategoryStat,
+    WorkerSearchRow,
 )
 from yorozu.workers.selectors import (
     FILTERABLE_GENDERS,
@@ -67,6 +85,115 @@ def do_record_completed_contract(contract) -> None:
     """
     for category_id in _categories_counted_for(contract):
         _increment(contract.worker_id, category_id)
+    do_refresh_worker_search_rows([contract.worker_id])
+
+
+# --- search rows ------------------------------------------------------------------------------
+
+# WorkerSearchRow columns, in the order the source query selects them.
+SEARCH_ROW_COLUMNS = (
+    "worker_id",
+    "is_searchable",
+    "gender",
+    "birth_date",
+    "prefecture",
+    "rating_key",
+    "rating_count",
+    "completed_count",
+    "last_active_at",
+    "accepts_scouts",
+    "identity_verified",
+    "haystack",
+)
+
+
+def _search_row_source(profiles: QuerySet[WorkerProfile]) -> tuple[str, tuple]:
+    """SELECT (sql, params) of the search rows of these profiles, in SEARCH_ROW_COLUMNS order.
+
+    `is_searchable` is `searchable_workers()` itself, evaluated per profile, so whatever that
+    function excludes the rows exclude too. Hidden gender and age become NULL here.
+    """
+    source = profiles.order_by().annotate(
+        **{
+            "s_worker_id": F("user_id"),
+            "s_is_searchable": Exists(searchable_workers().filter(pk=OuterRef("pk"))),
+            "s_gender": Case(
+                When(show_gender=True, gender__in=FILTERABLE_GENDERS, then=F("gender")),
+                default=Value(None),
+                output_field=CharField(),
+            ),
+            "s_birth_date": Case(
+                When(show_age=True, then=F("birth_date")),
+                default=Value(None),
+                output_field=DateField(),
+            ),
+            "s_prefecture": F("prefecture"),
+            "s_rating_key": Case(
+                When(rating_avg__isnull=True, then=Value(UNRATED)),
+                default=Cast(Round(F("rating_avg") * 100), IntegerField()),
+                output_field=IntegerField(),
+            ),
+            "s_rating_count": F("rating_count"),
+            "s_completed_count": F("completed_count"),
+            "s_last_active_at": Coalesce(
+                F("user__last_active_at"), Value(NEVER_ACTIVE, output_field=DateTimeField())
+            ),
+            "s_accepts_scouts": F("accepts_scouts"),
+            "s_identity_verified": Case(
+                When(user__identity_status=IdentityStatus.VERIFIED, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+            "s_haystack": Concat(
+                "user__display_name",
+                Value("\n"),
+                "headline",
+                Value("\n"),
+                "skills",
+                Value("\n"),
+                "bio",
+                output_field=TextField(),
+            ),
+        }
+    )
+    names = [f"s_{column}" for column in SEARCH_ROW_COLUMNS]
+    return source.values_list(*names).query.sql_with_params()
+
+
+def _insert_search_rows(profiles: QuerySet[WorkerProfile], *, upsert: bool) -> None:
+    qn = connection.ops.quote_name
+    table = qn(WorkerSearchRow._meta.db_table)
+    columns = ", ".join(qn(c) for c in SEARCH_ROW_COLUMNS)
+    select, params = _search_row_source(profiles)
+    sql = f"INSERT INTO {table} ({columns}) {select}"
+    if upsert:
+        updates = ", ".join(f"{qn(c)} = excluded.{qn(c)}" for c in SEARCH_ROW_COLUMNS[1:])
+        sql += f" ON CONFLICT ({qn('worker_id')}) DO UPDATE SET {updates}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def do_refresh_worker_search_rows(worker_ids) -> None:
+    """Recompute the search rows of these workers (user ids) from their profile and account.
+
+    The one writer of WorkerSearchRow. Every action that changes something search filters or
+    sorts on calls it for the workers it touched, in its own transaction: profile edits, rating
+    recomputation, contract completion, activity, identity decisions, staff edits, and the
+    enforcement issue's restrictions (which change what `searchable_workers()` excludes).
+    One INSERT … SELECT … ON CONFLICT DO UPDATE statement (SQLite and PostgreSQL), so it is
+    safe against a concurrent refresh of the same worker.
+    """
+    ids = sorted({int(pk) for pk in worker_ids})
+    if ids:
+        _insert_search_rows(WorkerProfile.objects.filter(user_id__in=ids), upsert=True)
+
+
+@transaction.atomic
+def rebuild_worker_search_rows() -> int:
+    """Replace every search row, from every worker profile; the same rows the refresh writes."""
+    WorkerSearchRow.objects.all().delete()
+    _insert_search_rows(WorkerProfile.objects.all(), upsert=False)
+    return WorkerSearchRow.objects.count()
 
 
 # --- filter usage (aggregated, never per person) ---------------------------------------------

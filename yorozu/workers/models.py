@@ -1,5 +1,7 @@
 """Workers: denormalized facts search filters on, scouts, and the filter-usage record."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -19,6 +21,16 @@ class WorkerCategoryStat(models.Model):
     )
     category = models.ForeignKey("catalog.Category", on_delete=models.CASCADE, related_name="+")
     completed_count = models.PositiveIntegerField(default=0)
+    # The worker's search row, joined on the same worker id (no column of its own): relevance
+    # for one category walks `stat_category_count` and filters on the row it meets.
+    search_row = models.ForeignObject(
+        "workers.WorkerSearchRow",
+        on_delete=models.DO_NOTHING,
+        from_fields=["worker"],
+        to_fields=["worker"],
+        related_name="+",
+        null=True,  # no column: the migration must not ask for a default
+    )
 
     class Meta:
         constraints = [
@@ -34,6 +46,84 @@ class WorkerCategoryStat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id}:{self.category_id}={self.completed_count}"
+
+
+# Sort keys are NOT NULL so that one plain descending index serves a sort on SQLite and on
+# PostgreSQL alike (whose DESC puts NULLs first): an unrated worker has rating_key -1, a worker
+# never seen active has NEVER_ACTIVE.
+UNRATED = -1
+NEVER_ACTIVE = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+# Every search-row index ends in these, so a page's rows query reads the index alone (SQLite
+# keeps worker_id, the rowid, in every index) and never the wide row with its haystack.
+_COVERING = ["gender", "prefecture", "birth_date", "accepts_scouts", "identity_verified"]
+
+
+class WorkerSearchRow(models.Model):
+    """One row per worker with everything worker search filters and sorts on, in one table.
+
+    Search reads this table alone, walking one composite index per sort, instead of joining
+    users, profiles and counters and sorting every match. It is derived data: written only by
+    `workers.actions.do_refresh_worker_search_rows(worker_ids)`, which the actions that change
+    an input call (profile edit, rating recomputation, contract completion, activity, identity
+    decision, admin edits), and rebuilt wholesale by `manage.py rebuild_worker_search`.
+
+    Privacy: `gender` and `birth_date` hold the value only while the worker shows it, and NULL
+    otherwise ("prefer not to say" is NULL too), so a filter on them cannot match a worker who
+    hides them. `is_searchable` is `searchable_workers()` evaluated for this worker, so that
+    function stays the one exclusion point; whoever changes what it excludes for a worker
+    (e.g. a restriction starting or ending) calls the refresh for that worker.
+    """
+
+    worker = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_row",
+    )
+    is_searchable = models.BooleanField(default=False)
+    gender = models.CharField(max_length=10, null=True, blank=True)
+    birth_date = models.DateField(null=True, blank=True)
+    prefecture = models.PositiveSmallIntegerField(null=True, blank=True)
+    rating_key = models.SmallIntegerField(default=UNRATED)  # rating_avg × 100, or UNRATED
+    rating_count = models.PositiveIntegerField(default=0)
+    completed_count = models.PositiveIntegerField(default=0)
+    last_active_at = models.DateTimeField(default=NEVER_ACTIVE)
+    accepts_scouts = models.BooleanField(default=True)
+    identity_verified = models.BooleanField(default=False)
+    # Display name, headline, skills and bio, one per line, for the keyword filter.
+    haystack = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [
+            # One per sort, each in its sort's full ORDER BY (ending in the unique worker id),
+            # so a first page stops after 21 index entries that pass the filters.
+            models.Index(
+                fields=[
+                    "is_searchable",
+                    "-completed_count",
+                    "-rating_key",
+                    "-worker",
+                    "rating_count",
+                    *_COVERING,
+                ],
+                name="wsr_completed",
+            ),
+            models.Index(
+                fields=["is_searchable", "-rating_key", "-rating_count", "-worker", *_COVERING],
+                name="wsr_rating",
+            ),
+            models.Index(
+                fields=["is_searchable", "-last_active_at", "-worker", "rating_key", *_COVERING],
+                name="wsr_recent",
+            ),
+            # Relevance for a category meets each worker's row through this one, read alone.
+            models.Index(
+                fields=["worker", "is_searchable", "rating_key", *_COVERING], name="wsr_worker"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"WorkerSearchRow({self.worker_id})"
 
 
 class ScoutStatus(models.TextChoices):

@@ -9,25 +9,26 @@ from __future__ import annotations
 import datetime
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, TextChoices
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum, TextChoices
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from yorozu.accounts.models import AgeBand, Gender, IdentityStatus, User, WorkerProfile
+from yorozu.accounts.models import AgeBand, Gender, User, WorkerProfile
 from yorozu.catalog.models import Category
 from yorozu.workers.models import (
     WORKER_VISIBLE_STATUSES,
     Scout,
     ScoutStatus,
     WorkerCategoryStat,
+    WorkerSearchRow,
 )
 
 PAGE_SIZE = 20
@@ -41,6 +42,10 @@ SCOUT_DAILY_QUOTA = 20
 SCOUT_DAILY_QUOTA_CERTIFIED = 50
 CATEGORY_CACHE_KEY = "workers:categories:v1"
 CATEGORY_CACHE_SECONDS = 300
+CATEGORY_SIZE_CACHE_PREFIX = "workers:few-completed-in:v1:"
+CATEGORY_SIZE_CACHE_SECONDS = 3600
+# Up to this many workers in the selected categories, a filtered search starts from them.
+SMALL_CATEGORY_WORKERS = 2000
 
 
 class WorkerSort(TextChoices):
@@ -153,6 +158,25 @@ def category_entries() -> list[CategoryEntry]:
     return entries
 
 
+def few_workers_completed_in(category_ids: list[int]) -> bool:
+    """Whether at most SMALL_CATEGORY_WORKERS workers completed something in these categories.
+
+    Chooses between two plans for a category filter (start from the category's workers, or
+    walk the sort order and check each one). The probe reads at most that many entries of the
+    stat_category_count index, and its answer is cached for an hour: sizes drift slowly and a
+    stale answer only costs speed, never correctness.
+    """
+    key = f"{CATEGORY_SIZE_CACHE_PREFIX}{','.join(map(str, category_ids))}"
+    small = cache.get(key)
+    if small is None:
+        probe = WorkerCategoryStat.objects.filter(
+            category_id__in=category_ids, completed_count__gt=0
+        )[: SMALL_CATEGORY_WORKERS + 1]
+        small = probe.count() <= SMALL_CATEGORY_WORKERS
+        cache.set(key, small, CATEGORY_SIZE_CACHE_SECONDS)
+    return small
+
+
 def keyword_terms(keyword: str) -> list[str]:
     return [t for t in KEYWORD_SPLIT.split(keyword.strip()) if t][:KEYWORD_MAX_TERMS]
 
@@ -165,7 +189,7 @@ def years_before(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def birth_date_range(band: int, today: datetime.date) -> Q:
+def birth_date_range(band: int, today: datetime.date, *, prefix: str = "") -> Q:
     """Birth dates of people whose age today falls in `band` (10 = under 20, 60 = 60 and over).
 
     Someone is at least N years old iff born on or before the day N years ago, which makes an
@@ -173,9 +197,9 @@ def birth_date_range(band: int, today: datetime.date) -> Q:
     """
     q = Q()
     if band != AgeBand.TEENS:
-        q &= Q(birth_date__lte=years_before(today, band))
+        q &= Q(**{f"{prefix}birth_date__lte": years_before(today, band)})
     if band != AgeBand.SIXTY_PLUS:
-        q &= Q(birth_date__gt=years_before(today, band + 10))
+        q &= Q(**{f"{prefix}birth_date__gt": years_before(today, band + 10)})
     return q
 
 
@@ -190,7 +214,7 @@ def covering_categories(category_ids) -> list[int]:
     return sorted(pk for pk in selected if pk in parent and parent[pk] not in selected)
 
 
-def search_workers(params: WorkerSearchParams | None = None, **kwargs) -> QuerySet[WorkerProfile]:
+def search_workers(params: WorkerSearchParams | None = None, **kwargs) -> WorkerSearch:
     """Worker search for scouting: searchable workers matching every filter, sorted.
 
     Privacy: a gender filter only ever matches workers who show their gender, an age-band filter
@@ -199,83 +223,141 @@ def search_workers(params: WorkerSearchParams | None = None, **kwargs) -> QueryS
     """
     if params is None:
         params = WorkerSearchParams(**kwargs)
-    today = params.today or timezone.localdate()
-    profiles = searchable_workers().select_related("user")
-    if params.exclude_user_id is not None:
-        profiles = profiles.exclude(user_id=params.exclude_user_id)
-    for term in keyword_terms(params.keyword):
-        profiles = profiles.filter(
-            Q(user__display_name__icontains=term)
-            | Q(headline__icontains=term)
-            | Q(bio__icontains=term)
-            | Q(skills__icontains=term)
+    return WorkerSearch(params)
+
+
+class WorkerSearch:
+    """One search, read a slice at a time: ordered worker ids, then their profiles.
+
+    The ids come from `WorkerSearchRow` alone (one table, one index per sort, so a page stops
+    after 21 matching index entries) or, for relevance with one category, from walking that
+    category's counters in order and checking each worker's row. The page's profiles are then
+    read by id through `searchable_workers()` with the gender and age conditions applied again
+    to the live profile: a row that is not yet refreshed can make a page one shorter, but can
+    never show an excluded worker or match a hidden attribute.
+    """
+
+    def __init__(self, params: WorkerSearchParams) -> None:
+        self.params = params
+        self.today = params.today or timezone.localdate()
+        self.category_ids = covering_categories(params.category_ids)
+        self.genders = sorted({g for g in params.genders if g in FILTERABLE_GENDERS})
+        self.age_bands = sorted({b for b in params.age_bands if b in AgeBand.values})
+
+    def worker_ids(self) -> QuerySet:
+        """Matching worker ids in sort order (a lazy queryset: slice it for a page)."""
+        params = self.params
+        if params.sort in (WorkerSort.RATING, WorkerSort.COMPLETED, WorkerSort.RECENT):
+            sort = params.sort
+        else:
+            sort = WorkerSort.RELEVANCE
+        if sort == WorkerSort.RELEVANCE and self.category_ids:
+            return self._by_category_relevance()
+        rows = WorkerSearchRow.objects.filter(self._row_conditions(""))
+        if self.category_ids:
+            completed_in = WorkerCategoryStat.objects.filter(
+                category_id__in=self.category_ids, completed_count__gt=0
+            )
+            if few_workers_completed_in(self.category_ids):
+                # Few workers: start from them (the IN list drives) and sort those few.
+                rows = rows.filter(worker_id__in=completed_in.values("worker_id"))
+            else:
+                # Many: walk the sort index; each row passing the other filters is checked
+                # against the unique (worker, category) index, until a page is full.
+                rows = rows.filter(Exists(completed_in.filter(worker_id=OuterRef("worker_id"))))
+        if sort == WorkerSort.RATING:
+            order = ("-rating_key", "-rating_count", "-worker_id")
+        elif sort == WorkerSort.RECENT:
+            order = ("-last_active_at", "-worker_id")
+        else:  # completed, and relevance without categories
+            order = ("-completed_count", "-rating_key", "-worker_id")
+        return rows.order_by(*order).values_list("worker_id", flat=True)
+
+    def _by_category_relevance(self) -> QuerySet:
+        """Contracts completed in the selected categories, then rating, then worker id."""
+        stats = WorkerCategoryStat.objects.filter(
+            self._row_conditions("search_row__"),
+            category_id__in=self.category_ids,
+            completed_count__gt=0,
         )
-    category_ids = covering_categories(params.category_ids)
-    if category_ids:
-        profiles = profiles.filter(
-            user_id__in=WorkerCategoryStat.objects.filter(
-                category_id__in=category_ids, completed_count__gt=0
-            ).values("worker_id")
+        if len(self.category_ids) == 1:
+            # Walks stat_category_count (category, completed_count DESC) and stops after a page.
+            return stats.order_by(
+                "-completed_count", "-search_row__rating_key", "-worker_id"
+            ).values_list("worker_id", flat=True)
+        return (
+            stats.values("worker_id")
+            .annotate(relevance=Sum("completed_count"))
+            .order_by("-relevance", "-search_row__rating_key", "-worker_id")
+            .values_list("worker_id", flat=True)
         )
-    genders = [g for g in params.genders if g in FILTERABLE_GENDERS]
-    if genders:
-        profiles = profiles.filter(show_gender=True, gender__in=sorted(set(genders)))
-    if params.prefectures:
-        profiles = profiles.filter(prefecture__in=sorted(set(params.prefectures)))
-    bands = sorted({b for b in params.age_bands if b in AgeBand.values})
-    if bands:
-        ranges = Q()
-        for band in bands:
-            ranges |= birth_date_range(band, today)
-        profiles = profiles.filter(Q(show_age=True, birth_date__isnull=False) & ranges)
-    if params.min_rating is not None:
-        profiles = profiles.filter(rating_avg__gte=params.min_rating)
-    if params.verified_only:
-        profiles = profiles.filter(user__identity_status=IdentityStatus.VERIFIED)
-    if params.scouts_only:
-        profiles = profiles.filter(accepts_scouts=True)
-    return _sorted(profiles, params.sort, category_ids)
+
+    def _row_conditions(self, prefix: str) -> Q:
+        """Every filter but categories, on WorkerSearchRow columns (through `prefix`)."""
+        params = self.params
+
+        def q(**lookups) -> Q:
+            return Q(**{prefix + name: value for name, value in lookups.items()})
+
+        cond = q(is_searchable=True)
+        if params.exclude_user_id is not None:
+            cond &= ~q(worker_id=params.exclude_user_id)
+        for term in keyword_terms(params.keyword):
+            cond &= q(haystack__icontains=term)
+        if self.genders:
+            # The row holds a gender only while the worker shows it.
+            cond &= q(gender__in=self.genders)
+        if params.prefectures:
+            cond &= q(prefecture__in=sorted(set(params.prefectures)))
+        if self.age_bands:
+            # The row holds a birth date only while the worker shows their age.
+            ranges = Q()
+            for band in self.age_bands:
+                ranges |= birth_date_range(band, self.today, prefix=prefix)
+            cond &= q(birth_date__isnull=False) & ranges
+        if params.min_rating is not None:
+            cond &= q(rating_key__gte=round(params.min_rating * 100))
+        if params.verified_only:
+            cond &= q(identity_verified=True)
+        if params.scouts_only:
+            cond &= q(accepts_scouts=True)
+        return cond
+
+    def profiles(self, worker_ids: list[int]) -> list[WorkerProfile]:
+        """The profiles (with users) of these workers, in this order, checked live.
+
+        Goes through `searchable_workers()` and applies the gender and age filters to the live
+        profile again, so privacy never rests on the search row being current.
+        """
+        if not worker_ids:
+            return []
+        live = searchable_workers().select_related("user").filter(user_id__in=worker_ids)
+        if self.genders:
+            live = live.filter(show_gender=True, gender__in=self.genders)
+        if self.age_bands:
+            ranges = Q()
+            for band in self.age_bands:
+                ranges |= birth_date_range(band, self.today)
+            live = live.filter(Q(show_age=True, birth_date__isnull=False) & ranges)
+        found = {p.user_id: p for p in live}
+        return [found[pk] for pk in worker_ids if pk in found]
+
+    def __getitem__(self, index: slice) -> list[WorkerProfile]:
+        return self.profiles(list(self.worker_ids()[index]))
+
+    def __iter__(self) -> Iterator[WorkerProfile]:
+        return iter(self[:])
 
 
-def _sorted(
-    profiles: QuerySet[WorkerProfile], sort: str, category_ids: list[int]
-) -> QuerySet[WorkerProfile]:
-    """Each sort ends in a unique key (profile id) so pages never overlap or skip."""
-    rating = F("rating_avg").desc(nulls_last=True)
-    if sort == WorkerSort.RATING:
-        return profiles.order_by(rating, "-rating_count", "-id")
-    if sort == WorkerSort.COMPLETED:
-        return profiles.order_by("-completed_count", rating, "-id")
-    if sort == WorkerSort.RECENT:
-        return profiles.order_by(F("user__last_active_at").desc(nulls_last=True), "-id")
-    # Relevance: with categories, contracts completed in the selected ones; then rating.
-    if not category_ids:
-        return profiles.order_by("-completed_count", rating, "-id")
-    in_selected = (
-        WorkerCategoryStat.objects.filter(
-            worker_id=OuterRef("user_id"), category_id__in=category_ids
-        )
-        .order_by()
-        .values("worker_id")
-        .annotate(n=Sum("completed_count"))
-        .values("n")
-    )
-    return profiles.annotate(
-        relevance=Coalesce(Subquery(in_selected, output_field=IntegerField()), 0)
-    ).order_by("-relevance", rating, "-id")
-
-
-def first_page(
-    profiles: QuerySet[WorkerProfile], page_number: int
-) -> tuple[list[WorkerProfile], bool]:
-    """One page of PAGE_SIZE and whether there is another, in one query (no COUNT).
+def first_page(search: WorkerSearch, page_number: int) -> tuple[list[WorkerProfile], bool]:
+    """One page of PAGE_SIZE and whether there is another: 21 ids, then 20 profiles (no COUNT).
 
     Counting every match costs more than the page itself on a broad search, and a total is not
     needed to page through results.
     """
     start = (page_number - 1) * PAGE_SIZE
-    rows = list(profiles[start : start + PAGE_SIZE + 1])
-    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+    ids = list(search.worker_ids()[start : start + PAGE_SIZE + 1])
+    return search.profiles(ids[:PAGE_SIZE]), len(ids) > PAGE_SIZE
 
 
 def top_category_counts(

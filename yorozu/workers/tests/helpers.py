@@ -9,6 +9,7 @@ from django.utils import timezone
 from yorozu.accounts.models import Role, WorkerProfile
 from yorozu.accounts.tests.factories import UserFactory
 from yorozu.catalog.models import Category
+from yorozu.workers.actions import do_refresh_worker_search_rows
 from yorozu.workers.models import WorkerCategoryStat
 
 
@@ -32,4 +33,6 @@ def make_worker(name: str = "", *, completed: dict[str, int] | None = None, **pr
             )
             stat.completed_count += count
             stat.save()
+    # The rows above were written directly, not through the actions that refresh search rows.
+    do_refresh_worker_search_rows([user.pk])
     return user

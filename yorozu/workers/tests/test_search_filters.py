@@ -6,6 +6,7 @@ import pytest
 
 from yorozu.accounts.models import AgeBand, age_band_for, age_on
 from yorozu.catalog.models import Category
+from yorozu.workers.actions import do_refresh_worker_search_rows
 from yorozu.workers.selectors import (
     WorkerSearchParams,
     birth_date_range,
@@ -147,7 +148,8 @@ def test_min_rating_verified_and_scouts_filters():
     assert unrated.pk not in ids(min_rating=3.0)
     verified = make_worker()
     verified.identity_status = "verified"
-    verified.save(update_fields=["identity_status"])
+    verified.save(update_fields=["identity_status"])  # set directly, not by the decision action
+    do_refresh_worker_search_rows([verified.pk])
     assert ids(verified_only=True) == {verified.pk}
     closed = make_worker(accepts_scouts=False)
     assert closed.pk in ids()
@@ -268,6 +270,7 @@ def test_other_sorts():
     for user, days in [(low, 30), (high, 1)]:
         user.last_active_at = tz.now() - datetime.timedelta(days=days)
         user.save(update_fields=["last_active_at"])
+    do_refresh_worker_search_rows([low.pk, high.pk])
     by_recent = order(sort="recent")
     assert by_recent.index(high.pk) < by_recent.index(low.pk) < by_recent.index(unrated.pk)
 

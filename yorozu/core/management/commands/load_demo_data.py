@@ -20,6 +20,7 @@ from yorozu.core.demo import (
     DemoBuilder,
     ScaleBuilder,
 )
+from yorozu.workers.actions import rebuild_worker_search_rows
 
 
 class Command(BaseCommand):
@@ -79,6 +80,8 @@ class Command(BaseCommand):
                 counts[f"content.{name}"] += n
         if options["scale"]:
             counts.update(ScaleBuilder(options["scale"], options["seed"], progress).build())
+        # The builders write profiles and counters in bulk; worker search reads its own rows.
+        counts["workers.WorkerSearchRow"] = rebuild_worker_search_rows()
         elapsed = time.monotonic() - started
 
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded in {elapsed:.1f}s:"))

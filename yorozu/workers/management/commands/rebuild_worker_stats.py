@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from yorozu.accounts.models import WorkerProfile
 from yorozu.catalog.models import Category
 from yorozu.contracts.models import Contract, ContractStatus
+from yorozu.workers.actions import rebuild_worker_search_rows
 from yorozu.workers.models import WorkerCategoryStat
 
 
@@ -60,7 +61,10 @@ def rebuild_completed_counts() -> int:
 
 
 class Command(BaseCommand):
-    help = "Recompute WorkerCategoryStat and WorkerProfile.completed_count from contracts."
+    help = (
+        "Recompute WorkerCategoryStat and WorkerProfile.completed_count from contracts, then "
+        "the worker search rows."
+    )
 
     def handle(self, *args, **options) -> None:
         with transaction.atomic():
@@ -70,4 +74,7 @@ class Command(BaseCommand):
             self.stdout.write("Rebuilding workers' completed-contract counts…")
             profiles = rebuild_completed_counts()
             self.stdout.write(f"  {profiles} worker profiles updated.")
+            self.stdout.write("Rebuilding worker search rows (they hold the completed counts)…")
+            rows = rebuild_worker_search_rows()
+            self.stdout.write(f"  {rows} search rows written.")
         self.stdout.write(self.style.SUCCESS("Worker stats rebuilt."))

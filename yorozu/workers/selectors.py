@@ -265,6 +265,7 @@ class WorkerSearch:
                 # Many: walk the sort index; each row passing the other filters is checked
                 # against the unique (worker, category) index, until a page is full.
                 rows = rows.filter(Exists(completed_in.filter(worker_id=OuterRef("worker_id"))))
+        order: tuple[str, ...]
         if sort == WorkerSort.RATING:
             order = ("-rating_key", "-rating_count", "-worker_id")
         elif sort == WorkerSort.RECENT:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -170,6 +171,25 @@ class _Compiled:
     near_keys: tuple[str, ...] = ()
     unless_keys: tuple[str, ...] = ()
     lexical_gate: bool = False
+    # Near cues that are keywords or lexicon sets (not derived `$` signals): if one of them
+    # occurs nowhere in the text the rule cannot fire, which the hit table answers at once.
+    near_plain: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _Plan:
+    """The rules that apply to one (kind, stage), arranged for the hot loop.
+
+    `by_key` maps each trigger key to the positions (in rule order) of the keyword rules it
+    triggers; `patterned` lists the rules with patterns, each with what must hold before its
+    regexes are worth running: `lexical` gate sets with a hit, or one of the `literal` gate
+    substrings in the text (None = no gate). Keyword rules precede pattern rules in the
+    engine's order, so sorted keyword positions followed by `patterned` is that order.
+    """
+
+    keyword_rules: list[_Compiled]
+    by_key: dict[str, list[int]]
+    patterned: list[tuple[_Compiled, tuple[str, ...] | None, tuple[str, ...] | None]]
 
 
 class _Scan:
@@ -187,14 +207,11 @@ class _Scan:
         self.lazy: dict[str, list[tuple[int, int]]] = {}
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        if self.sentences is None:
-            self.sentences = [m.end() for m in _SENTENCE_END.finditer(self.text)]
-        start = 0
-        for end in self.sentences:
-            if pos < end:
-                return start, end
-            start = end
-        return start, len(self.text)
+        ends = self.sentences
+        if ends is None:
+            ends = self.sentences = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        k = bisect_right(ends, pos)
+        return (ends[k - 1] if k else 0), (ends[k] if k < len(ends) else len(self.text))
 
     def occ(self, key: str) -> list[tuple[int, int]]:
         if key.startswith("$"):
@@ -242,8 +259,9 @@ class Engine:
             for g in rule.gate:
                 if _is_ref(g):
                     self._entry_key(g, rule)
+            near_plain = tuple(k for k in near_keys if not k.startswith("$"))
             self._compiled.append(
-                _Compiled(rule, pats, tuple(keys), near_keys, unless_keys, lexical)
+                _Compiled(rule, pats, tuple(keys), near_keys, unless_keys, lexical, near_plain)
             )
         for name in (
             "negation_ja",
@@ -269,10 +287,7 @@ class Engine:
             self._automaton.make_automaton()
         # Cheapest first: keyword rules (no extra scan) before regex rules.
         self._compiled.sort(key=lambda c: (bool(c.patterns), c.rule.code))
-        self._rules_by_key: dict[str, list[int]] = {}
-        for c in self._compiled:
-            for k in c.trigger_keys:
-                self._rules_by_key.setdefault(k, []).append(id(c))
+        self._plans: dict[tuple[str, str], _Plan] = {}
 
     def _entry_key(self, entry: str, rule: Rule) -> str:
         if entry.startswith("$"):
@@ -420,6 +435,9 @@ class Engine:
         rule = c.rule
         occs: list[tuple[int, int]] = []
         hits = scan.hits
+        for key in c.near_plain:  # a cue that occurs nowhere rules the text out, cheapest first
+            if key not in hits:
+                return None
         for key in c.trigger_keys:
             got = hits.get(key)
             if got:
@@ -489,6 +507,33 @@ class Engine:
             self._by_context[key] = got
         return got
 
+    def _plan(self, kind: str, stage: str) -> _Plan:
+        plan = self._plans.get((kind, stage))
+        if plan is not None:
+            return plan
+        keyword_rules: list[_Compiled] = []
+        by_key: dict[str, list[int]] = {}
+        patterned: list[tuple[_Compiled, tuple[str, ...] | None, tuple[str, ...] | None]] = []
+        for c in self._applicable(kind, stage):
+            if c.patterns:
+                gate = c.rule.gate
+                if c.trigger_keys or not gate:
+                    patterned.append((c, None, None))
+                elif c.lexical_gate:
+                    patterned.append((c, gate, None))
+                else:
+                    patterned.append((c, None, gate))
+                continue
+            pos = len(keyword_rules)
+            keyword_rules.append(c)
+            for k in c.trigger_keys:
+                lst = by_key.setdefault(k, [])
+                if not lst or lst[-1] != pos:
+                    lst.append(pos)
+        plan = _Plan(keyword_rules, by_key, patterned)
+        self._plans[(kind, stage)] = plan  # benign race: every thread builds the same plan
+        return plan
+
     # -- public ------------------------------------------------------------------------------
     def assess(self, text: str, context: Context | None = None) -> Assessment:
         """Verdict, score and reasons for `text` said in `context` (defaults: a pre-contract
@@ -502,16 +547,30 @@ class Engine:
         shadow: list[Reason] = []
         points = 0.0
         hits = scan.hits
-        by_key = self._rules_by_key
-        triggered: set[int] = set()
-        for k in hits:
-            got = by_key.get(k)
-            if got:
-                triggered.update(got)
-        for c in self._applicable(ctx.kind, ctx.stage):
+        plan = self._plan(ctx.kind, ctx.stage)
+        # Cheapest checks first: a keyword rule is looked at only when one of its triggers
+        # occurred, a pattern rule only when its gate holds; the rest cost nothing.
+        todo: list[_Compiled] = []
+        if hits:
+            by_key = plan.by_key
+            triggered: set[int] = set()
+            for k in hits:
+                got = by_key.get(k)
+                if got:
+                    triggered.update(got)
+            if triggered:
+                rules = plan.keyword_rules
+                todo = [rules[i] for i in sorted(triggered)]
+        text_n = norm.text
+        for c, lexical, literal in plan.patterned:
+            if lexical is not None:
+                if not any(g in hits for g in lexical):
+                    continue
+            elif literal is not None and not any(g in text_n for g in literal):
+                continue
+            todo.append(c)
+        for c in todo:
             rule = c.rule
-            if not c.patterns and id(c) not in triggered:
-                continue  # cheapest check first: the trigger did not occur
             span = self._fire(c, scan)
             if span is None:
                 continue

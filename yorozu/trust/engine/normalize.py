@@ -21,7 +21,7 @@ import bisect
 import re
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -189,7 +189,48 @@ def _char_class(chars: set[str] | frozenset[str]) -> re.Pattern[str]:
 _TABLE, _JOINER_SET = _build_table()
 _SPECIAL = frozenset(_TABLE) | _JOINER_SET
 _SPECIAL_BMP = _char_class(frozenset(ch for ch in _SPECIAL if ord(ch) < 0x10000))
+# A base character followed by one or more joiners (combining marks, (han)dakuten).
+_COMBINING_SEQ = re.compile(
+    "(?s).(?:"
+    + _char_class(frozenset(ch for ch in _JOINER_SET if ord(ch) < 0x10000)).pattern
+    + "|"
+    + _char_class(frozenset(ch for ch in _JOINER_SET if ord(ch) >= 0x10000)).pattern
+    + ")+"
+)
 _ASTRAL = re.compile("[\\U00010000-\\U0010ffff]")
+
+
+def _simple_edits(text: str, special: Iterable[str], base: int = 0, o: int = 0) -> list[Edit]:
+    """Edits for one-character-for-one-segment rewrites of `special` characters in `text`.
+
+    Positions come from str.find per distinct character (C), so the Python work is per edit,
+    not per character. `base`/`o` shift the edits when `text` is a slice starting at input
+    offset `base` and output offset `o`.
+    """
+    found: list[tuple[int, str]] = []
+    for ch in special:
+        i = text.find(ch)
+        while i >= 0:
+            found.append((i, ch))
+            i = text.find(ch, i + 1)
+    found.sort()
+    edits: list[Edit] = []
+    shift = o - base  # output offset minus input offset so far
+    table = _TABLE
+    for i, ch in found:
+        i += base
+        k = len(table[ch])
+        edits.append((i, i + 1, i + shift, i + shift + k))
+        shift += k - 1
+    return edits
+
+
+def _replace_all(text: str, special: Iterable[str]) -> str:
+    # Replacing each distinct changed character with str.replace is far cheaper than
+    # str.translate over a large table; table values are fixed points, so order is free.
+    for ch in special:
+        text = text.replace(ch, _TABLE[ch])
+    return text
 
 
 def _stage_chars(text: str) -> tuple[str, Callable[[], list[Edit]] | None]:
@@ -202,49 +243,36 @@ def _stage_chars(text: str) -> tuple[str, Callable[[], list[Edit]] | None]:
     else:
         special = _SPECIAL.intersection(text)
     if _JOINER_SET.isdisjoint(special):
-        out = text
-        # Replacing each distinct changed character with str.replace is far cheaper than
-        # str.translate over a large table; table values are fixed points, so order is free.
-        for ch in special:
-            out = out.replace(ch, _TABLE[ch])
-
-        def lazy_edits() -> list[Edit]:
-            # Positions of each distinct changed character by str.find (C), then one pass over
-            # the edits only; no per-character Python loop over the text.
-            found: list[tuple[int, str]] = []
-            for ch in special:
-                i = text.find(ch)
-                while i >= 0:
-                    found.append((i, ch))
-                    i = text.find(ch, i + 1)
-            found.sort()
-            edits: list[Edit] = []
-            shift = 0  # output length minus input length so far
-            table = _TABLE
-            for i, ch in found:
-                k = len(table[ch])
-                edits.append((i, i + 1, i + shift, i + shift + k))
-                shift += k - 1
-            return edits
-
-        return out, lazy_edits
-    # Slow path: group combining sequences so NFKC can compose them (ｶﾞ -> ガ).
+        return _replace_all(text, special), lambda: _simple_edits(text, special)
+    # Combining sequences are grouped so NFKC can compose them (ｶﾞ -> ガ): each base character
+    # with the joiners after it is mapped as one segment; the text between such segments takes
+    # the per-character table as above. Same output and edits as a character-by-character walk.
+    single = [ch for ch in special if ch in _TABLE]
     pieces: list[str] = []
     edits: list[Edit] = []
     o = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        j = i + 1
-        while j < n and (text[j] in _JOINERS or unicodedata.combining(text[j])):
-            j += 1
-        seg = text[i:j]
-        rep = _char_map(seg) if j - i > 1 else _TABLE.get(seg, seg)
+    last = 0
+    for m in _COMBINING_SEQ.finditer(text):
+        i, j = m.span()
+        if last < i:
+            gap = text[last:i]
+            here = [ch for ch in single if ch in gap]
+            rep = _replace_all(gap, here)
+            edits.extend(_simple_edits(gap, here, last, o))
+            pieces.append(rep)
+            o += len(rep)
+        seg = m.group()
+        rep = _char_map(seg)
         if rep != seg:
             edits.append((i, j, o, o + len(rep)))
         pieces.append(rep)
         o += len(rep)
-        i = j
+        last = j
+    if last < len(text):
+        gap = text[last:]
+        here = [ch for ch in single if ch in gap]
+        edits.extend(_simple_edits(gap, here, last, o))
+        pieces.append(_replace_all(gap, here))
     out = "".join(pieces)
     return out, (lambda: edits)
 

@@ -61,6 +61,16 @@ _ASCII_LETTER = frozenset("abcdefghijklmnopqrstuvwxyz")
 _CLAUSE_END = re.compile(r"[、,]|ので|けど|けれど")
 _EN_CLAUSE_END = re.compile(r"[,;:]|\bbut\b|\bso\b")
 _NUMERIC = frozenset("0123456789,.")
+# The characters most frequent in canonical chat text (Japanese and English, measured on the
+# corpus and the shared datasets), most frequent first; only an ordering hint for the automaton.
+_COMMON_CHARS = (
+    "い のeしoでtまaすiてnなsかrーlたhだuにdをmはyる.らcがg0wpと"
+    "fbっk、vりん,1く'お2うxさ?。8!も5こ4トj736&あ9れ:;ス-やz"
+    'け/ン)£q"#*きüよ+イ(ち@ル$‘=_せ作ごアわそッろ円えメめ事入願日ラサ'
+    "タ話業クジね万送レ連人マどデ手プつリ方絡ム仕ゃょカ見ドフじ件取用料介み月本ば紹画"
+    "間自動シ直コ行ネ成・案先電前ロ力記バ募発番"
+)
+_SENTINEL = "\U0010ffff\U0010fffe\U0010fffd"
 _KATAKANA = frozenset(chr(c) for c in range(0x30A1, 0x30FB)) | {"ー"}
 
 # Money: "月30万", "日給3万円", "¥300,000/month", "$500 a day", "30万円稼げる".
@@ -298,6 +308,13 @@ class Engine:
             if name not in self.lexicon:
                 self.lexicon[name] = ()
         if self._owners:
+            # pyahocorasick finds a node's child by a linear scan in insertion order, and
+            # nearly every character of a text is looked up among the root's ~340 children.
+            # Registering the most frequent characters first (behind a sentinel suffix no
+            # text contains, and with no owner, so they never produce a hit) puts them at the
+            # front of that scan: ~35 % less time in the automaton, same matches.
+            for ch in _COMMON_CHARS:
+                self._automaton.add_word(ch + _SENTINEL, (len(_SENTINEL) + 1, (), 0))
             for kw, owners in self._owners.items():
                 flags = (
                     (kw[0] in _ASCII_LETTER)

@@ -60,3 +60,18 @@ class MessageForm(forms.Form):
                 self._replacement_key = new_idempotency_key()
             return self._replacement_key
         return self.initial.get("idempotency_key") or new_idempotency_key()
+
+
+class ContactRequestForm(forms.Form):
+    """The reason for a request to contact outside the platform (checked by the action)."""
+
+    reason = forms.CharField(
+        label=_("Why do you need to contact each other outside yorozu?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        help_text=_(
+            "For example: an on-site visit needs a phone number on the day. The secretariat "
+            "reads every request."
+        ),
+    )

@@ -1,9 +1,19 @@
-"""Message threads between a client and a worker about one job."""
+"""Message threads between a client and a worker about one job, and what keeps them safe.
+
+Besides threads and messages: the cautions the secretariat writes for each reader (`Caution`),
+the record of refused sends (`BlockedAttempt`) and requests to contact outside the platform
+before escrow (`ContactRequest`).
+"""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+
+from yorozu.content.rendering import render_markdown
 
 
 class Thread(models.Model):
@@ -79,6 +89,9 @@ class Message(models.Model):
     )
     # Set by the sending form; a double submit or retry with the same key stores nothing new.
     idempotency_key = models.CharField(max_length=64, blank=True)
+    # The trust engine's assessment as sent: {"verdict", "score", "reasons": [...]}; empty when
+    # the engine found nothing. Warned messages show its reasons to the reader.
+    assessment = models.JSONField(_("assessment"), default=dict, blank=True)
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
 
     class Meta:
@@ -101,6 +114,141 @@ class Message(models.Model):
     def is_visible_to_recipient(self) -> bool:
         return self.status in VISIBLE_STATUSES
 
+    @property
+    def reasons(self) -> list[dict]:
+        return list((self.assessment or {}).get("reasons") or [])
+
+    def reason_messages(self) -> list[str]:
+        """The engine's reasons in the active language, each once, for the inline warning."""
+        return _reason_messages(self.reasons)
+
 
 # What the other party of a thread sees; a held message is seen by its sender only.
 VISIBLE_STATUSES = (MessageStatus.DELIVERED, MessageStatus.WARNED)
+
+
+def _reason_messages(reasons: list[dict]) -> list[str]:
+    english = (get_language() or "ja").startswith("en")
+    seen: list[str] = []
+    for reason in reasons:
+        text = reason.get("message_en") if english else reason.get("message_ja")
+        text = text or reason.get("message_ja") or ""
+        if text and text not in seen:
+            seen.append(text)
+    return seen
+
+
+class ReaderRole(models.TextChoices):
+    CLIENT = "client", pgettext_lazy("reader role", "Client")
+    WORKER = "worker", pgettext_lazy("reader role", "Worker")
+
+
+class Caution(models.Model):
+    """The caution panel on every message screen, worded for its reader; the secretariat edits it.
+
+    Bodies are Markdown (links to the guidelines, the FAQ and the safety page), rendered and
+    sanitized on the way out. One per reader role; a disabled one shows nothing.
+    """
+
+    reader_role = models.CharField(
+        _("reader"), max_length=10, choices=ReaderRole.choices, unique=True
+    )
+    title_ja = models.CharField(_("title (Japanese)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    body_ja = models.TextField(_("body (Japanese, Markdown)"))
+    body_en = models.TextField(_("body (English, Markdown)"), blank=True)
+    enabled = models.BooleanField(_("shown"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["reader_role"]
+        verbose_name = _("message caution")
+        verbose_name_plural = _("message cautions")
+
+    def __str__(self) -> str:
+        return f"{self.get_reader_role_display()}: {self.title_ja}"
+
+    def _localized(self, field: str) -> str:
+        english = (get_language() or "ja").startswith("en")
+        return (getattr(self, f"{field}_en") if english else "") or getattr(self, f"{field}_ja")
+
+    @property
+    def title(self) -> str:
+        return self._localized("title")
+
+    @property
+    def body_html(self) -> SafeString:
+        return render_markdown(self._localized("body"))
+
+
+class BlockedAttempt(models.Model):
+    """A send the trust engine refused: evidence, and counted against repeat offenders."""
+
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocked_attempts"
+    )
+    thread = models.ForeignKey(
+        Thread, on_delete=models.CASCADE, related_name="blocked_attempts", null=True, blank=True
+    )
+    # "message" or "proposal": which path refused it.
+    kind = models.CharField(_("kind"), max_length=10, default="message")
+    body = models.TextField(_("message"))
+    assessment = models.JSONField(_("assessment"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("attempted"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("blocked attempt")
+        verbose_name_plural = _("blocked attempts")
+        indexes = [models.Index(fields=["sender", "created_at"], name="blocked_sender_time")]
+
+    def __str__(self) -> str:
+        return f"BlockedAttempt({self.sender_id}, {self.created_at:%Y-%m-%d %H:%M})"
+
+    @cached_property
+    def reason_messages(self) -> list[str]:
+        return _reason_messages(list((self.assessment or {}).get("reasons") or []))
+
+
+class ContactRequestStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("contact request status", "Pending")
+    APPROVED = "approved", pgettext_lazy("contact request status", "Approved")
+    REJECTED = "rejected", pgettext_lazy("contact request status", "Rejected")
+
+
+class ContactRequest(models.Model):
+    """A request, before escrow, to exchange contact details; the secretariat decides.
+
+    One per thread (a thread is one job and one worker, so one per would-be contract). Approved,
+    the thread is treated as after escrow for contact details.
+    """
+
+    thread = models.OneToOneField(Thread, on_delete=models.CASCADE, related_name="contact_request")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.TextField(_("reason"), max_length=1000)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ContactRequestStatus.choices,
+        default=ContactRequestStatus.PENDING,
+    )
+    created_at = models.DateTimeField(_("requested"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("request to contact outside the platform")
+        verbose_name_plural = _("requests to contact outside the platform")
+
+    def __str__(self) -> str:
+        return f"ContactRequest({self.thread_id}, {self.status})"

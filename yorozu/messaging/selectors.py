@@ -20,7 +20,7 @@ from django.db.models import (
 from django.http import Http404
 
 from yorozu.contracts.models import Contract
-from yorozu.messaging.models import VISIBLE_STATUSES, Message, Thread
+from yorozu.messaging.models import VISIBLE_STATUSES, Caution, ContactRequest, Message, Thread
 
 INBOX_PAGE_SIZE = 20
 MESSAGES_PAGE_SIZE = 50
@@ -117,3 +117,12 @@ def contract_for_thread(thread: Thread) -> Contract | None:
         .order_by("-created_at", "-id")
         .first()
     )
+
+
+def caution_for(reader_role: str) -> Caution | None:
+    """The secretariat's caution for this reader ("client" or "worker"), if shown."""
+    return Caution.objects.filter(reader_role=reader_role, enabled=True).first()
+
+
+def contact_request_for(thread: Thread) -> ContactRequest | None:
+    return ContactRequest.objects.filter(thread=thread).first()

@@ -8,4 +8,6 @@ urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("<int:thread_id>/", views.thread, name="thread"),
     path("<int:thread_id>/send/", views.send, name="send"),
+    path("<int:thread_id>/nudge/", views.nudge, name="nudge"),
+    path("<int:thread_id>/contact-request/", views.contact_request, name="contact_request"),
 ]

@@ -2,26 +2,46 @@
 
 from __future__ import annotations
 
+import time
+
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
 from yorozu.accounts.models import User
-from yorozu.messaging.actions import MessageRefused, do_mark_thread_read, do_send_message
-from yorozu.messaging.forms import MessageForm
+from yorozu.messaging import screening
+from yorozu.messaging.actions import (
+    MAX_BODY_LENGTH,
+    ContactRequestRefused,
+    MessageRefused,
+    do_mark_thread_read,
+    do_request_contact,
+    do_send_message,
+)
+from yorozu.messaging.forms import ContactRequestForm, MessageForm
 from yorozu.messaging.models import Thread
 from yorozu.messaging.selectors import (
     INBOX_PAGE_SIZE,
     MESSAGES_PAGE_SIZE,
     access_thread,
+    caution_for,
+    contact_request_for,
     contract_for_thread,
     newest_first_messages,
     threads_for,
 )
+
+# The pre-send nudge runs the engine on every pause in typing: at most this many per user and
+# minute (the cache counts; past it the nudge stays quiet until the next minute).
+NUDGE_PER_MINUTE = getattr(settings, "MESSAGING_NUDGE_PER_MINUTE", 60)
 
 THREAD_TEMPLATE = "messaging/thread_detail.html"
 
@@ -58,6 +78,7 @@ def send(request: SignedInRequest, thread_id: int) -> HttpResponse:
     """
     thread = access_thread(request.user, thread_id)
     form = MessageForm(request.POST)
+    refused = None
     if form.is_valid():
         try:
             do_send_message(
@@ -69,14 +90,75 @@ def send(request: SignedInRequest, thread_id: int) -> HttpResponse:
             )
         except MessageRefused as refusal:
             form.add_error("body", refusal.message)
+            refused = refusal
         else:
             if request.htmx:
                 context = _thread_context(request, thread, MessageForm.fresh(), page_number=1)
                 return render(request, f"{THREAD_TEMPLATE}#conversation", context)
             return redirect(reverse("messaging:thread", args=[thread.pk]) + "#send-form")
     context = _thread_context(request, thread, form, page_number=1)
+    if refused is not None and refused.reasons:
+        context["refusal"] = {
+            "segments": screening.highlight(refused.body, refused.reasons),
+            "reasons": list(dict.fromkeys(screening.reason_text(r) for r in refused.reasons)),
+        }
     if request.htmx:
         return render(request, f"{THREAD_TEMPLATE}#conversation", context)
+    return render(request, THREAD_TEMPLATE, context, status=400)
+
+
+def _nudge_allowed(user_id: int) -> bool:
+    """Count this user's nudges in the current minute (the cache is shared by all processes)."""
+    key = f"messaging:nudge:{user_id}:{int(time.time() // 60)}"
+    if cache.add(key, 1, timeout=90):
+        return True
+    try:
+        return cache.incr(key) <= NUDGE_PER_MINUTE
+    except ValueError:  # expired between add and incr
+        return cache.add(key, 1, timeout=90)
+
+
+@login_required
+@require_POST
+def nudge(request: SignedInRequest, thread_id: int) -> HttpResponse:
+    """The pre-send nudge: what the current draft would trigger here, and why. Stores nothing.
+
+    Always 200 with a fragment (htmx does not swap 4xx): empty for a clean or unusable draft,
+    a quiet note when the user is over the rate limit.
+    """
+    thread = access_thread(request.user, thread_id)
+    body = request.POST.get("body", "")
+    body = body.strip() if isinstance(body, str) else ""
+    context: dict[str, object] = {"thread": thread, "nudge": None, "limited": False}
+    if body and len(body) <= MAX_BODY_LENGTH and "\x00" not in body:
+        if _nudge_allowed(request.user.pk):
+            context["nudge"] = screening.nudge_for(thread=thread, sender=request.user, body=body)
+        else:
+            context["limited"] = True
+    return render(request, f"{THREAD_TEMPLATE}#nudge", context)
+
+
+@login_required
+@require_POST
+def contact_request(request: SignedInRequest, thread_id: int) -> HttpResponse:
+    """Ask the secretariat, before escrow, for permission to exchange contact details."""
+    thread = access_thread(request.user, thread_id)
+    form = ContactRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            do_request_contact(
+                thread=thread, reason=form.cleaned_data["reason"], actor=request.user
+            )
+        except ContactRequestRefused as refusal:
+            form.add_error("reason", refusal.message)
+        else:
+            messages.success(
+                request,
+                _("Your request was sent to the secretariat. You will be told of the decision."),
+            )
+            return redirect(reverse("messaging:thread", args=[thread.pk]) + "#contact-request")
+    context = _thread_context(request, thread, MessageForm.fresh())
+    context["contact_form"] = form
     return render(request, THREAD_TEMPLATE, context, status=400)
 
 
@@ -88,12 +170,19 @@ def _thread_context(
         page_number = request.GET.get("page")
     page = Paginator(newest_first_messages(thread, user), MESSAGES_PAGE_SIZE).get_page(page_number)
     as_client = user.pk == thread.client_id
+    reader_role = "client" if as_client else "worker"
+    funded = screening.escrow_funded(thread)
+    contact = contact_request_for(thread)
     return {
         "thread": thread,
         "other": thread.worker if as_client else thread.client,
-        # Whose eyes read this page: the safe-messaging issue words the caution panel for it.
-        "reader_role": "client" if as_client else "worker",
+        # Whose eyes read this page: the caution panel is worded for them.
+        "reader_role": reader_role,
+        "caution": caution_for(reader_role),
         "contract": contract_for_thread(thread),
+        "escrow_funded": funded,
+        "contact_request": contact,
+        "contact_form": None if funded or contact else ContactRequestForm(),
         "page_obj": page,
         "thread_messages": list(reversed(page.object_list)),
         "form": form,

@@ -8,11 +8,11 @@ from django.urls import reverse
 
 from yorozu.contracts.tests.factories import ContractFactory
 from yorozu.messaging import actions
-from yorozu.messaging.actions import Assessment, Verdict
 from yorozu.messaging.models import Message
 from yorozu.messaging.selectors import unread_thread_count
 from yorozu.messaging.tests.factories import ThreadFactory, send
 from yorozu.notifications.models import Notification
+from yorozu.trust.engine import Assessment
 
 CAST = ["client", "worker", "outsider", "staff"]
 KEY_INPUT = re.compile(r'name="idempotency_key" value="([0-9a-f]{32})"')
@@ -158,7 +158,7 @@ def test_a_long_thread_pages_from_the_newest(client, thread, worker_user):
 def test_a_held_message_shows_under_review_to_its_sender_and_nothing_to_the_reader(
     client, thread, worker_user, client_user, monkeypatch
 ):
-    monkeypatch.setattr(actions, "assess_message", lambda **kw: Assessment(Verdict.HOLD))
+    monkeypatch.setattr(actions, "assess_message", lambda **kw: Assessment("hold", 0.7))
     send(thread, worker_user, "審査中のメッセージ")
     client.force_login(worker_user)
     assert "審査中のメッセージ" in client.get(thread_url(thread)).text

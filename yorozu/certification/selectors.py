@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.core.exceptions import PermissionDenied
 
 from yorozu.certification.models import CertificationStatus, Criterion
 
+# The user → status one-to-one seen from the user's side (`user.certification`), taken from the
+# model rather than from `type(user)`, which for `request.user` is Django's lazy wrapper.
+_STATUS_OF_USER = CertificationStatus._meta.get_field("client").remote_field
+
 
 def _cached_status(user) -> tuple[bool, CertificationStatus | None]:
-    """(whether the status is already loaded on `user`, the status or None) without a query."""
-    related = type(user).certification.related  # type: ignore[attr-defined]
-    if related.is_cached(user):
-        return True, related.get_cached_value(user)
+    """(whether the status is already loaded on `user`, the status or None) without a query.
+
+    `user` may be a User or `request.user` (a SimpleLazyObject around one): both read the same
+    per-instance cache.
+    """
+    if _STATUS_OF_USER.is_cached(user):
+        return True, cast(CertificationStatus | None, _STATUS_OF_USER.get_cached_value(user))
     return False, None
 
 
@@ -37,7 +46,7 @@ def cached_certified(user) -> bool:
     The job selectors join `client__certification` (`jobs.selectors.with_card_relations`); a list
     built without it shows no badge rather than a query per card.
     """
-    if user is None:
+    if user is None or getattr(user, "pk", None) is None:
         return False
     cached, status = _cached_status(user)
     return bool(cached and status is not None and status.certified)

@@ -38,6 +38,14 @@ Messages and notifications
   - one Thread per proposal's (job, worker) with client = the job's client; each has at least
     one message, and `last_message_at` is its latest message's time.
 
+Certification
+  - after `manage.py evaluate_certifications`, client@example.com is a certified client under
+    the default criteria (docs/certification.md): within 182 days no late or failed funding (the
+    contract awaiting funding was accepted days ago), ≥ ¥300,000 completed, 4★+ from every
+    worker, every proposal and most workers' messages answered within 72 hours, most postings
+    older than a week hired on; and other clients are not, so the badge and the filter mean
+    something.
+
 The demo is deterministic from `--seed`: the same seed gives the same people, postings and
 story (only timestamps move with the clock). `--scale N` (see `scale.py`) adds benchmark volume
 and keeps the counters above exact, but carries no events, ledger, reviews or messages.

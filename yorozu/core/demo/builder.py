@@ -58,6 +58,8 @@ CLIENT_COUNT = 36
 WORKER_COUNT = 180
 JOB_COUNT = 240
 BATCH = 1000
+# Days since the demo client posted each of their open postings that has no contract yet.
+DEMO_CLIENT_OPEN_POSTING_AGES = (1.5, 4.0, 16.0)
 
 # Prefectures weighted roughly by population, so Tokyo and Osaka are crowded but every region
 # (and most prefectures) has someone. Codes not listed get weight 1.
@@ -143,6 +145,11 @@ def star_rating(rng: random.Random) -> int:
     return rng.choices([5, 4, 3, 2, 1], weights=[55, 30, 10, 4, 1])[0]
 
 
+def satisfied_rating(rng: random.Random) -> int:
+    """What workers give the demo client, who pays on time and answers promptly: 4 or 5."""
+    return rng.choices([5, 4], weights=[70, 30])[0]
+
+
 def axis_around(rng: random.Random, overall: int) -> int:
     return max(1, min(5, overall + rng.choice([-1, 0, 0, 0, 1])))
 
@@ -163,6 +170,10 @@ class PlannedContract:
     disputed_from: str = ""
     review_by_client: bool = True
     review_by_worker: bool = True
+    # The demo client's story is scripted: how many days ago the job was posted (drawn from
+    # this range) and its fixed-price budget in yen, instead of the crowd's random ones.
+    job_age: tuple[float, float] | None = None
+    budget: tuple[int, int] | None = None
 
 
 class DemoBuilder:
@@ -376,17 +387,44 @@ class DemoBuilder:
         """Plan the contracts first, then the jobs that carry them, then the jobs without one."""
         rng = self.rng
         C, W = ContractStatus, self.worker
-        # The fixed logins' stories: the client has one contract in every state (two completed),
-        # the worker has contracts in several states, and they work together on two of them.
+        # The fixed logins' stories: the client has one contract in every state (four
+        # completed), the worker has contracts in several states, and they work together on two
+        # of them. The demo client is a model client who meets the default certification
+        # criteria (docs/certification.md): the contract awaiting funding was accepted only days
+        # ago (not late), the completed work is recent and worth at least ¥300,000 in all, and
+        # every posting older than a week except one led to a hire.
         others = [c for c in self.client_indexes if c != self.client]
         workers = [w for w in self.worker_indexes if w != self.worker]
         planned = [
             PlannedContract(C.OFFERED, self.client, rng.choice(workers)),
-            PlannedContract(C.ACCEPTED, self.client, rng.choice(workers)),
+            PlannedContract(C.ACCEPTED, self.client, rng.choice(workers), job_age=(2.0, 4.5)),
             PlannedContract(C.FUNDED, self.client, W),
             PlannedContract(C.DELIVERED, self.client, rng.choice(workers)),
-            PlannedContract(C.COMPLETED, self.client, W),
-            PlannedContract(C.COMPLETED, self.client, rng.choice(workers), review_by_client=False),
+            PlannedContract(
+                C.COMPLETED, self.client, W, job_age=(25, 60), budget=(100_000, 200_000)
+            ),
+            PlannedContract(
+                C.COMPLETED,
+                self.client,
+                rng.choice(workers),
+                review_by_client=False,
+                job_age=(40, 90),
+                budget=(80_000, 160_000),
+            ),
+            PlannedContract(
+                C.COMPLETED,
+                self.client,
+                rng.choice(workers),
+                job_age=(70, 120),
+                budget=(50_000, 100_000),
+            ),
+            PlannedContract(
+                C.COMPLETED,
+                self.client,
+                rng.choice(workers),
+                job_age=(100, 150),
+                budget=(100_000, 300_000),
+            ),
             PlannedContract(C.CANCELLED, self.client, rng.choice(workers), cancelled_from="funded"),
             PlannedContract(
                 C.DISPUTED, self.client, rng.choice(workers), disputed_from="delivered"
@@ -417,10 +455,12 @@ class DemoBuilder:
         job_specs: list[dict] = []
         for contract in planned:
             job_specs.append({"client": contract.client, "contract": contract})
-        for _ in range(JOB_COUNT - len(planned)):
-            # The demo client also has open postings with proposals to review.
-            owner = self.client if len(job_specs) % 40 == 0 else rng.choice(others)
-            job_specs.append({"client": owner, "contract": None})
+        # The demo client also has open postings with proposals to review: two fresh ones and
+        # one a fortnight old that has not led to a hire (yet).
+        for age in DEMO_CLIENT_OPEN_POSTING_AGES:
+            job_specs.append({"client": self.client, "contract": None, "age": age})
+        for _ in range(JOB_COUNT - len(job_specs)):
+            job_specs.append({"client": rng.choice(others), "contract": None})
         for i, spec in enumerate(job_specs):
             spec["category"] = categories[i % len(categories)]
         rng.shuffle(job_specs)
@@ -430,7 +470,11 @@ class DemoBuilder:
             contract = spec["contract"]
             category = spec["category"]
             state = contract.state if contract else None
-            if state in (C.COMPLETED, C.CANCELLED) or (state is None and rng.random() < 0.12):
+            if "age" in spec:
+                age = spec["age"]
+            elif contract is not None and contract.job_age is not None:
+                age = rng.uniform(*contract.job_age)
+            elif state in (C.COMPLETED, C.CANCELLED) or (state is None and rng.random() < 0.12):
                 age = rng.uniform(25, 300)
             elif state is None:
                 age = rng.uniform(0.2, 18)
@@ -448,7 +492,8 @@ class DemoBuilder:
                 if closed
                 else self.today + datetime.timedelta(days=rng.randint(3, 30))
             )
-            job = self.compose_job(category, created, deadline, closed)
+            budget = contract.budget if contract else None
+            job = self.compose_job(category, created, deadline, closed, budget)
             job.client = self.users[spec["client"]]
             spec["job"] = job
             jobs.append(job)
@@ -467,12 +512,16 @@ class DemoBuilder:
                 )
         self.bulk(JobEvent, events, "Job events")
 
-    def compose_job(self, category, created, deadline, closed) -> Job:
+    def compose_job(self, category, created, deadline, closed, budget=None) -> Job:
+        """A posting; `budget` (yen, low and high) makes it fixed-price with that budget."""
         rng = self.rng
         titles, detail, wanted = texts.JOB_TEMPLATES[category.slug]
         biz = rng.choice(texts.BUSINESSES)
         hourly = category.parent.slug in {"business", "tasks"} and rng.random() < 0.35
-        if hourly:
+        if budget is not None:
+            hourly = False
+            low, high = budget
+        elif hourly:
             low = rng.choice([1000, 1200, 1500, 2000])
             high = low + rng.choice([500, 1000, 1500])
         else:
@@ -702,6 +751,7 @@ class DemoBuilder:
 
     def make_reviews(self) -> None:
         rng = self.rng
+        demo_client = self.users[self.client].pk
         reviews = []
         for contract in self.contracts:
             if contract.status != ContractStatus.COMPLETED:
@@ -714,7 +764,7 @@ class DemoBuilder:
             if planned.review_by_worker:
                 sides.append((contract.worker, contract.client, Direction.WORKER_TO_CLIENT))
             for reviewer, reviewee, direction in sides:
-                overall = star_rating(rng)
+                overall = satisfied_rating(rng) if reviewee.pk == demo_client else star_rating(rng)
                 pool = (
                     texts.REVIEW_COMMENTS_FOR_WORKER
                     if direction == Direction.CLIENT_TO_WORKER
@@ -769,12 +819,16 @@ class DemoBuilder:
         """One thread per proposal, with as much conversation as the pair's story has reached."""
         rng = self.rng
         contract_by_proposal = {c.proposal_id: c for c in self.contracts}
-        demo_users = {self.users[self.client].pk, self.users[self.worker].pk}
+        demo_client = self.users[self.client].pk
+        demo_users = {demo_client, self.users[self.worker].pk}
         threads, conversations = [], []
         for proposal in self.proposals:
             job = proposal.job
             contract = contract_by_proposal.get(proposal.pk)
-            if contract is None:
+            if contract is None and job.client_id == demo_client:
+                # The demo client answers a worker's reply to their questions.
+                turns = rng.choice([1, 1, 3, 3])
+            elif contract is None:
                 turns = rng.choice([1, 1, 2, 3])
             else:
                 reached = {
@@ -790,9 +844,13 @@ class DemoBuilder:
             end = contract_last_moment(contract) if contract else self.now
             start = proposal.created_at
             span = max(60.0, (end - start).total_seconds())
-            moments = sorted(
-                start + datetime.timedelta(seconds=rng.uniform(30, span)) for _ in range(turns)
-            )
+            if job.client_id == demo_client:
+                speakers = [speaker for speaker, _ in texts.THREAD_TURNS[:turns]]
+                moments = prompt_moments(rng, start, span, speakers)
+            else:
+                moments = sorted(
+                    start + datetime.timedelta(seconds=rng.uniform(30, span)) for _ in range(turns)
+                )
             moments = [min(m, self.now - datetime.timedelta(seconds=30)) for m in moments]
             messages = []
             for (speaker, body), at in zip(texts.THREAD_TURNS[:turns], moments, strict=True):
@@ -892,6 +950,46 @@ class DemoBuilder:
                 )
         rows.sort(key=lambda n: n.created_at)
         self.bulk(Notification, rows, "Notifications")
+
+
+# The demo client answers within this long (at most) of a proposal or a worker's message.
+PROMPT_REPLY_HOURS = (0.5, 20.0)
+
+
+def prompt_moments(
+    rng: random.Random, start: datetime.datetime, span: float, speakers: list[str]
+) -> list[datetime.datetime]:
+    """Message times for a thread with the demo client, who answers promptly.
+
+    Their first message comes within PROMPT_REPLY_HOURS of the proposal and each reply within
+    PROMPT_REPLY_HOURS of the worker's message before it (a worker's run of two messages is
+    answered within twice that), well inside the certification's 72-hour response window; only
+    the worker's own pace (the gaps before a worker's message) stretches the conversation over
+    the `span` seconds from `start`. A thread ending on the worker's message is left unanswered.
+    """
+    gaps: list[float] = []
+    free: list[int] = []  # the gaps before a worker's message that follows the client's
+    previous = ""
+    for speaker in speakers:
+        if speaker == "worker" and previous != "worker":
+            free.append(len(gaps))
+            gaps.append(rng.uniform(1, 3))  # a weight for now
+        else:
+            gaps.append(rng.uniform(*PROMPT_REPLY_HOURS) * 3600)
+        previous = speaker
+    quick = sum(g for i, g in enumerate(gaps) if i not in free)
+    room = max(0.0, span - quick) * rng.uniform(0.5, 0.95)
+    weights = sum(gaps[i] for i in free) or 1
+    for i in free:
+        gaps[i] = max(60.0, room * gaps[i] / weights)
+    total = sum(gaps)
+    if total > span:  # a short story: squeeze every gap alike, so replies stay prompt
+        gaps = [g * span / total for g in gaps]
+    moments, at = [], start
+    for gap in gaps:
+        at = at + datetime.timedelta(seconds=gap)
+        moments.append(at)
+    return moments
 
 
 def contract_last_moment(contract: Contract) -> datetime.datetime:

@@ -32,6 +32,7 @@ from yorozu.contracts.models import (
     Proposal,
     ProposalStatus,
 )
+from yorozu.enforcement.models import Report, ReportStatus, Restriction, RestrictionLevel
 from yorozu.jobs.models import Job
 from yorozu.messaging.models import VISIBLE_STATUSES, Message
 from yorozu.reviews.models import Direction, Review
@@ -246,13 +247,31 @@ def upheld_violations_by_client(
 ) -> Values:
     """Upheld violation reports and usage restrictions per client in the window.
 
-    THE SEAM for the enforcement issue: the violation-report and restriction models do not
-    exist yet, so there is nothing to count and every client has 0. When they land, this
-    function becomes one aggregate query over them (upheld reports + restrictions imposed in
-    the window, GROUP BY user) and nothing else changes. It is not a pass-through: the
-    criterion is evaluated like every other and fails as soon as this returns more than 0.
+    Two aggregate queries over `enforcement`: reports about the client upheld in the window,
+    plus restrictions above a warning imposed on them in it (GROUP BY user each). The criterion
+    fails as soon as this is more than 0.
     """
-    return {}
+    reports = (
+        _scoped(Report.objects.all(), "subject_user_id", client_ids)
+        .filter(status=ReportStatus.UPHELD, decided_at__gte=since, decided_at__lte=now)
+        .order_by()
+        .values("subject_user_id")
+        .annotate(n=Count("pk"))
+        .values_list("subject_user_id", "n")
+    )
+    restrictions = (
+        _scoped(Restriction.objects.all(), "user_id", client_ids)
+        .exclude(level=RestrictionLevel.WARNING)
+        .filter(starts_at__gte=since, starts_at__lte=now)
+        .order_by()
+        .values("user_id")
+        .annotate(n=Count("pk"))
+        .values_list("user_id", "n")
+    )
+    values: Values = {}
+    for user_id, n in [*reports, *restrictions]:
+        values[user_id] = (values.get(user_id) or 0) + n
+    return values
 
 
 # metric → (function of (since, now, client_ids), value for a client absent from its result)

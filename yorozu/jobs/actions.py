@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from yorozu.catalog.models import Category
+from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.jobs.models import EDITABLE_FIELDS, Job, JobEvent, JobStatus
 
 
@@ -42,6 +43,8 @@ def do_post_job(*, client, data: Mapping[str, Any], actor) -> Job:
     """Publish a job for `client` from validated form data (see JobForm)."""
     if actor is None or actor.pk != client.pk:
         raise PermissionDenied("a job is posted by its own client")
+    if not can_use(client, "post"):
+        raise PermissionDenied(restricted_message("post"))
     values = {name: data[name] for name in EDITABLE_FIELDS}
     now = timezone.now()
     job = Job.objects.create(
@@ -63,6 +66,8 @@ def do_edit_job(job: Job, data: Mapping[str, Any], *, actor) -> list[str]:
     refused rather than silently re-edited. Nothing changed means no write and no event.
     """
     _require_owner(job, actor)
+    if not can_use(actor, "post"):
+        raise PermissionDenied(restricted_message("post"))
     locked = Job.objects.select_for_update().get(pk=job.pk)
     if locked.status != JobStatus.OPEN:
         raise JobNotOpen(job.pk)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.catalog.models import Category
+from yorozu.enforcement.selectors import visible_users_q
 from yorozu.jobs.models import Job, JobStatus
 
 PAGE_SIZE = 20
@@ -73,6 +74,8 @@ def search_jobs(params: JobSearchParams) -> QuerySet[Job]:
     overlaps it.
     """
     jobs = Job.objects.all()
+    # Suspended, permanently restricted and posting-barred clients: their postings are hidden.
+    jobs = jobs.filter(visible_users_q("client", hide_for=("post",)))
     if not params.include_closed:
         jobs = jobs.filter(status=JobStatus.OPEN, deadline__gte=timezone.localdate())
     for term in keyword_terms(params.keyword):

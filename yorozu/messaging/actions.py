@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.messaging import screening
 from yorozu.messaging.models import (
     VISIBLE_STATUSES,
@@ -130,6 +131,8 @@ def _send_message(
 ) -> Message | MessageRefused:
     if actor.pk != sender.pk or not thread.has_party(sender.pk):
         raise PermissionDenied("only the thread's two parties send in it")
+    if not can_use(sender, "message"):
+        return MessageRefused(restricted_message("message"))
     body = clean_message_body(body)
     if len(idempotency_key) > MAX_IDEMPOTENCY_KEY_LENGTH:
         raise ValueError("idempotency key too long")

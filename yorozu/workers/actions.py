@@ -28,6 +28,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.models import IdentityStatus, User, WorkerProfile
+from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.notifications.actions import do_notify
 from yorozu.workers.models import (
     NEVER_ACTIVE,
@@ -322,6 +323,8 @@ def do_send_scout(*, client: User, worker: User, job, message: str, actor: User)
         raise PermissionDenied("a client sends their own scouts")
     if job.client_id != client.pk:
         raise PermissionDenied("scouts are about the client's own jobs")
+    if not can_use(client, "scout"):
+        raise ScoutRefused(restricted_message("scout"))
     message = clean_scout_message(message)
     if worker.pk == client.pk:
         raise ScoutRefused(_("You cannot scout yourself."))

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.models import AgeBand, Gender, User, WorkerProfile
 from yorozu.catalog.models import Category
+from yorozu.enforcement.selectors import visible_users_q
 from yorozu.workers.models import (
     WORKER_VISIBLE_STATUSES,
     Scout,
@@ -75,10 +76,10 @@ class WorkerSearchParams:
 def searchable_workers() -> QuerySet[WorkerProfile]:
     """Every worker who may be found or scouted at all: the single exclusion point.
 
-    Inactive accounts never appear. The enforcement issue adds usage-restricted accounts here
-    (`.exclude(user__restrictions__active=True)` or the like) and every search path follows.
+    Inactive, suspended and permanently restricted accounts never appear (the one effect check
+    is `enforcement.selectors.visible_users_q`), and every search path follows.
     """
-    return WorkerProfile.objects.filter(user__is_active=True)
+    return WorkerProfile.objects.filter(visible_users_q("user"), user__is_active=True)
 
 
 def access_worker_profile(viewer: User | AnonymousUser | None, user_id: int) -> WorkerProfile:

@@ -215,14 +215,14 @@ class _Plan:
     `by_key` maps each trigger key to the positions (in rule order) of the keyword rules it
     triggers; `patterned` lists the rules with patterns, each with what must hold before its
     regexes are worth running: `lexical` gate sets with a hit, or one of the `literal` gate
-    substrings in the text, as one precompiled alternation (None = no gate). Keyword rules
+    substrings in the text (None = no gate). Keyword rules
     precede pattern rules in the engine's order, so sorted keyword positions followed by
     `patterned` is that order.
     """
 
     keyword_rules: list[_Compiled]
     by_key: dict[str, list[int]]
-    patterned: list[tuple[_Compiled, tuple[str, ...] | None, re.Pattern[str] | None]]
+    patterned: list[tuple[_Compiled, tuple[str, ...] | None, tuple[str, ...] | None]]
 
 
 class _Scan:
@@ -553,7 +553,7 @@ class Engine:
             return plan
         keyword_rules: list[_Compiled] = []
         by_key: dict[str, list[int]] = {}
-        patterned: list[tuple[_Compiled, tuple[str, ...] | None, re.Pattern[str] | None]] = []
+        patterned: list[tuple[_Compiled, tuple[str, ...] | None, tuple[str, ...] | None]] = []
         for c in self._applicable(kind, stage):
             if c.patterns:
                 gate = c.rule.gate
@@ -561,9 +561,8 @@ class Engine:
                     patterned.append((c, None, None))
                 elif c.lexical_gate:
                     patterned.append((c, gate, None))
-                else:  # `any(g in text for g in gate)` as one C-level search
-                    alt = "|".join(re.escape(g) for g in sorted(gate, key=len, reverse=True))
-                    patterned.append((c, None, re.compile(alt)))
+                else:
+                    patterned.append((c, None, gate))
                 continue
             pos = len(keyword_rules)
             keyword_rules.append(c)
@@ -607,8 +606,12 @@ class Engine:
             if lexical is not None:
                 if not any(g in hits for g in lexical):
                     continue
-            elif literal is not None and literal.search(text_n) is None:
-                continue
+            elif literal is not None:
+                for g in literal:  # a plain loop of `in` beats any() and a regex alternation
+                    if g in text_n:
+                        break
+                else:
+                    continue
             todo.append(c)
         for c in todo:
             rule = c.rule

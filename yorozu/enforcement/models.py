@@ -48,7 +48,7 @@ class Restriction(models.Model):
     # Shown to the user in the statement of reasons.
     reason = models.TextField()
     # The rule broken: a guideline anchor ("prohibited-mlm", ...) or "" for the terms in general.
-    rule_code = models.CharField(max_length=50, blank=True)
+    rule_code = models.CharField(max_length=80, blank=True)
     # The content the decision is about, as it was described when the decision was taken.
     content_label = models.CharField(max_length=200, blank=True)
     case = models.ForeignKey(
@@ -96,6 +96,14 @@ class Restriction(models.Model):
         if self.level in BLOCKING_LEVELS:
             return list(Feature.values)
         return [f for f in Feature.values if getattr(self, f"no_{f}")]
+
+    @property
+    def appeal_or_none(self):
+        """The appeal against this decision, if there is one (templates cannot catch)."""
+        try:
+            return self.appeal
+        except Appeal.DoesNotExist:
+            return None
 
     def feature_labels(self) -> list[str]:
         labels = dict(Feature.choices)

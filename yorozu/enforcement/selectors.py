@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from yorozu.enforcement.models import (
     BLOCKING_LEVELS,
@@ -72,6 +73,25 @@ def can_use(user, feature: str) -> bool:
         if level == RestrictionLevel.LIMITED and feature in features:
             return False
     return True
+
+
+RESTRICTED_MESSAGES = {
+    Feature.MESSAGE: gettext_lazy(
+        "Your account cannot send messages at the moment. See the notice on your account."
+    ),
+    Feature.POST: gettext_lazy(
+        "Your account cannot post or edit jobs at the moment. See the notice on your account."
+    ),
+    Feature.SCOUT: gettext_lazy(
+        "Your account cannot send scouts at the moment. See the notice on your account."
+    ),
+}
+
+
+def restricted_message(feature: str):
+    """What to tell a user refused by `can_use` (from this app's catalogue, so every caller
+    says the same thing in the same words)."""
+    return RESTRICTED_MESSAGES[feature]
 
 
 def hidden_user_ids(*, hide_for: tuple[str, ...] = ()) -> QuerySet:
@@ -260,3 +280,95 @@ def transparency_figures() -> list[QuarterFigures]:
     for key, hours in durations.items():
         quarters[key].median_hours_to_decision = round(median(hours), 1)
     return [quarters[k] for k in sorted(quarters, reverse=True)]
+
+
+# --- report targets ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportItem:
+    """What a report is about: the object, whose it is, its text, and how to describe it."""
+
+    target: str
+    obj: object
+    subject_user: object
+    text: str
+    kind: str  # the trust engine's kind for `text`
+    label: str
+
+
+def access_report_target(user, target: str, target_id) -> ReportItem:
+    """The item `user` wants to report, if they can see it; 404 otherwise (ids reveal nothing).
+
+    Jobs and user profiles are public; a message only to its thread's parties (and a held one
+    only to its sender); a scout only to the worker it was delivered to; a proposal only to the
+    job's client and the worker who sent it.
+    """
+    from yorozu.accounts.models import User
+    from yorozu.contracts.selectors import access_proposal
+    from yorozu.jobs.selectors import access_job
+    from yorozu.messaging.models import Message
+    from yorozu.messaging.selectors import visible_messages
+    from yorozu.workers.selectors import access_scout_for_worker
+
+    if not getattr(user, "is_authenticated", False):
+        raise Http404("sign in to report")
+    try:
+        pk = int(target_id)
+    except (TypeError, ValueError):
+        raise Http404("no such item") from None
+    if pk <= 0 or pk > 2**62:
+        raise Http404("no such item")
+    if target == "job":
+        job = access_job(user, pk)
+        if not job.client.is_active:
+            raise Http404("no such job")
+        return ReportItem(
+            "job", job, job.client, f"{job.title}\n{job.description}", "job", job.title
+        )
+    if target == "user":
+        subject = User.objects.filter(pk=pk, is_active=True).first()
+        if subject is None:
+            raise Http404("no such user")
+        worker = getattr(subject, "worker_profile", None)
+        client = getattr(subject, "client_profile", None)
+        text = "\n".join(t for t in (getattr(worker, "bio", ""), getattr(client, "about", "")) if t)
+        return ReportItem("user", subject, subject, text, "profile", subject.display_name)
+    if target == "message":
+        message = Message.objects.select_related("thread", "sender").filter(pk=pk).first()
+        if (
+            message is None
+            or not message.thread.has_party(user.pk)
+            or not visible_messages(message.thread, user).filter(pk=pk).exists()
+        ):
+            raise Http404("no such message")
+        return ReportItem(
+            "message", message, message.sender, message.body, "message", message.body[:60]
+        )
+    if target == "scout":
+        scout = access_scout_for_worker(user, pk)
+        return ReportItem("scout", scout, scout.client, scout.message, "scout", scout.message[:60])
+    if target == "proposal":
+        proposal = access_proposal(user, pk)
+        return ReportItem(
+            "proposal",
+            proposal,
+            proposal.worker,
+            proposal.message,
+            "proposal",
+            proposal.message[:60],
+        )
+    raise Http404("unknown report target")
+
+
+def open_report_cases() -> QuerySet:
+    """Undecided cases in the "reports" queue, most urgent first, with their report counts."""
+    from yorozu.moderation.models import CaseQueue, CaseStatus, ModerationCase
+
+    return (
+        ModerationCase.objects.filter(queue=CaseQueue.REPORTS)
+        .exclude(status=CaseStatus.DECIDED)
+        .select_related("subject_user", "content_type")
+        .annotate(report_count=Count("reports"))
+        .order_by("-priority", "created_at", "id")
+    )

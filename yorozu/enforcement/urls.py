@@ -6,8 +6,25 @@ app_name = "enforcement"
 
 urlpatterns = [
     # ?target=job|user|message|scout|proposal&id=<pk>
-    path("reports/new/", views.placeholder, name="report"),
-    path("account/restrictions/", views.placeholder, name="statement"),
-    path("account/restrictions/<int:restriction_id>/appeal/", views.placeholder, name="appeal"),
-    path("transparency/", views.placeholder, name="transparency"),
+    path("reports/new/", views.report, name="report"),
+    path("reports/mine/", views.my_reports, name="my_reports"),
+    path("account/restrictions/", views.statement, name="statement"),
+    path("account/restrictions/<int:restriction_id>/appeal/", views.appeal, name="appeal"),
+    path("transparency/", views.transparency, name="transparency"),
+    path("secretariat/reports/", views.secretariat_reports, name="secretariat_reports"),
+    path(
+        "secretariat/reports/<int:case_id>/",
+        views.secretariat_report_case,
+        name="secretariat_report_case",
+    ),
+    path("secretariat/appeals/", views.secretariat_appeals, name="secretariat_appeals"),
+    path(
+        "secretariat/appeals/<int:appeal_id>/", views.secretariat_appeal, name="secretariat_appeal"
+    ),
+    path(
+        "secretariat/restrictions/<int:restriction_id>/lift/",
+        views.secretariat_lift,
+        name="secretariat_lift",
+    ),
+    path("secretariat/audit/", views.audit, name="audit"),
 ]

@@ -1,8 +1,296 @@
-"""Views for enforcement (thin: access_* then one do_* then render)."""
+"""Views for enforcement (thin: access_* then one do_* then render).
 
-from django.http import HttpRequest, HttpResponse
+Public: the report form, the statement of reasons, appeals, the transparency page. Staff only
+(under /secretariat/): a minimal report-decision page, appeals, lifting, and the audit log with
+CSV export. The console (issue 7) shows the reports queue and calls the same actions.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from yorozu.enforcement.actions import (
+    AppealError,
+    ReportRefused,
+    RestrictionError,
+    do_decide_appeal,
+    do_decide_report_case,
+    do_file_appeal,
+    do_file_report,
+    do_lift_restriction,
+)
+from yorozu.enforcement.forms import (
+    AppealDecisionForm,
+    AppealForm,
+    AuditFilterForm,
+    DecisionForm,
+    LiftForm,
+    ReportForm,
+)
+from yorozu.enforcement.models import Appeal, ReportTarget, Restriction
+from yorozu.enforcement.selectors import (
+    AuditFilters,
+    access_own_restriction,
+    access_report_target,
+    audit_log,
+    existing_report,
+    open_report_cases,
+    pending_appeals,
+    reports_of_user,
+    restrictions_for_statement,
+    transparency_figures,
+)
+from yorozu.moderation.actions import CaseError
+from yorozu.moderation.models import CaseQueue, CaseStatus, ModerationCase
+
+PAGE_SIZE = 50
 
 
-def placeholder(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    """Reserved URL name; replaced as the app is built."""
-    return HttpResponse(status=501)
+def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Secretariat pages: sign-in first, then 404 for anyone not on staff (nothing revealed)."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_staff:
+            raise Http404("not found")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+# --- reporting ---------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest) -> HttpResponse:
+    """Report an item: ?target=job|user|message|scout|proposal&id=N (404 if not visible)."""
+    target = request.GET.get("target", "")
+    if target not in ReportTarget.values:
+        raise Http404("unknown report target")
+    item = access_report_target(request.user, target, request.GET.get("id"))
+    form = ReportForm(request.POST if request.method == "POST" else None)
+    own = item.subject_user.pk == request.user.pk
+    already = existing_report(request.user, item.obj)
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_file_report(
+                item=item,
+                reason=form.cleaned_data["reason"],
+                details=form.cleaned_data["details"],
+                actor=request.user,
+            )
+        except ReportRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you for your report. The secretariat will review it and tell you "
+                    "the outcome in your notifications."
+                ),
+            )
+            return redirect("enforcement:my_reports")
+    context = {
+        "form": form,
+        "item": item,
+        "target_label": ReportTarget(item.target).label,
+        "own": own,
+        "already": already,
+    }
+    return render(request, "enforcement/report_new.html", context)
+
+
+@login_required
+def my_reports(request: HttpRequest) -> HttpResponse:
+    page = Paginator(reports_of_user(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "enforcement/report_mine.html", {"page_obj": page})
+
+
+# --- statement of reasons and appeals ----------------------------------------------------------
+
+
+@login_required
+def statement(request: HttpRequest) -> HttpResponse:
+    """The statement of reasons for every restriction decision on the signed-in account."""
+    restrictions = list(restrictions_for_statement(request.user))
+    return render(request, "enforcement/statement.html", {"restrictions": restrictions})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def appeal(request: HttpRequest, restriction_id: int) -> HttpResponse:
+    restriction = access_own_restriction(request.user, restriction_id)
+    existing = Appeal.objects.filter(restriction=restriction).first()
+    form = AppealForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_file_appeal(restriction, text=form.cleaned_data["text"], actor=request.user)
+        except AppealError as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your appeal has been received. A different member of the secretariat "
+                    "will review it and tell you the outcome."
+                ),
+            )
+            return redirect("enforcement:statement")
+    context = {"form": form, "restriction": restriction, "existing": existing}
+    return render(request, "enforcement/appeal_new.html", context)
+
+
+# --- public figures ----------------------------------------------------------------------------
+
+
+def transparency(request: HttpRequest) -> HttpResponse:
+    return render(request, "enforcement/transparency.html", {"quarters": transparency_figures()})
+
+
+# --- the secretariat ---------------------------------------------------------------------------
+
+
+@staff_required
+def secretariat_reports(request: HttpRequest) -> HttpResponse:
+    page = Paginator(open_report_cases(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "enforcement/secretariat_reports.html", {"page_obj": page})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def secretariat_report_case(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = get_object_or_404(ModerationCase, pk=case_id, queue=CaseQueue.REPORTS)
+    form = DecisionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid() and case.status != CaseStatus.DECIDED:
+        try:
+            do_decide_report_case(
+                case,
+                upheld=form.cleaned_data["upheld"],
+                reason=form.cleaned_data["reason"],
+                restrict=form.restriction(),
+                actor=request.user,
+            )
+        except (CaseError, RestrictionError) as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, _("The decision is recorded and the reporters are told."))
+            return redirect("enforcement:secretariat_reports")
+    context = {"case": case, "form": form, "reports": case.reports.select_related("reporter")}
+    return render(request, "enforcement/secretariat_report_case.html", context)
+
+
+@staff_required
+def secretariat_appeals(request: HttpRequest) -> HttpResponse:
+    page = Paginator(pending_appeals(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "enforcement/secretariat_appeals.html", {"page_obj": page})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def secretariat_appeal(request: HttpRequest, appeal_id: int) -> HttpResponse:
+    appeal_obj = get_object_or_404(
+        Appeal.objects.select_related("restriction", "restriction__user", "appellant"),
+        pk=appeal_id,
+    )
+    form = AppealDecisionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_decide_appeal(
+                appeal_obj,
+                upheld=form.cleaned_data["upheld"],
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+            )
+        except AppealError as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(request, _("The appeal is decided and the user is told."))
+            return redirect("enforcement:secretariat_appeals")
+    context = {"appeal": appeal_obj, "form": form}
+    return render(request, "enforcement/secretariat_appeal.html", context)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def secretariat_lift(request: HttpRequest, restriction_id: int) -> HttpResponse:
+    restriction = get_object_or_404(Restriction.objects.select_related("user"), pk=restriction_id)
+    form = LiftForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifted = do_lift_restriction(
+                restriction, reason=form.cleaned_data["reason"], actor=request.user
+            )
+        except RestrictionError as refused:
+            form.add_error(None, str(refused))
+        else:
+            if lifted:
+                messages.success(request, _("The restriction is lifted and the user is told."))
+            return redirect("enforcement:audit")
+    return render(
+        request, "enforcement/secretariat_lift.html", {"restriction": restriction, "form": form}
+    )
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@staff_required
+def audit(request: HttpRequest) -> HttpResponse:
+    """The append-only enforcement log, filtered; ?format=csv exports what the filters select."""
+    form = AuditFilterForm(request.GET or None)
+    filters = AuditFilters()
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = AuditFilters(
+            event_type=data["event_type"] or "",
+            subject_user_id=data["subject"],
+            actor_id=data["actor"],
+            since=data["since"],
+            until=data["until"],
+        )
+    rows = audit_log(filters)
+    if request.GET.get("format") == "csv":
+        writer = csv.writer(_Echo())
+        header = ["id", "created_at", "event_type", "actor_id", "subject_user_id", "case_id"]
+        header += ["report_id", "restriction_id", "appeal_id", "data"]
+
+        def lines():
+            yield writer.writerow(header)
+            for row in rows.iterator(chunk_size=1000):
+                yield writer.writerow(
+                    [
+                        row.pk,
+                        row.created_at.isoformat(),
+                        row.event_type,
+                        row.actor_id or "",
+                        row.subject_user_id or "",
+                        row.case_id or "",
+                        row.report_id or "",
+                        row.restriction_id or "",
+                        row.appeal_id or "",
+                        row.data,
+                    ]
+                )
+
+        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="enforcement-log.csv"'
+        return response
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page_obj": page, "query": query.urlencode()}
+    return render(request, "enforcement/audit.html", context)

@@ -13,8 +13,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -137,10 +138,16 @@ def _send_message(
     if len(idempotency_key) > MAX_IDEMPOTENCY_KEY_LENGTH:
         raise ValueError("idempotency key too long")
 
-    locked = Thread.objects.select_for_update(of=("self",)).select_related(
-        "job", "client", "worker"
+    # Lock the row and re-read what sends change; the job and the parties do not change, so the
+    # caller's thread keeps them (access_thread loaded them), sparing the hot path a 4-table join.
+    fresh = (
+        Thread.objects.select_for_update(of=("self",))
+        .filter(pk=thread.pk)
+        .values("last_message_at", "client_last_read_at", "worker_last_read_at")
+        .get()
     )
-    thread = locked.get(pk=thread.pk)
+    for field, value in fresh.items():
+        setattr(thread, field, value)
     if idempotency_key:
         already = _stored_with_key(sender, idempotency_key)
         if already is not None:
@@ -159,7 +166,9 @@ def _send_message(
             body=body,
         )
 
-    assessment = assess_message(thread=thread, sender=sender, body=body)
+    assessment = assess_message(
+        thread=thread, sender=sender, body=body, stage=screening.thread_stage(thread)
+    )
     stored = screening.as_json(assessment)
     if assessment.verdict == "block":
         BlockedAttempt.objects.create(
@@ -227,8 +236,29 @@ def recent_offences(user, *, now) -> list:
     return sorted([*blocked, *held], reverse=True)
 
 
+def _offence_hint_key(user_id: int) -> str:
+    return f"messaging:offences:{user_id}"
+
+
+def _note_offence(user, *, now) -> None:
+    """Remember the offence's time in the cache: the hint that spares clean sends a query."""
+    key = _offence_hint_key(user.pk)
+    since = now.timestamp() - REPEAT_WINDOW_SECONDS
+    times = [t for t in cache.get(key, []) if t >= since] + [now.timestamp()]
+    cache.set(key, times[-max(SLOWDOWN_AFTER, ESCALATE_AFTER) :], REPEAT_WINDOW_SECONDS)
+
+
 def slowdown_remaining(user, *, now) -> int:
-    """Seconds `user` must still wait before sending (0: they may send)."""
+    """Seconds `user` must still wait before sending (0: they may send).
+
+    The database is the record; the cache is a hint kept on every offence, so a sender with no
+    recent offences costs no query. A lost hint forgets a slow-down (never makes one up): the
+    account escalation below always counts in the database.
+    """
+    since = now.timestamp() - REPEAT_WINDOW_SECONDS
+    hinted = [t for t in cache.get(_offence_hint_key(user.pk), []) if t >= since]
+    if len(hinted) < SLOWDOWN_AFTER or now.timestamp() - max(hinted) >= SLOWDOWN_SECONDS:
+        return 0
     offences = recent_offences(user, now=now)
     if len(offences) < SLOWDOWN_AFTER:
         return 0
@@ -237,10 +267,11 @@ def slowdown_remaining(user, *, now) -> int:
 
 
 def _escalate_if_repeated(user, *, now, actor) -> None:
-    """From ESCALATE_AFTER offences in the window, the account goes to the secretariat.
+    """Note an offence; from ESCALATE_AFTER in the window, the account goes to the secretariat.
 
     `do_open_case` merges into the live case for the account, so a burst is one case.
     """
+    _note_offence(user, now=now)
     offences = recent_offences(user, now=now)
     if len(offences) < ESCALATE_AFTER:
         return
@@ -256,7 +287,19 @@ def _escalate_if_repeated(user, *, now, actor) -> None:
 
 
 def _stored_with_key(sender, idempotency_key: str) -> Message | None:
-    return Message.objects.filter(sender=sender, idempotency_key=idempotency_key).first()
+    """The message `sender` stored under this key, if any.
+
+    Asked on every send, and almost always answered "none": a fixed statement on the unique
+    index first, the full row only on a hit.
+    """
+    table = Message._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id FROM {table} WHERE sender_id = %s AND idempotency_key = %s",
+            [sender.pk, idempotency_key],
+        )
+        row = cursor.fetchone()
+    return Message.objects.get(pk=row[0]) if row else None
 
 
 def _record_on_thread(thread: Thread, message: Message) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import connection
 from django.utils.translation import get_language
 
 from yorozu.contracts.models import Contract, ContractStatus
@@ -30,23 +31,41 @@ POST_ESCROW_STATUSES = (
 CONTACT_CATEGORIES = frozenset({"contact"})
 
 
+def _funded_contracts():
+    return Contract.objects.filter(status__in=POST_ESCROW_STATUSES)
+
+
+def _approved_requests():
+    return ContactRequest.objects.filter(status=ContactRequestStatus.APPROVED)
+
+
 def escrow_funded(thread: Thread) -> bool:
-    return Contract.objects.filter(
-        job_id=thread.job_id, worker_id=thread.worker_id, status__in=POST_ESCROW_STATUSES
-    ).exists()
+    return _funded_contracts().filter(job_id=thread.job_id, worker_id=thread.worker_id).exists()
 
 
-def contact_approved(thread: Thread) -> bool:
-    return ContactRequest.objects.filter(
-        thread_id=thread.pk, status=ContactRequestStatus.APPROVED
-    ).exists()
+def _post_escrow_sql() -> str:
+    contract = Contract._meta.db_table
+    request = ContactRequest._meta.db_table
+    statuses = ", ".join(f"'{status}'" for status in POST_ESCROW_STATUSES)
+    return (
+        f"SELECT EXISTS (SELECT 1 FROM {contract} WHERE job_id = %s AND worker_id = %s"
+        f" AND status IN ({statuses}))"
+        f" OR EXISTS (SELECT 1 FROM {request} WHERE thread_id = %s"
+        f" AND status = '{ContactRequestStatus.APPROVED}')"
+    )
 
 
 def thread_stage(thread: Thread) -> str:
-    """ "post_contract" once the escrow is funded or the secretariat approved a contact request."""
-    if escrow_funded(thread) or contact_approved(thread):
-        return POST_CONTRACT
-    return PRE_CONTRACT
+    """The stage the engine judges a thread's messages in: "post_contract" once the escrow is
+    funded or the secretariat approved a contact request, else "pre_contract".
+
+    One fixed SQL statement (the same as `escrow_funded or approved request`): this runs on every
+    send, where building the ORM query cost more than running it.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_post_escrow_sql(), [thread.job_id, thread.worker_id, thread.pk])
+        (post,) = cursor.fetchone()
+    return POST_CONTRACT if post else PRE_CONTRACT
 
 
 def sender_role(thread: Thread, user) -> str:

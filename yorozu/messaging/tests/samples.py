@@ -13,9 +13,7 @@ WARN = "直接取引も可能でしょうか？"
 HOLD = "登録料として5000円を先にお振込みください"
 # block before escrow, allowed after: a LINE ID with an invitation to move.
 LINE_ID = "LINE IDはyamada_1234です"
-SLACK_INVITE = (
-    "Slackのワークスペースに招待しますね。https://join.slack.com/t/yorozu-demo/shared_invite/zt-abc123"
-)
+SLACK_INVITE = "Slackのワークスペースに招待しますね。https://join.slack.com/t/yorozu-demo/shared_invite/zt-abc123"
 EMAIL = "メールはyamada@gmail.comです"
 
 # Bait-and-switch: the thread's posting, a message pitching something else with a site, and one

@@ -17,6 +17,14 @@ class JobStatus(models.TextChoices):
     CLOSED = "closed", pgettext_lazy("job status", "Closed")
 
 
+class JobModeration(models.TextChoices):
+    """Whether the secretariat lets a posting be public (set by screening and the console)."""
+
+    PUBLIC = "public", pgettext_lazy("job moderation", "Public")
+    HELD = "held", pgettext_lazy("job moderation", "Under review")
+    REJECTED = "rejected", pgettext_lazy("job moderation", "Not published")
+
+
 # What a client writes when posting and may change when editing; everything else is derived.
 EDITABLE_FIELDS = (
     "title",
@@ -55,6 +63,12 @@ class Job(models.Model):
     hires_wanted = models.PositiveSmallIntegerField(_("number of hires"), default=1)
     status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.OPEN)
     proposal_count = models.PositiveIntegerField(default=0)
+    # Screening's outcome: only public postings appear to anyone but their owner and staff.
+    moderation = models.CharField(
+        max_length=10, choices=JobModeration.choices, default=JobModeration.PUBLIC
+    )
+    # Why the secretariat did not publish it, shown to the poster.
+    moderation_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -108,13 +122,17 @@ class Job(models.Model):
         return client.display_name
 
     @property
+    def is_public(self) -> bool:
+        return self.moderation == JobModeration.PUBLIC
+
+    @property
     def deadline_passed(self) -> bool:
         return self.deadline < timezone.localdate()
 
     @property
     def accepting_proposals(self) -> bool:
-        """Open and its application deadline not yet passed: what job search shows by default."""
-        return self.is_open and not self.deadline_passed
+        """Open, public and its deadline not yet passed: what job search shows by default."""
+        return self.is_open and self.is_public and not self.deadline_passed
 
 
 class JobEvent(models.Model):

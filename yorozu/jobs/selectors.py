@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yorozu.catalog.models import Category
 from yorozu.enforcement.selectors import visible_users_q
-from yorozu.jobs.models import Job, JobStatus
+from yorozu.jobs.models import Job, JobModeration, JobStatus
 
 PAGE_SIZE = 20
 KEYWORD_MAX_TERMS = 5
@@ -73,7 +73,7 @@ def search_jobs(params: JobSearchParams) -> QuerySet[Job]:
     which has no word boundaries to index). A budget range matches every job whose own range
     overlaps it.
     """
-    jobs = Job.objects.all()
+    jobs = Job.objects.filter(moderation=JobModeration.PUBLIC)
     # Suspended, permanently restricted and posting-barred clients: their postings are hidden.
     jobs = jobs.filter(visible_users_q("client", hide_for=("post",)))
     if not params.include_closed:
@@ -104,9 +104,9 @@ def latest_open_jobs(*, limit: int = 6) -> QuerySet[Job]:
 
 def open_jobs_of_client(client, *, limit: int = 10) -> QuerySet[Job]:
     """A client's open postings, for their public profile page (renders with job_card.html)."""
-    return with_card_relations(Job.objects.filter(client=client, status=JobStatus.OPEN)).order_by(
-        "-created_at", "-id"
-    )[:limit]
+    return with_card_relations(
+        Job.objects.filter(client=client, status=JobStatus.OPEN, moderation=JobModeration.PUBLIC)
+    ).order_by("-created_at", "-id")[:limit]
 
 
 def jobs_of_client(client) -> QuerySet[Job]:
@@ -121,12 +121,17 @@ def jobs_of_client(client) -> QuerySet[Job]:
 def access_job(user, job_id: int) -> Job:
     """A job as anyone may see it on its detail page; 404 when it does not exist.
 
-    Later issues hide held postings from everyone but their owner and the secretariat here.
+    A posting under review or not published is seen only by its owner and the secretariat.
     """
     try:
-        return with_card_relations(Job.objects.all()).get(pk=job_id)
+        job = with_card_relations(Job.objects.all()).get(pk=job_id)
     except Job.DoesNotExist:
         raise Http404("no such job") from None
+    if not job.is_public and not (
+        getattr(user, "is_staff", False) or (user is not None and job.client_id == user.pk)
+    ):
+        raise Http404("no such job")
+    return job
 
 
 def access_own_job(user, job_id: int) -> Job:

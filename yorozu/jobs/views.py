@@ -7,12 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_htmx.middleware import HtmxDetails
 
 from yorozu.accounts.models import User
-from yorozu.jobs.actions import JobNotOpen, do_close_job, do_edit_job, do_post_job
+from yorozu.jobs.actions import JobNotOpen, JobRefused, do_close_job, do_edit_job, do_post_job
 from yorozu.jobs.forms import JobForm, JobSearchForm
 from yorozu.jobs.selectors import (
     PAGE_SIZE,
@@ -20,6 +21,12 @@ from yorozu.jobs.selectors import (
     access_own_job,
     jobs_of_client,
     search_jobs,
+)
+from yorozu.trust.services import highlight, job_text
+
+HELD_MESSAGE = gettext_lazy(
+    "Your job is under review by the secretariat. It becomes public once it is approved; "
+    "we will let you know."
 )
 
 
@@ -50,11 +57,42 @@ def new(request: SignedInRequest) -> HttpResponse:
     if not request.user.acting_as_client:
         return render(request, "jobs/job_new_as_worker.html")
     form = JobForm(request.POST if request.method == "POST" else None)
+    refusal = None
     if request.method == "POST" and form.is_valid():
-        job = do_post_job(client=request.user, data=form.cleaned_data, actor=request.user)
-        messages.success(request, _("Your job is posted."))
-        return redirect("jobs:detail", job_id=job.pk)
-    return render(request, "jobs/job_form.html", {"form": form, "job": None})
+        try:
+            job = do_post_job(client=request.user, data=form.cleaned_data, actor=request.user)
+        except JobRefused as exc:
+            refusal = _refusal(form, exc)
+        else:
+            if job.is_public:
+                messages.success(request, _("Your job is posted."))
+            else:
+                messages.warning(request, HELD_MESSAGE)
+            return redirect("jobs:detail", job_id=job.pk)
+    return render(request, "jobs/job_form.html", {"form": form, "job": None, "refusal": refusal})
+
+
+def _refusal(form: JobForm, exc: JobRefused) -> dict:
+    """What the form shows for a refused posting: the flagged parts, each explained."""
+    data = form.cleaned_data
+    text = job_text(data["title"], data["description"])
+    reasons = [
+        {
+            "code": r.code,
+            "message_ja": r.message_ja,
+            "message_en": r.message_en,
+            "start": r.start,
+            "end": r.end,
+        }
+        for r in exc.assessment.reasons
+    ]
+    english = (get_language() or "ja").startswith("en")
+    return {
+        "segments": highlight(text, reasons, lang="en" if english else "ja"),
+        "messages": list(
+            dict.fromkeys(r["message_en"] if english else r["message_ja"] for r in reasons)
+        ),
+    }
 
 
 @login_required
@@ -92,18 +130,24 @@ def edit(request: SignedInRequest, job_id: int) -> HttpResponse:
     form = JobForm(
         request.POST if request.method == "POST" else None, initial=JobForm.initial_for(job)
     )
+    refusal = None
     if request.method == "POST" and form.is_valid():
         try:
             changed = do_edit_job(job, form.cleaned_data, actor=request.user)
         except JobNotOpen:
             messages.error(request, _("This job is closed and can no longer be edited."))
+        except JobRefused as exc:
+            refusal = _refusal(form, exc)
         else:
-            if changed:
+            if changed and not job.is_public:
+                messages.warning(request, HELD_MESSAGE)
+            elif changed:
                 messages.success(request, _("Your changes are saved."))
             else:
                 messages.info(request, _("Nothing was changed."))
-        return redirect("jobs:detail", job_id=job.pk)
-    return render(request, "jobs/job_form.html", {"form": form, "job": job})
+        if refusal is None:
+            return redirect("jobs:detail", job_id=job.pk)
+    return render(request, "jobs/job_form.html", {"form": form, "job": job, "refusal": refusal})
 
 
 @login_required

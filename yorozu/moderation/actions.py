@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from yorozu.moderation.models import CaseEvent, CaseQueue, CaseStatus, ModerationCase
+from yorozu.moderation.models import (
+    CaseDecision,
+    CaseEvent,
+    CaseQueue,
+    CaseStatus,
+    ModerationCase,
+)
 
 
 class CaseError(Exception):
@@ -61,6 +68,8 @@ def do_open_case(
             CaseEvent.objects.create(
                 case=case, actor=actor, event_type="opened", data={"reason_code": reason_code}
             )
+            if ct.model != "job":  # postings index their tokens when screened
+                _index_tokens(content_object, subject_user)
             return case
     if priority > live.priority:
         live.priority = priority
@@ -72,6 +81,19 @@ def do_open_case(
         data={"reason_code": reason_code, "priority": priority},
     )
     return live
+
+
+def _index_tokens(content_object, user) -> None:
+    """Record the contact-like tokens of the content, for the console's related items."""
+    from yorozu.trust.services import index_content_tokens
+
+    texts = [
+        value
+        for field in ("body", "text", "reason", "details", "description", "title")
+        if isinstance(value := getattr(content_object, field, None), str) and value
+    ]
+    if texts:
+        index_content_tokens(content_object, user=user, texts=texts)
 
 
 @transaction.atomic
@@ -113,3 +135,109 @@ def do_record_case_decision(
         case=locked, actor=actor, event_type="decided", data={"decision": decision}
     )
     return locked
+
+
+def _require_reviewer(actor) -> None:
+    if actor is None or not getattr(actor, "is_staff", False) or not actor.is_active:
+        raise PermissionDenied("only the secretariat decides cases")
+
+
+@transaction.atomic
+def do_decide_case(
+    case: ModerationCase,
+    *,
+    decision: str,
+    reason: str = "",
+    actor,
+    restrict_level: str = "permanent",
+) -> ModerationCase:
+    """A reviewer's decision on a case, with its effect on the content, in one transaction.
+
+    approve: the content stands (a held posting is published, a held message delivered, a
+    contact request approved). reject: the content is withdrawn and the user is told `reason`.
+    reject_restrict: as reject, and the account is restricted (`enforcement`). The decision row
+    and its CaseEvent are written first, so a case another reviewer holds is refused before
+    anything changes.
+    """
+    _require_reviewer(actor)
+    if decision not in CaseDecision.values:
+        raise CaseError("Unknown decision.")
+    reason = (reason or "").strip()
+    if decision != CaseDecision.APPROVE and not reason:
+        raise CaseError("A rejection needs a reason the user will see.")
+    decided = do_record_case_decision(case, decision=decision, reason=reason, actor=actor)
+    content = case.content_object
+    approve = decision == CaseDecision.APPROVE
+    model = case.content_type.model
+    if model == "job" and content is not None:
+        _apply_job_decision(content, approve=approve, reason=reason, actor=actor)
+    elif model == "message" and content is not None:
+        _apply_message_decision(content, approve=approve, reason=reason, actor=actor)
+    elif model == "contactrequest" and content is not None:
+        from yorozu.messaging.actions import do_decide_contact_request
+
+        if getattr(content, "status", "") == "pending":
+            do_decide_contact_request(content, approve=approve, reason=reason, actor=actor)
+    if decision == CaseDecision.REJECT_AND_RESTRICT:
+        from yorozu.enforcement.actions import do_restrict_account
+
+        codes = [r.get("code", "") for r in (case.assessment or {}).get("reasons", [])]
+        restriction = do_restrict_account(
+            case.subject_user,
+            level=restrict_level,
+            reason=reason,
+            rule_code=(codes[0] if codes else case.reason_code)[:60],
+            case=decided,
+            actor=actor,
+        )
+        CaseEvent.objects.create(
+            case=decided,
+            actor=actor,
+            event_type="restricted",
+            data={"level": restrict_level, "restriction": restriction.pk},
+        )
+    return decided
+
+
+def _apply_job_decision(job, *, approve: bool, reason: str, actor) -> None:
+    from django.urls import reverse
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from yorozu.jobs.actions import do_set_job_moderation
+    from yorozu.jobs.models import JobModeration
+    from yorozu.notifications.actions import do_notify
+
+    target = JobModeration.PUBLIC if approve else JobModeration.REJECTED
+    was_public = job.moderation == JobModeration.PUBLIC
+    if not do_set_job_moderation(
+        job, moderation=target, reason="" if approve else reason, actor=actor
+    ):
+        return
+    with translation.override("ja"):
+        if approve and not was_public:
+            title = gettext("Your job posting is now public")
+            body = job.title
+        elif not approve:
+            title = gettext("Your job posting was not published")
+            body = reason
+        else:
+            return
+    do_notify(
+        job.client,
+        kind="job_moderation",
+        title=title,
+        body=body,
+        url=reverse("jobs:detail", args=[job.pk]),
+    )
+
+
+def _apply_message_decision(message, *, approve: bool, reason: str, actor) -> None:
+    from yorozu.messaging.actions import do_reject_held_message, do_release_held_message
+
+    if message.status != "held":
+        return  # a delivered message found by a rescan: the decision is on the record only
+    if approve:
+        do_release_held_message(message, actor=actor)
+    else:
+        do_reject_held_message(message, reason=reason, actor=actor)

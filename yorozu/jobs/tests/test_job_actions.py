@@ -76,7 +76,7 @@ def test_edit_job_records_changed_fields_and_bumps_updated_at(client_user):
     event = job.events.get()
     assert (event.event_type, event.data, event.actor) == (
         "edited",
-        {"fields": ["title", "category"]},
+        {"fields": ["title", "category"], "verdict": "allow"},
         client_user,
     )
 

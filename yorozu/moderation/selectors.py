@@ -1,0 +1,235 @@
+"""Reads for the review console: queues and counts, one case with everything a reviewer needs,
+the account's history, related items and the dashboard's figures."""
+
+from __future__ import annotations
+
+import datetime
+import statistics
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import TruncDate
+from django.http import Http404
+from django.utils import timezone
+
+from yorozu.moderation.models import CaseEvent, CaseQueue, CaseStatus, ModerationCase
+from yorozu.trust.models import ContentToken, RuleHitDaily, VerdictDaily
+
+CONSOLE_QUEUES = (
+    CaseQueue.JOBS,
+    CaseQueue.MESSAGES,
+    CaseQueue.REPORTS,
+    CaseQueue.CONTACT_REQUESTS,
+)
+RELATED_LIMIT = 20
+
+
+def is_reviewer(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_staff and user.is_active)
+
+
+def has_live_case(queue: str, obj) -> bool:
+    return (
+        ModerationCase.objects.filter(
+            queue=queue,
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+        )
+        .exclude(status=CaseStatus.DECIDED)
+        .exists()
+    )
+
+
+def queue_counts() -> dict[str, int]:
+    """Undecided cases per queue, in one query."""
+    rows = (
+        ModerationCase.objects.exclude(status=CaseStatus.DECIDED)
+        .values("queue")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts = {q.value: 0 for q in CONSOLE_QUEUES}
+    for row in rows:
+        counts[row["queue"]] = row["n"]
+    return counts
+
+
+def cases_in_queue(queue: str, *, status: str = "") -> QuerySet[ModerationCase]:
+    """A queue's undecided cases (or those with `status`), highest priority first."""
+    cases = ModerationCase.objects.filter(queue=queue)
+    if status in CaseStatus.values:
+        cases = cases.filter(status=status)
+    else:
+        cases = cases.exclude(status=CaseStatus.DECIDED)
+    return cases.select_related("subject_user", "claimed_by", "content_type").order_by(
+        "-priority", "created_at", "id"
+    )
+
+
+def access_case(user, case_id: int) -> ModerationCase:
+    """A case for a reviewer; 404 for everyone else, so ids reveal nothing."""
+    if not is_reviewer(user):
+        raise Http404("no such case")
+    try:
+        return ModerationCase.objects.select_related(
+            "subject_user", "claimed_by", "decided_by", "content_type"
+        ).get(pk=case_id)
+    except ModerationCase.DoesNotExist:
+        raise Http404("no such case") from None
+
+
+def case_text(case: ModerationCase) -> str:
+    """The text the case's assessment spans index (a posting: title, newline, description)."""
+    obj = case.content_object
+    if obj is None:
+        return ""
+    if case.content_type.model == "job":
+        return f"{obj.title}\n{obj.description}"
+    for field in ("body", "text", "reason", "details", "description"):
+        value = getattr(obj, field, None)
+        if isinstance(value, str) and value:
+            return value
+    return str(obj)
+
+
+@dataclass
+class AccountHistory:
+    user: object
+    age_days: int
+    cases: list[ModerationCase]
+    case_counts: dict[str, int]
+    restrictions: list
+    certification: object | None
+
+
+def account_history(user, *, exclude_case: int | None = None) -> AccountHistory:
+    """Age, earlier cases, restrictions and certification of the account under review."""
+    from yorozu.enforcement.models import Restriction
+
+    cases = ModerationCase.objects.filter(subject_user=user).order_by("-created_at")
+    if exclude_case:
+        cases = cases.exclude(pk=exclude_case)
+    counts = dict(
+        cases.filter(status=CaseStatus.DECIDED)
+        .values_list("decision")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    certification = getattr(user, "certification", None) if hasattr(user, "certification") else None
+    return AccountHistory(
+        user=user,
+        age_days=(timezone.now() - user.date_joined).days,
+        cases=list(cases[:10]),
+        case_counts=counts,
+        restrictions=list(Restriction.objects.filter(user=user).order_by("-id")[:10]),
+        certification=certification,
+    )
+
+
+@dataclass
+class RelatedItem:
+    token: str
+    kind: str
+    user: object
+    content: object | None
+    content_type: str
+
+
+def related_items(case: ModerationCase) -> list[RelatedItem]:
+    """The same URLs, e-mail addresses, phone numbers or IDs in other accounts' content."""
+    mine = list(
+        ContentToken.objects.filter(
+            content_type_id=case.content_type_id, object_id=case.object_id
+        ).values_list("kind", "token")
+    )
+    if not mine:
+        return []
+    match = Q()
+    for kind, token in mine:
+        match |= Q(kind=kind, token=token)
+    rows = (
+        ContentToken.objects.filter(match)
+        .exclude(user_id=case.subject_user_id)
+        .select_related("user", "content_type")
+        .order_by("-created_at")[:RELATED_LIMIT]
+    )
+    out = []
+    for row in rows:
+        model = row.content_type.model_class()
+        content = model.objects.filter(pk=row.object_id).first() if model else None
+        out.append(RelatedItem(row.token, row.kind, row.user, content, row.content_type.model))
+    return out
+
+
+def case_events(case: ModerationCase) -> QuerySet[CaseEvent]:
+    return case.events.select_related("actor").order_by("created_at", "id")
+
+
+# -- dashboard -----------------------------------------------------------------------------------
+
+
+@dataclass
+class DayRow:
+    day: datetime.date
+    postings: int = 0
+    holds: int = 0
+    blocks: int = 0
+    reports: int = 0
+    decisions: int = 0
+
+
+def dashboard(days: int = 14) -> dict:
+    """Per-day figures, the median time to decision and the top rules over `days` days."""
+    from yorozu.jobs.models import JobEvent
+
+    today = timezone.localdate()
+    first = today - datetime.timedelta(days=days - 1)
+    since = timezone.make_aware(datetime.datetime.combine(first, datetime.time.min))
+    rows = {
+        first + datetime.timedelta(days=i): DayRow(first + datetime.timedelta(days=i))
+        for i in range(days)
+    }
+
+    def per_day(qs, field="created_at"):
+        return qs.annotate(d=TruncDate(field)).values("d").annotate(n=Count("id")).order_by()
+
+    for r in per_day(JobEvent.objects.filter(event_type="posted", created_at__gte=since)):
+        if r["d"] in rows:
+            rows[r["d"]].postings = r["n"]
+    for r in (
+        VerdictDaily.objects.filter(day__gte=first, verdict__in=("hold", "block"))
+        .values("day", "verdict")
+        .annotate(n=Sum("count"))
+        .order_by()
+    ):
+        if r["day"] in rows:
+            setattr(rows[r["day"]], "holds" if r["verdict"] == "hold" else "blocks", r["n"])
+    for r in per_day(ModerationCase.objects.filter(queue=CaseQueue.REPORTS, created_at__gte=since)):
+        if r["d"] in rows:
+            rows[r["d"]].reports = r["n"]
+    for r in per_day(
+        ModerationCase.objects.filter(status=CaseStatus.DECIDED, decided_at__gte=since),
+        field="decided_at",
+    ):
+        if r["d"] in rows:
+            rows[r["d"]].decisions = r["n"]
+    waits = [
+        (decided - created).total_seconds()
+        for created, decided in ModerationCase.objects.filter(
+            status=CaseStatus.DECIDED, decided_at__gte=since
+        ).values_list("created_at", "decided_at")
+        if decided and created
+    ]
+    top = list(
+        RuleHitDaily.objects.filter(day__gte=first)
+        .values("code")
+        .annotate(hits=Sum("hits"), shadow=Sum("shadow_hits"))
+        .order_by("-hits", "code")[:10]
+    )
+    return {
+        "days": list(rows.values()),
+        "median_seconds": statistics.median(waits) if waits else None,
+        "decided": len(waits),
+        "top_rules": top,
+    }

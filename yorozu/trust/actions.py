@@ -1,0 +1,284 @@
+"""Every write to the rule set: create, edit, move between states, backtest, start a rescan.
+
+Each action bumps `RuleSetVersion` in its transaction when the rules in force change, so every
+process rebuilds its engine (see `trust.rules`), and writes a `TrustRuleEvent`. A change to what
+is live enqueues a rescan after commit.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F, Max, Min, Sum
+from django.utils import timezone
+
+from yorozu.core.side_effects import on_commit
+from yorozu.trust.models import (
+    RULE_TRANSITIONS,
+    Rescan,
+    RescanChunk,
+    RescanStatus,
+    RuleHitDaily,
+    RuleSetVersion,
+    RuleState,
+    TrustRule,
+    TrustRuleEvent,
+)
+from yorozu.trust.rules import forget_engine, row_values_from_rule, shipped_rule
+
+RULE_FIELDS = (
+    "category",
+    "weight",
+    "message_ja",
+    "message_en",
+    "keywords",
+    "patterns",
+    "near",
+    "window",
+    "unless_near",
+    "negatable",
+    "discussable",
+    "kinds",
+    "stages",
+)
+# The flood guard: a live rule matching more than FLOOD_RATIO times its trailing daily average
+# (over FLOOD_TRAILING_DAYS days before today) and at least FLOOD_FLOOR times today goes back to
+# shadow by itself.
+FLOOD_RATIO = 5.0
+FLOOD_FLOOR = 50
+FLOOD_TRAILING_DAYS = 7
+RESCAN_CHUNK_IDS = 20_000
+RESCAN_MESSAGE_DAYS = 30
+
+
+class RuleError(Exception):
+    """A refused rule change (a transition the state machine does not allow, no backtest…)."""
+
+
+def _bump_version() -> int:
+    version, _ = RuleSetVersion.objects.select_for_update().get_or_create(pk=1)
+    RuleSetVersion.objects.filter(pk=1).update(version=F("version") + 1, changed_at=timezone.now())
+    # This process sees the change at once (even inside the transaction); after commit, again,
+    # so an engine rebuilt in between from uncommitted rows is not kept.
+    forget_engine()
+    on_commit(forget_engine)
+    return version.version + 1
+
+
+@transaction.atomic
+def do_create_rule(*, code: str, data: Mapping[str, Any], actor) -> TrustRule:
+    """A new rule, in draft: it has no effect until it is moved to shadow or live."""
+    now = timezone.now()
+    rule = TrustRule.objects.create(
+        code=code,
+        state=RuleState.DRAFT,
+        created_by=actor,
+        created_at=now,
+        updated_at=now,
+        **{name: data[name] for name in RULE_FIELDS if name in data},
+    )
+    TrustRuleEvent.objects.create(rule=rule, actor=actor, event_type="created")
+    return rule
+
+
+@transaction.atomic
+def do_edit_rule(rule: TrustRule, data: Mapping[str, Any], *, actor) -> list[str]:
+    """Change a rule's fields. An edited rule needs a new backtest before it can go live."""
+    locked = TrustRule.objects.select_for_update().get(pk=rule.pk)
+    changed = [n for n in RULE_FIELDS if n in data and getattr(locked, n) != data[n]]
+    if not changed:
+        return []
+    for name in changed:
+        setattr(locked, name, data[name])
+    locked.updated_at = timezone.now()
+    locked.save(update_fields=[*changed, "updated_at"])
+    TrustRuleEvent.objects.create(
+        rule=locked, actor=actor, event_type="edited", data={"fields": changed}
+    )
+    if locked.state in (RuleState.SHADOW, RuleState.LIVE):
+        _bump_version()
+        if locked.state == RuleState.LIVE:
+            _start_rescan(reason=f"rule {locked.code} edited", actor=actor)
+    for name in changed:
+        setattr(rule, name, getattr(locked, name))
+    rule.updated_at = locked.updated_at
+    return changed
+
+
+@transaction.atomic
+def do_set_rule_state(rule: TrustRule, *, state: str, actor, note: str = "") -> TrustRule:
+    """Move a rule along draft → shadow → live → archived (see RULE_TRANSITIONS).
+
+    Going live requires a backtest run since the rule last changed. Leaving or entering live
+    starts a rescan, so held items follow the rules in force.
+    """
+    locked = TrustRule.objects.select_for_update().get(pk=rule.pk)
+    if state not in RULE_TRANSITIONS.get(locked.state, ()):
+        raise RuleError(f"a {locked.state} rule cannot become {state}")
+    if state == RuleState.LIVE and not locked.backtest_current:
+        raise RuleError("run a backtest before the rule goes live")
+    before = locked.state
+    TrustRule.objects.filter(pk=locked.pk).update(state=state)
+    locked.state = state
+    TrustRuleEvent.objects.create(
+        rule=locked,
+        actor=actor,
+        event_type="state",
+        data={"from": before, "to": state, "note": note},
+    )
+    _bump_version()
+    if RuleState.LIVE in (before, state):
+        _start_rescan(reason=f"rule {locked.code}: {before} → {state}", actor=actor)
+    rule.state = state
+    return locked
+
+
+@transaction.atomic
+def do_record_backtest(rule: TrustRule, *, result: dict, actor) -> TrustRule:
+    """Store a backtest's figures on the rule (what `shadow → live` checks for)."""
+    now = timezone.now()
+    TrustRule.objects.filter(pk=rule.pk).update(backtest=result, backtested_at=now)
+    rule.backtest, rule.backtested_at = result, now
+    TrustRuleEvent.objects.create(
+        rule=rule,
+        actor=actor,
+        event_type="backtest",
+        data={"days": result.get("days"), "flagged": result.get("flagged")},
+    )
+    return rule
+
+
+@transaction.atomic
+def do_shadow_flooding_rule(code: str, *, today: int, average: float) -> TrustRule | None:
+    """The flood guard's action: put a live rule (a row, or a shipped rule via an override row)
+    back in shadow and alert the staff. Returns None when the rule is not live any more."""
+    from yorozu.accounts.models import User
+    from yorozu.notifications.actions import do_notify
+
+    rule = TrustRule.objects.select_for_update().filter(code=code).first()
+    if rule is None:
+        shipped = shipped_rule(code)
+        if shipped is None:
+            return None
+        now = timezone.now()
+        rule = TrustRule.objects.create(
+            **row_values_from_rule(shipped),
+            state=RuleState.SHADOW,
+            created_at=now,
+            updated_at=now,
+        )
+        TrustRuleEvent.objects.create(rule=rule, actor=None, event_type="created")
+    elif rule.state != RuleState.LIVE:
+        return None
+    else:
+        TrustRule.objects.filter(pk=rule.pk).update(state=RuleState.SHADOW)
+        rule.state = RuleState.SHADOW
+    TrustRuleEvent.objects.create(
+        rule=rule,
+        actor=None,
+        event_type="flood_guard",
+        data={"from": "live", "to": "shadow", "today": today, "average": round(average, 2)},
+    )
+    _bump_version()
+    from django.urls import reverse
+
+    url = reverse("moderation:rule_detail", args=[rule.pk])
+    for staff in User.objects.filter(is_staff=True, is_active=True):
+        do_notify(
+            staff,
+            kind="trust_flood_guard",
+            title=f"ルール {code} を自動でシャドーに戻しました",
+            body=(
+                f"本日 {today} 件に一致しました（直近{FLOOD_TRAILING_DAYS}日の平均 "
+                f"{average:.1f} 件）。内容を確認してください。"
+            ),
+            url=url,
+            collapse_key=f"flood:{code}",
+        )
+    return rule
+
+
+def check_flood_guard(codes: Iterable[str]) -> list[str]:
+    """Shadow every given live rule whose hits today exceed the guard; returns their codes."""
+    today = timezone.localdate()
+    since = today - datetime.timedelta(days=FLOOD_TRAILING_DAYS)
+    shadowed = []
+    for code in codes:
+        rows = dict(
+            RuleHitDaily.objects.filter(code=code, day__gte=since, day__lte=today).values_list(
+                "day", "hits"
+            )
+        )
+        now_hits = rows.pop(today, 0)
+        if now_hits < FLOOD_FLOOR:
+            continue
+        average = sum(rows.values()) / FLOOD_TRAILING_DAYS
+        if now_hits > FLOOD_RATIO * average and do_shadow_flooding_rule(
+            code, today=now_hits, average=average
+        ):
+            shadowed.append(code)
+    return shadowed
+
+
+# -- rescans -------------------------------------------------------------------------------------
+
+
+def _start_rescan(*, reason: str, actor, message_days: int = RESCAN_MESSAGE_DAYS) -> Rescan:
+    from yorozu.jobs.models import Job, JobStatus
+    from yorozu.messaging.models import Message
+
+    version = RuleSetVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+    rescan = Rescan.objects.create(
+        reason=reason[:200], rules_version=version, message_days=message_days, created_by=actor
+    )
+    chunks = []
+    total = 0
+    jobs = Job.objects.filter(status=JobStatus.OPEN)
+    since = timezone.now() - datetime.timedelta(days=message_days)
+    messages = Message.objects.filter(created_at__gte=since)
+    for kind, qs in (("job", jobs), ("message", messages)):
+        bounds = qs.aggregate(lo=Min("id"), hi=Max("id"))
+        if bounds["lo"] is None:
+            continue
+        total += qs.count()
+        for start in range(bounds["lo"], bounds["hi"] + 1, RESCAN_CHUNK_IDS):
+            end = min(start + RESCAN_CHUNK_IDS - 1, bounds["hi"])
+            chunks.append(
+                RescanChunk(rescan=rescan, kind=kind, start_id=start, end_id=end, cursor=start - 1)
+            )
+    RescanChunk.objects.bulk_create(chunks)
+    Rescan.objects.filter(pk=rescan.pk).update(total=total)
+    rescan.total = total
+    from yorozu.trust.tasks import run_rescan
+
+    on_commit(run_rescan.enqueue, rescan.pk)
+    return rescan
+
+
+@transaction.atomic
+def do_start_rescan(*, reason: str, actor, message_days: int = RESCAN_MESSAGE_DAYS) -> Rescan:
+    """Plan a rescan (chunks over open jobs and recent messages) and enqueue its task."""
+    return _start_rescan(reason=reason, actor=actor, message_days=message_days)
+
+
+def rescan_progress(rescan: Rescan) -> dict:
+    got = rescan.chunks.aggregate(processed=Sum("processed"))
+    return {"processed": got["processed"] or 0, "total": rescan.total}
+
+
+__all__ = [
+    "FLOOD_FLOOR",
+    "FLOOD_RATIO",
+    "RescanStatus",
+    "RuleError",
+    "check_flood_guard",
+    "do_create_rule",
+    "do_edit_rule",
+    "do_record_backtest",
+    "do_set_rule_state",
+    "do_shadow_flooding_rule",
+    "do_start_rescan",
+]

@@ -552,3 +552,16 @@ def do_decide_contact_request(
             )
     request.status = locked.status
     return locked
+
+
+@transaction.atomic
+def do_record_blocked_attempt(
+    *, sender, body: str, assessment: dict, kind: str, thread: Thread | None = None, actor
+) -> BlockedAttempt:
+    """Record a send refused on another path (a proposal), counted like a blocked message."""
+    now = timezone.now()
+    attempt = BlockedAttempt.objects.create(
+        sender=sender, thread=thread, kind=kind, body=body, assessment=assessment, created_at=now
+    )
+    _escalate_if_repeated(sender, now=now, actor=actor)
+    return attempt

@@ -167,3 +167,16 @@ def nudge_for(*, thread: Thread, sender, body: str) -> Nudge:
         segments=tuple(highlight(body, reasons)) if reasons else (),
         contact_note=contact_note,
     )
+
+
+def assess_proposal(*, job, text: str) -> Assessment:
+    """A proposal's message, judged like a message: before escrow, from a worker, with the
+    posting as context (so a proposal that pitches something else is caught too)."""
+    return assess_text(
+        text,
+        kind="proposal",
+        stage=PRE_CONTRACT,
+        sender_role="worker",
+        job_title=job.title,
+        job_text=job.description,
+    )

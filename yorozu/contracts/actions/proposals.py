@@ -22,7 +22,10 @@ from yorozu.contracts.models import (
 )
 from yorozu.contracts.notices import notify
 from yorozu.jobs.models import Job, JobStatus
-from yorozu.messaging.actions import ensure_thread
+from yorozu.messaging.actions import do_record_blocked_attempt, ensure_thread
+from yorozu.messaging.screening import as_json as screening_json
+from yorozu.messaging.screening import assess_proposal
+from yorozu.moderation.actions import do_open_case
 
 # A proposal the client has not answered yet: it can still be withdrawn, declined or hired.
 PENDING = (ProposalStatus.SUBMITTED, ProposalStatus.SHORTLISTED)
@@ -40,15 +43,32 @@ def _sync(target, source, fields: list[str]) -> None:
         setattr(target, field, getattr(source, field))
 
 
-@transaction.atomic
 def do_submit_proposal(*, job: Job, worker, data: dict, actor) -> Proposal:
     """Propose on an open job: one proposal per worker per job, never on one's own job.
 
-    Opens the message thread for the pair so they can talk before a contract, and tells the
-    client.
+    The proposal's message is screened as messages are (`messaging.screening`): block refuses
+    with the reasons (the form keeps the draft) and records the attempt, which counts toward the
+    repeat-offender slow-down; hold stores it and opens a case for the secretariat, without
+    telling the client; warn tells the client with the reasons. Screening runs before the
+    transaction, so a refused attempt's record is kept.
     """
     if actor.pk != worker.pk:
         raise ContractError(_("You can only propose for yourself."))
+    assessment = assess_proposal(job=job, text=data["message"])
+    if assessment.verdict == "block":
+        stored = screening_json(assessment)
+        do_record_blocked_attempt(
+            sender=worker, body=data["message"], assessment=stored, kind="proposal", actor=actor
+        )
+        reasons = "／".join(dict.fromkeys(r.message_ja for r in assessment.reasons))
+        raise ContractError(
+            _("This proposal cannot be sent. Please rewrite it: %(reasons)s") % {"reasons": reasons}
+        )
+    return _submit_proposal(job=job, worker=worker, data=data, actor=actor, assessment=assessment)
+
+
+@transaction.atomic
+def _submit_proposal(*, job: Job, worker, data: dict, actor, assessment) -> Proposal:
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.client_id == worker.pk:
         raise ContractError(_("You cannot propose on your own job."))
@@ -74,13 +94,29 @@ def do_submit_proposal(*, job: Job, worker, data: dict, actor) -> Proposal:
         raise ContractError(_("You have already sent a proposal for this job.")) from exc
     Job.objects.filter(pk=job.pk).update(proposal_count=F("proposal_count") + 1)
     ensure_thread(job, worker)
+    if assessment.verdict == "hold":
+        do_open_case(
+            queue="messages",
+            content_object=proposal,
+            subject_user=worker,
+            reason_code="trust_hold",
+            assessment=screening_json(assessment),
+            priority=10,
+            actor=actor,
+        )
+        return proposal
+    params = {"job": job.title, "worker": worker.display_name, "price": f"{proposal.price:,}"}
+    body = _("%(worker)s sent a proposal for ¥%(price)s.")
+    if assessment.verdict == "warn":
+        body = _("%(worker)s sent a proposal for ¥%(price)s. Please read it with care: %(reasons)s")
+        params["reasons"] = "／".join(dict.fromkeys(r.message_ja for r in assessment.reasons))
     notify(
         job.client,
         kind="proposal_received",
         title=_("New proposal for “%(job)s”"),
-        body=_("%(worker)s sent a proposal for ¥%(price)s."),
+        body=body,
         url=reverse("contracts:proposal_detail", args=[proposal.pk]),
-        params={"job": job.title, "worker": worker.display_name, "price": f"{proposal.price:,}"},
+        params=params,
     )
     return proposal
 

@@ -178,6 +178,42 @@ def _valid_phone(s: str, text: str, start: int) -> bool:
     return _PRODUCT_LABEL.search(before) is None
 
 
+# A pattern that opens with a negative look-behind, e.g. `(?<![a-z])(?:line|skype|…)` or
+# `(?<![0-9a-z])\+…`: `re` cannot skip ahead on it (it only derives a first-character prefix
+# when the pattern starts by consuming), so it runs the whole alternation at every position.
+_LEADING_LOOKBEHIND = re.compile(
+    r"\(\?<!(?P<cls>\[(?:\\.|[^\]\\\[])+\])\)"
+    r"(?:\(\?:(?P<alts>[^()\[\]\\|?*+{}.^$]+(?:\|[^()\[\]\\|?*+{}.^$]+)*)\)"
+    r"|(?P<one>\[(?:\\.|[^\]\\\[])+\]|\\[^A-Za-z0-9]|[^()\[\]\\|?*+{}.^$]))"
+)
+
+
+def _skippable(pattern: str) -> str:
+    """The same regex with its leading look-behind moved behind the first character it
+    consumes, so `re` can skip to the positions where that character occurs.
+
+    `(?<!C)(?:ab|cd)R` matches exactly where `(?:a(?<!C(?s:.))b|c(?<!C(?s:.))d)R` does: the
+    moved look-behind sees the same character before the match start (the extra `(?s:.)` steps
+    over the consumed one), and it is the same test in every branch, so the branch taken is the
+    same. Likewise `(?<!C)XR` with one literal or character class X. Any other shape is
+    returned unchanged.
+    """
+    m = _LEADING_LOOKBEHIND.match(pattern)
+    if m is None:
+        return pattern
+    look = f"(?<!{m['cls']}(?s:.))"
+    rest = pattern[m.end() :]
+    if rest[:1] in ("*", "+", "?", "{"):
+        return pattern  # the first item is quantified: moving into it would change its meaning
+    if m["alts"] is not None:
+        branches = m["alts"].split("|")
+        if any(not b for b in branches):
+            return pattern
+        moved = "|".join(f"{b[0]}{look}{b[1:]}" for b in branches)
+        return f"(?:{moved}){rest}"
+    return f"{m['one']}{look}{rest}"
+
+
 def _is_ref(entry: str) -> bool:
     """`@name` refers to a lexicon set; a bare "@" (or "@x.y") is a literal."""
     return entry.startswith("@") and entry[1:].isidentifier()
@@ -285,7 +321,7 @@ class Engine:
                 keys.append(self._entry_key(kw, rule))
             near_keys = tuple(self._entry_key(x, rule) for x in rule.near)
             unless_keys = tuple(self._entry_key(x, rule) for x in rule.unless_near)
-            pats = tuple(re.compile(p) for p in rule.patterns)
+            pats = tuple(re.compile(_skippable(p)) for p in rule.patterns)
             if not keys and not pats:
                 raise ValueError(f"rule {rule.code!r} has neither keywords nor patterns")
             lexical = bool(rule.gate) and all(_is_ref(g) for g in rule.gate)

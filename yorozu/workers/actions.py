@@ -245,18 +245,19 @@ class ScoutRefused(Exception):
 
 
 def assess_scout(text: str, *, job) -> object:
-    """The trust engine's view of a scout: kind "scout", before any contract, sent by a client."""
-    from yorozu.trust.engine import Context, assess
+    """The trust engine's view of a scout: kind "scout", before any contract, sent by a client.
 
-    return assess(
+    Through `trust.services.assess_text`, the one door every screened text takes.
+    """
+    from yorozu.trust.services import assess_text
+
+    return assess_text(
         text,
-        Context(
-            kind="scout",
-            stage="pre_contract",
-            sender_role="client",
-            job_title=job.title,
-            job_text=job.description,
-        ),
+        kind="scout",
+        stage="pre_contract",
+        sender_role="client",
+        job_title=job.title,
+        job_text=job.description,
     )
 
 

@@ -195,16 +195,15 @@ def test_a_warned_scout_is_delivered_with_the_warning_shown_to_the_worker(
 
 def test_the_scout_is_assessed_as_a_scout_from_a_client(monkeypatch, client_user, worker_user, job):
     seen = {}
-    import yorozu.trust.engine as engine
+    import yorozu.trust.services as services
 
-    def spy(text, context=None):
-        seen["context"] = context
+    def spy(text, **context):
+        seen.update(context)
         return Assessment(verdict="allow", score=0.0)
 
-    monkeypatch.setattr(engine, "assess", spy)
+    monkeypatch.setattr(services, "assess_text", spy)
     send(client_user, worker_user, job)
-    ctx = seen["context"]
-    assert (ctx.kind, ctx.stage, ctx.sender_role, ctx.job_title) == (
+    assert (seen["kind"], seen["stage"], seen["sender_role"], seen["job_title"]) == (
         "scout",
         "pre_contract",
         "client",

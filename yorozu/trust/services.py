@@ -16,6 +16,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -52,8 +53,24 @@ def assess_text(
             job_text=job_text,
         ),
     )
-    _hits.add(assessment, kind)
+    if not getattr(_not_counting, "active", False):
+        _hits.add(assessment, kind)
     return assessment
+
+
+_not_counting = threading.local()
+
+
+@contextmanager
+def not_counting_hits():
+    """Assess without counting: a rescan re-reads old content, which is not today's traffic
+    (counting it would make every rule look like it floods and trip the flood guard)."""
+    before = getattr(_not_counting, "active", False)
+    _not_counting.active = True
+    try:
+        yield
+    finally:
+        _not_counting.active = before
 
 
 def assess_job_text(title: str, description: str) -> Assessment:

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from yorozu.trust.models import Rescan, RescanChunk, RescanStatus, TrustRule
 from yorozu.trust.rules import rule_from_row
-from yorozu.trust.services import assessment_as_json, flush_rule_hits, job_text
+from yorozu.trust.services import assessment_as_json, job_text, not_counting_hits
 
 BATCH_SIZE = 500
 BACKTEST_SAMPLES = 10
@@ -41,15 +41,13 @@ def process_rescan(
     )
     processed = 0
     batches = 0
-    try:
+    with not_counting_hits():
         while max_batches is None or batches < max_batches:
             got = _process_one_batch(rescan_id, batch_size)
             if got is None:
                 break
             processed += got
             batches += 1
-    finally:
-        flush_rule_hits()
     if not RescanChunk.objects.filter(rescan_id=rescan_id, done=False).exists():
         Rescan.objects.filter(pk=rescan_id).exclude(status=RescanStatus.DONE).update(
             status=RescanStatus.DONE, finished_at=timezone.now()

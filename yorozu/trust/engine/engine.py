@@ -251,9 +251,8 @@ class _Plan:
     `by_key` maps each trigger key to the positions (in rule order) of the keyword rules it
     triggers; `patterned` lists the rules with patterns, each with what must hold before its
     regexes are worth running: `lexical` gate sets with a hit, or one of the `literal` gate
-    substrings in the text (None = no gate). Keyword rules
-    precede pattern rules in the engine's order, so sorted keyword positions followed by
-    `patterned` is that order.
+    substrings in the text (None = no gate). Keyword rules precede pattern rules in the
+    engine's order, so sorted keyword positions followed by `patterned` is that order.
     """
 
     keyword_rules: list[_Compiled]

@@ -259,6 +259,7 @@ def _stage_chars(text: str) -> tuple[str, Callable[[], list[Edit]] | None]:
     # The distinct characters to rewrite. A regex class over the BMP is one C-level pass
     # (~5x cheaper than intersecting a 12k-entry set with the text); sre would scan a long
     # list of ranges per character for astral code points, so those texts take the set path.
+    special: set[str] | frozenset[str]
     if _ASTRAL.search(text) is None:
         special = set(_SPECIAL_BMP.findall(text))
     else:
@@ -283,9 +284,8 @@ def _stage_chars(text: str) -> tuple[str, Callable[[], list[Edit]] | None]:
             pieces.append(rep)
             o += len(rep)
         seg = m.group()
-        rep = _SEQ_TABLE.get(seg)
-        if rep is None:
-            rep = _char_map(seg)
+        mapped = _SEQ_TABLE.get(seg)
+        rep = _char_map(seg) if mapped is None else mapped
         if rep != seg:
             edits.append((i, j, o, o + len(rep)))
         pieces.append(rep)

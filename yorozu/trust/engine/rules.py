@@ -16,6 +16,8 @@ letters, kana app names already spelt in Latin letters.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .values import Rule
 
 PRE = frozenset({"pre_contract"})
@@ -49,7 +51,7 @@ CHAT_LINK = (
 )
 
 
-def _r(code: str, category: str, weight: float, ja: str, en: str, **kw: object) -> Rule:
+def _r(code: str, category: str, weight: float, ja: str, en: str, **kw: Any) -> Rule:
     return Rule(code=code, category=category, weight=weight, message_ja=ja, message_en=en, **kw)
 
 

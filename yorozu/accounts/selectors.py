@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
 from django.http import Http404
 
 from yorozu.accounts.models import ClientProfile, IdentityDocument, User
@@ -23,17 +22,6 @@ def access_client_profile(viewer: User | AnonymousUser | None, user_id: int) -> 
     if profile is None:
         raise Http404("no such client")
     return profile
-
-
-def client_open_jobs(client: User) -> QuerySet:
-    """The client's open jobs, newest first, ready for `jobs/job_card.html`."""
-    from yorozu.jobs.models import Job, JobStatus
-
-    return (
-        Job.objects.filter(client=client, status=JobStatus.OPEN)
-        .select_related("category", "main_category", "client", "client__client_profile")
-        .order_by("-created_at", "-id")
-    )
 
 
 def client_reviews_from_workers(client: User, *, limit: int = 10) -> list:

@@ -33,11 +33,11 @@ from yorozu.accounts.forms import (
 from yorozu.accounts.models import IdentityStatus, User
 from yorozu.accounts.selectors import (
     access_client_profile,
-    client_open_jobs,
     client_reviews_from_workers,
     latest_identity_document,
 )
 from yorozu.core.redirects import safe_next
+from yorozu.jobs.selectors import open_jobs_of_client
 
 SETTINGS_TEMPLATE = "accounts/account_settings.html"
 
@@ -172,7 +172,7 @@ def identity(request: AuthenticatedRequest) -> HttpResponse:
 def client_profile(request: HttpRequest, user_id: int) -> HttpResponse:
     profile = access_client_profile(request.user, user_id)
     client = profile.user
-    page = Paginator(client_open_jobs(client), 10).get_page(request.GET.get("page"))
+    page = Paginator(open_jobs_of_client(client), 10).get_page(request.GET.get("page"))
     return render(
         request,
         "accounts/client_profile.html",

@@ -14,6 +14,14 @@ class ProposalStatus(models.TextChoices):
     DECLINED = "declined", pgettext_lazy("proposal status", "Declined")
     HIRED = "hired", pgettext_lazy("proposal status", "Hired")
     WITHDRAWN = "withdrawn", pgettext_lazy("proposal status", "Withdrawn")
+    # Screening held it for the secretariat: the client neither sees it nor is told of it.
+    HELD = "held", pgettext_lazy("proposal status", "Under review")
+    # The secretariat refused a held proposal; the worker is told why.
+    REJECTED = "rejected", pgettext_lazy("proposal status", "Not delivered")
+
+
+# What a job's client may see: everything but proposals the secretariat holds or refused.
+CLIENT_HIDDEN_PROPOSAL_STATUSES = (ProposalStatus.HELD, ProposalStatus.REJECTED)
 
 
 class Proposal(models.Model):

@@ -11,7 +11,13 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from yorozu.contracts.models import Contract, ContractStatus, Proposal, ProposalStatus
+from yorozu.contracts.models import (
+    CLIENT_HIDDEN_PROPOSAL_STATUSES,
+    Contract,
+    ContractStatus,
+    Proposal,
+    ProposalStatus,
+)
 from yorozu.contracts.transitions import allowed_transitions
 from yorozu.jobs.models import Job, JobStatus
 from yorozu.messaging.models import Thread
@@ -24,16 +30,26 @@ ACTIVE_STATUSES = [
     ContractStatus.DELIVERED,
     ContractStatus.DISPUTED,
 ]
+# The statuses a client filters their job's proposals by.
+CLIENT_PROPOSAL_STATUSES = [
+    s for s in ProposalStatus.values if s not in CLIENT_HIDDEN_PROPOSAL_STATUSES
+]
 
 
 def access_job_to_propose(user, job_id: int) -> Job:
-    """Any signed-in person may open the propose page of an existing job."""
+    """Any signed-in person may open the propose page of a public job; its client always may.
+
+    A posting under review or refused by the secretariat is not there for anyone else (404).
+    """
     try:
-        return Job.objects.select_related("category", "client", "client__client_profile").get(
+        job = Job.objects.select_related("category", "client", "client__client_profile").get(
             pk=job_id
         )
     except Job.DoesNotExist as exc:
         raise Http404 from exc
+    if not job.is_public and job.client_id != user.pk:
+        raise Http404
+    return job
 
 
 def access_own_job(user, job_id: int) -> Job:
@@ -51,7 +67,10 @@ def access_proposal(user, proposal_id: int) -> Proposal:
             Proposal.objects.select_related(
                 "job", "job__category", "job__client", "worker", "worker__worker_profile"
             )
-            .filter(Q(worker_id=user.pk) | Q(job__client_id=user.pk))
+            .filter(
+                Q(worker_id=user.pk)
+                | (Q(job__client_id=user.pk) & ~Q(status__in=CLIENT_HIDDEN_PROPOSAL_STATUSES))
+            )
             .get(pk=proposal_id)
         )
     except Proposal.DoesNotExist as exc:
@@ -75,10 +94,13 @@ def proposal_of(user, job: Job) -> Proposal | None:
 
 
 def job_proposals(job: Job, *, status: str | None = None):
-    qs = job.proposals.select_related("worker", "worker__worker_profile").order_by(
-        "-created_at", "-id"
+    """A job's proposals as its client sees them (held and refused ones are not theirs to see)."""
+    qs = (
+        job.proposals.exclude(status__in=CLIENT_HIDDEN_PROPOSAL_STATUSES)
+        .select_related("worker", "worker__worker_profile")
+        .order_by("-created_at", "-id")
     )
-    if status in ProposalStatus.values:
+    if status in CLIENT_PROPOSAL_STATUSES:
         qs = qs.filter(status=status)
     return qs
 
@@ -171,7 +193,7 @@ def reason_cannot_propose(user, job: Job):
     """Why the propose form should not be offered (display only; the action decides)."""
     if job.client_id == user.pk:
         return _("This is your own job, so you cannot propose on it.")
-    if job.status != JobStatus.OPEN:
+    if job.status != JobStatus.OPEN or not job.is_public:
         return _("This job is no longer accepting proposals.")
     if job.deadline < timezone.localdate():
         return _("The application deadline for this job has passed.")

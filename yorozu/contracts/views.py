@@ -123,7 +123,16 @@ def propose(request: SignedInRequest, job_id: int) -> HttpResponse:
             except ContractError as err:
                 form.add_error(None, err.message)
             else:
-                messages.success(request, _("Your proposal was sent to the client."))
+                if proposal.status == ProposalStatus.HELD:
+                    messages.info(
+                        request,
+                        _(
+                            "Your proposal is under review by the secretariat. It reaches the "
+                            "client once it is approved; we will tell you the outcome."
+                        ),
+                    )
+                else:
+                    messages.success(request, _("Your proposal was sent to the client."))
                 return redirect("contracts:proposal_detail", proposal_id=proposal.pk)
     return render(
         request,
@@ -138,7 +147,7 @@ def job_proposals(request: SignedInRequest, job_id: int) -> HttpResponse:
     """The client's view of the proposals on one of their jobs."""
     job = selectors.access_own_job(request.user, job_id)
     status = request.GET.get("status") or ""
-    if status not in ProposalStatus.values:
+    if status not in selectors.CLIENT_PROPOSAL_STATUSES:
         status = ""
     page = _page(request, selectors.job_proposals(job, status=status or None))
     proposals = list(page.object_list)
@@ -153,7 +162,11 @@ def job_proposals(request: SignedInRequest, job_id: int) -> HttpResponse:
             "page": page,
             "proposals": proposals,
             "status": status,
-            "statuses": ProposalStatus.choices,
+            "statuses": [
+                (value, label)
+                for value, label in ProposalStatus.choices
+                if value in selectors.CLIENT_PROPOSAL_STATUSES
+            ],
         },
     )
 

@@ -102,11 +102,21 @@ def latest_open_jobs(*, limit: int = 6) -> QuerySet[Job]:
     return search_jobs(JobSearchParams())[:limit]
 
 
-def open_jobs_of_client(client, *, limit: int = 10) -> QuerySet[Job]:
-    """A client's open postings, for their public profile page (renders with job_card.html)."""
+def open_jobs_of_client(client) -> QuerySet[Job]:
+    """A client's postings that take proposals, newest first (renders with job_card.html).
+
+    Open, public and before their deadline, and none at all while the client is barred from
+    posting or suspended: their public profile lists these, and a scout can only be about one.
+    """
     return with_card_relations(
-        Job.objects.filter(client=client, status=JobStatus.OPEN, moderation=JobModeration.PUBLIC)
-    ).order_by("-created_at", "-id")[:limit]
+        Job.objects.filter(
+            visible_users_q("client", hide_for=("post",)),
+            client=client,
+            status=JobStatus.OPEN,
+            moderation=JobModeration.PUBLIC,
+            deadline__gte=timezone.localdate(),
+        )
+    ).order_by("-created_at", "-id")
 
 
 def jobs_of_client(client) -> QuerySet[Job]:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.middleware import HtmxDetails
 
 from yorozu.accounts.models import User
+from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.jobs.actions import JobNotOpen, JobRefused, do_close_job, do_edit_job, do_post_job
 from yorozu.jobs.forms import JobForm, JobSearchForm
 from yorozu.jobs.selectors import (
@@ -56,6 +57,8 @@ def new(request: SignedInRequest) -> HttpResponse:
     """Post a job. Posting is done as a client: a worker is offered the role switch instead."""
     if not request.user.acting_as_client:
         return render(request, "jobs/job_new_as_worker.html")
+    if not can_use(request.user, "post"):
+        return _posting_barred(request)
     form = JobForm(request.POST if request.method == "POST" else None)
     refusal = None
     if request.method == "POST" and form.is_valid():
@@ -70,6 +73,12 @@ def new(request: SignedInRequest) -> HttpResponse:
                 messages.warning(request, HELD_MESSAGE)
             return redirect("jobs:detail", job_id=job.pk)
     return render(request, "jobs/job_form.html", {"form": form, "job": None, "refusal": refusal})
+
+
+def _posting_barred(request: SignedInRequest) -> HttpResponse:
+    """A client barred from posting is told so, with a way to their statement of reasons."""
+    messages.error(request, restricted_message("post"))
+    return redirect("enforcement:statement")
 
 
 def _refusal(form: JobForm, exc: JobRefused) -> dict:
@@ -127,6 +136,8 @@ def edit(request: SignedInRequest, job_id: int) -> HttpResponse:
     if not job.is_open:
         messages.error(request, _("This job is closed and can no longer be edited."))
         return redirect("jobs:detail", job_id=job.pk)
+    if not can_use(request.user, "post"):
+        return _posting_barred(request)
     form = JobForm(
         request.POST if request.method == "POST" else None, initial=JobForm.initial_for(job)
     )

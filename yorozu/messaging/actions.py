@@ -34,6 +34,7 @@ from yorozu.messaging.models import (
 from yorozu.moderation.actions import CaseError, do_open_case, do_record_case_decision
 from yorozu.moderation.models import CaseDecision, CaseQueue, CaseStatus, ModerationCase
 from yorozu.notifications.actions import do_mark_collapsed_notifications_read, do_notify
+from yorozu.trust.services import index_content_tokens
 
 MAX_BODY_LENGTH = 5000
 # The model's column width: a longer key cannot be stored, so it cannot protect a retry either.
@@ -217,6 +218,9 @@ def _send_message(
         )
         _escalate_if_repeated(sender, now=now, actor=actor)
     else:
+        # Held messages are indexed when their case opens; delivered ones here, so the console's
+        # "related items" finds a phone number or URL across every account that used it.
+        index_content_tokens(message, user=sender, texts=(body,), new=True)
         _notify_recipient(thread, message)
     return message
 

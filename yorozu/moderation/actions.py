@@ -89,7 +89,7 @@ def _index_tokens(content_object, user) -> None:
 
     texts = [
         value
-        for field in ("body", "text", "reason", "details", "description", "title")
+        for field in ("body", "text", "message", "reason", "details", "description", "title")
         if isinstance(value := getattr(content_object, field, None), str) and value
     ]
     if texts:
@@ -165,6 +165,21 @@ def do_decide_case(
     reason = (reason or "").strip()
     if decision != CaseDecision.APPROVE and not reason:
         raise CaseError("A rejection needs a reason the user will see.")
+    if case.queue == CaseQueue.REPORTS:
+        # Reports carry their own effects (reporters told, strikes, a reported job taken down):
+        # one decision path for the console and the secretariat's report pages.
+        from yorozu.enforcement.actions import do_decide_report_case
+
+        upheld = decision != CaseDecision.APPROVE
+        return do_decide_report_case(
+            case,
+            upheld=upheld,
+            reason=reason or "Dismissed: no violation found.",
+            restrict=(
+                {"level": restrict_level} if decision == CaseDecision.REJECT_AND_RESTRICT else None
+            ),
+            actor=actor,
+        )
     decided = do_record_case_decision(case, decision=decision, reason=reason, actor=actor)
     content = case.content_object
     approve = decision == CaseDecision.APPROVE
@@ -173,6 +188,13 @@ def do_decide_case(
         _apply_job_decision(content, approve=approve, reason=reason, actor=actor)
     elif model == "message" and content is not None:
         _apply_message_decision(content, approve=approve, reason=reason, actor=actor)
+    elif model == "proposal" and content is not None:
+        from yorozu.contracts.actions import do_reject_held_proposal, do_release_held_proposal
+
+        if approve:
+            do_release_held_proposal(content, actor=actor)
+        else:
+            do_reject_held_proposal(content, reason=reason, actor=actor)
     elif model == "contactrequest" and content is not None:
         from yorozu.messaging.actions import do_decide_contact_request
 

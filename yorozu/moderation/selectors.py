@@ -86,7 +86,7 @@ def case_text(case: ModerationCase) -> str:
         return ""
     if case.content_type.model == "job":
         return f"{obj.title}\n{obj.description}"
-    for field in ("body", "text", "reason", "details", "description"):
+    for field in ("body", "text", "message", "reason", "details", "description"):
         value = getattr(obj, field, None)
         if isinstance(value, str) and value:
             return value

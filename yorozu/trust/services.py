@@ -264,13 +264,20 @@ def extract_tokens(text: str) -> set[tuple[str, str]]:
     return found
 
 
-def index_content_tokens(content_object, *, user, texts: Iterable[str]) -> int:
-    """Replace the stored tokens of one piece of content with those found in `texts`."""
-    ct = ContentType.objects.get_for_model(content_object)
+def index_content_tokens(content_object, *, user, texts: Iterable[str], new: bool = False) -> int:
+    """Replace the stored tokens of one piece of content with those found in `texts`.
+
+    `new=True` says the content was just created, so nothing is stored for it yet: no delete,
+    and no query at all when the text holds no token (the common case on the send path).
+    """
     tokens: set[tuple[str, str]] = set()
     for text in texts:
         tokens |= extract_tokens(text)
-    ContentToken.objects.filter(content_type=ct, object_id=content_object.pk).delete()
+    if new and not tokens:
+        return 0
+    ct = ContentType.objects.get_for_model(content_object)
+    if not new:
+        ContentToken.objects.filter(content_type=ct, object_id=content_object.pk).delete()
     ContentToken.objects.bulk_create(
         [
             ContentToken(

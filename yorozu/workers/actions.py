@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.models import IdentityStatus, User, WorkerProfile
 from yorozu.enforcement.selectors import can_use, restricted_message
+from yorozu.jobs.selectors import open_jobs_of_client
 from yorozu.notifications.actions import do_notify
 from yorozu.workers.models import (
     NEVER_ACTIVE,
@@ -42,7 +43,6 @@ from yorozu.workers.models import (
 )
 from yorozu.workers.selectors import (
     FILTERABLE_GENDERS,
-    client_open_jobs,
     scout_daily_quota,
     scouts_sent_today,
     searchable_workers,
@@ -326,10 +326,12 @@ def do_send_scout(*, client: User, worker: User, job, message: str, actor: User)
         raise PermissionDenied("scouts are about the client's own jobs")
     if not can_use(client, "scout"):
         raise ScoutRefused(restricted_message("scout"))
+    if not can_use(client, "post"):  # their postings are hidden, so none can be scouted for
+        raise ScoutRefused(restricted_message("post"))
     message = clean_scout_message(message)
     if worker.pk == client.pk:
         raise ScoutRefused(_("You cannot scout yourself."))
-    if not client_open_jobs(client).filter(pk=job.pk).exists():
+    if not open_jobs_of_client(client).filter(pk=job.pk).exists():
         raise ScoutRefused(_("This job is no longer open, so it cannot be used for a scout."))
     profile = searchable_workers().filter(user_id=worker.pk).first()
     if profile is None:

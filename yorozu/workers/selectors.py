@@ -396,19 +396,10 @@ def scout_daily_quota(client: User) -> int:
 
 
 def is_certified(client: User) -> bool:
-    """Whether the client holds the certified-client badge (`certification.selectors`).
-
-    `request.user` is a lazy wrapper; the certification selector inspects the model class, so
-    it is given the real User.
-    """
+    """Whether the client holds the certified-client badge (`certification.selectors`)."""
     from yorozu.certification.selectors import is_certified_client
 
-    if client.pk is None:
-        return False
-    wrapped = getattr(client, "_wrapped", None)
-    if isinstance(wrapped, User):
-        client = wrapped
-    return bool(is_certified_client(client))
+    return client.pk is not None and is_certified_client(client)
 
 
 def start_of_tokyo_day(now: datetime.datetime | None = None) -> datetime.datetime:
@@ -423,15 +414,6 @@ def scouts_sent_today(client: User, now: datetime.datetime | None = None) -> int
 
 def scouts_left_today(client: User, now: datetime.datetime | None = None) -> int:
     return max(0, scout_daily_quota(client) - scouts_sent_today(client, now))
-
-
-def client_open_jobs(client: User) -> QuerySet:
-    """The client's jobs a scout can be about: open and still taking proposals."""
-    from yorozu.jobs.models import Job, JobStatus
-
-    return Job.objects.filter(
-        client=client, status=JobStatus.OPEN, deadline__gte=timezone.localdate()
-    ).order_by("-created_at", "-id")
 
 
 def access_scout_target(viewer: User, worker_id: int) -> WorkerProfile:

@@ -13,6 +13,7 @@ from django_htmx.middleware import HtmxDetails
 
 from yorozu.accounts.models import User
 from yorozu.accounts.prefectures import prefecture_name
+from yorozu.jobs.selectors import open_jobs_of_client
 from yorozu.workers.actions import (
     ScoutRefused,
     do_accept_scout,
@@ -28,7 +29,6 @@ from yorozu.workers.selectors import (
     access_scout_for_worker,
     access_scout_target,
     access_worker_profile,
-    client_open_jobs,
     first_page,
     scout_daily_quota,
     scouts_left_today,
@@ -117,7 +117,7 @@ def scout_new(request: HtmxRequest, user_id: int) -> HttpResponse:
     """Write a scout to one worker about one of the client's open jobs."""
     profile = access_scout_target(request.user, user_id)
     worker = profile.user
-    jobs = client_open_jobs(request.user)
+    jobs = open_jobs_of_client(request.user)
     form = ScoutForm(request.POST or None, jobs=jobs)
     refusal_reasons: list[str] = []
     if request.method == "POST" and form.is_valid():

@@ -12,6 +12,8 @@ from yorozu.contracts.actions.contracts import (
 from yorozu.contracts.actions.proposals import (
     do_decline_proposal,
     do_hire_proposal,
+    do_reject_held_proposal,
+    do_release_held_proposal,
     do_shortlist_proposal,
     do_submit_proposal,
     do_withdraw_proposal,
@@ -29,6 +31,8 @@ __all__ = [
     "do_dispute_contract",
     "do_fund_contract",
     "do_hire_proposal",
+    "do_reject_held_proposal",
+    "do_release_held_proposal",
     "do_shortlist_proposal",
     "do_submit_proposal",
     "do_withdraw_proposal",

@@ -72,13 +72,14 @@ def _submit_proposal(*, job: Job, worker, data: dict, actor, assessment) -> Prop
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.client_id == worker.pk:
         raise ContractError(_("You cannot propose on your own job."))
-    if job.status != JobStatus.OPEN:
+    if job.status != JobStatus.OPEN or not job.is_public:
         raise ContractError(_("This job is no longer accepting proposals."))
     if job.deadline < timezone.localdate():
         raise ContractError(_("The application deadline for this job has passed."))
     if Proposal.objects.filter(job=job, worker=worker).exists():
         raise ContractError(_("You have already sent a proposal for this job."))
     now = timezone.now()
+    held = assessment.verdict == "hold"
     try:
         with transaction.atomic():
             proposal = Proposal.objects.create(
@@ -87,14 +88,15 @@ def _submit_proposal(*, job: Job, worker, data: dict, actor, assessment) -> Prop
                 price=data["price"],
                 delivery_days=data["delivery_days"],
                 message=data["message"],
+                status=ProposalStatus.HELD if held else ProposalStatus.SUBMITTED,
                 created_at=now,
                 updated_at=now,
             )
     except IntegrityError as exc:  # a concurrent double submit lost the race
         raise ContractError(_("You have already sent a proposal for this job.")) from exc
-    Job.objects.filter(pk=job.pk).update(proposal_count=F("proposal_count") + 1)
-    ensure_thread(job, worker)
-    if assessment.verdict == "hold":
+    if held:
+        # Nothing reaches the client (no count, no thread, no notice) until the secretariat
+        # releases it.
         do_open_case(
             queue="messages",
             content_object=proposal,
@@ -105,11 +107,21 @@ def _submit_proposal(*, job: Job, worker, data: dict, actor, assessment) -> Prop
             actor=actor,
         )
         return proposal
+    reasons = [r.message_ja for r in assessment.reasons] if assessment.verdict == "warn" else []
+    _deliver_to_client(proposal, job=job, reasons=reasons)
+    return proposal
+
+
+def _deliver_to_client(proposal: Proposal, *, job: Job, reasons: list[str]) -> None:
+    """Count the proposal on its job, open the thread and tell the client."""
+    worker = proposal.worker
+    Job.objects.filter(pk=job.pk).update(proposal_count=F("proposal_count") + 1)
+    ensure_thread(job, worker)
     params = {"job": job.title, "worker": worker.display_name, "price": f"{proposal.price:,}"}
     body = _("%(worker)s sent a proposal for ¥%(price)s.")
-    if assessment.verdict == "warn":
+    if reasons:
         body = _("%(worker)s sent a proposal for ¥%(price)s. Please read it with care: %(reasons)s")
-        params["reasons"] = "／".join(dict.fromkeys(r.message_ja for r in assessment.reasons))
+        params["reasons"] = "／".join(dict.fromkeys(reasons))
     notify(
         job.client,
         kind="proposal_received",
@@ -118,7 +130,41 @@ def _submit_proposal(*, job: Job, worker, data: dict, actor, assessment) -> Prop
         url=reverse("contracts:proposal_detail", args=[proposal.pk]),
         params=params,
     )
-    return proposal
+
+
+@transaction.atomic
+def do_release_held_proposal(proposal: Proposal, *, actor) -> bool:
+    """The secretariat lets a held proposal through: the client sees it from now on.
+
+    False (and nothing written) when the proposal is no longer held. The caller (the console's
+    decision) has checked that `actor` is a reviewer.
+    """
+    locked = _lock_proposal(proposal)
+    if locked.status != ProposalStatus.HELD:
+        return False
+    _set_status(locked, ProposalStatus.SUBMITTED)
+    _sync(proposal, locked, ["status", "updated_at"])
+    _deliver_to_client(locked, job=locked.job, reasons=[])
+    return True
+
+
+@transaction.atomic
+def do_reject_held_proposal(proposal: Proposal, *, reason: str, actor) -> bool:
+    """The secretariat refuses a held proposal; the worker is told why, the client never knows."""
+    locked = _lock_proposal(proposal)
+    if locked.status != ProposalStatus.HELD:
+        return False
+    _set_status(locked, ProposalStatus.REJECTED)
+    _sync(proposal, locked, ["status", "updated_at"])
+    notify(
+        locked.worker,
+        kind="proposal_rejected",
+        title=_("Your proposal for “%(job)s” was not delivered"),
+        body=_("The secretariat did not deliver it to the client: %(reason)s"),
+        url=reverse("contracts:proposal_detail", args=[locked.pk]),
+        params={"job": locked.job.title, "reason": reason},
+    )
+    return True
 
 
 def _set_status(proposal: Proposal, status: str) -> None:

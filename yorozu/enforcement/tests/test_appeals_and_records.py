@@ -113,19 +113,24 @@ def test_the_case_decider_cannot_decide_the_appeal(cast, second_staff):
 @pytest.mark.parametrize("who", ["client", "worker", "outsider"])
 def test_secretariat_pages_are_staff_only(client, cast, restriction, who):
     client.force_login(cast[who])
+    # The restricted client is held at their statement by the suspension lock; the others get a
+    # plain 404, so the pages' existence is not advertised.
+    suspended = who == "client"
     for name, args in [
         ("enforcement:audit", []),
         ("enforcement:secretariat_reports", []),
         ("enforcement:secretariat_appeals", []),
         ("enforcement:secretariat_lift", [restriction.pk]),
     ]:
-        assert client.get(reverse(name, args=args)).status_code == 404
-    assert (
-        client.post(
-            reverse("enforcement:secretariat_lift", args=[restriction.pk]), {"reason": "x"}
-        ).status_code
-        == 404
-    )
+        response = client.get(reverse(name, args=args))
+        if suspended:
+            assert response.status_code == 302
+            assert response.url == reverse("enforcement:statement")
+        else:
+            assert response.status_code == 404
+    assert client.post(
+        reverse("enforcement:secretariat_lift", args=[restriction.pk]), {"reason": "x"}
+    ).status_code == (403 if suspended else 404)
     restriction.refresh_from_db()
     assert restriction.lifted_at is None
 

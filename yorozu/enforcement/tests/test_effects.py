@@ -144,7 +144,8 @@ def test_scouting(cast, key):
     job = JobFactory(client=cast["client"])
     WorkerProfile.objects.filter(user=cast["worker"]).update(accepts_scouts=True)
     restrict(cast["client"], cast["staff"], key)
-    refused = key in ("no_scout", "suspended", "permanent")
+    # A posting-barred client's jobs are hidden from everyone, so no scout can be about one.
+    refused = key in ("no_scout", "no_post", "suspended", "permanent")
     send = lambda: do_send_scout(  # noqa: E731
         client=cast["client"],
         worker=cast["worker"],
@@ -197,3 +198,23 @@ def test_certification_counts_upheld_violations_and_restrictions(cast):
     )
     assert upheld_violations_by_client(since, timezone.now(), None) == {cast["client"].pk: 1}
     assert upheld_violations_by_client(since, timezone.now(), [cast["worker"].pk]) == {}
+
+
+def test_a_posting_barred_client_is_sent_to_the_notice_not_a_403(client, cast):
+    job = JobFactory(client=cast["client"])
+    restrict(cast["client"], cast["staff"], "no_post")
+    client.force_login(cast["client"])
+    statement = reverse("enforcement:statement")
+    for url in (reverse("jobs:new"), reverse("jobs:edit", args=[job.pk])):
+        response = client.get(url, follow=True)
+        assert response.redirect_chain[-1][0] == statement
+        assert "仕事の掲載・編集ができません" in response.text
+
+
+@pytest.mark.parametrize("key", ["none", "no_message", "no_post", "suspended"])
+def test_the_client_profile_lists_open_jobs_only_while_postings_are_visible(client, cast, key):
+    JobFactory(client=cast["client"], title="ロゴ制作のお仕事")
+    restrict(cast["client"], cast["staff"], key)
+    client.force_login(cast["worker"])
+    page = client.get(reverse("accounts:client_profile", args=[cast["client"].pk]))
+    assert ("ロゴ制作のお仕事" in page.text) == (key in ("none", "no_message"))

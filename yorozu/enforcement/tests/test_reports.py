@@ -300,3 +300,29 @@ def test_my_reports_lists_only_ones_own(client, cast, job):
     client.force_login(UserFactory(role=Role.WORKER))
     response = client.get(reverse("enforcement:my_reports"))
     assert len(response.context["page_obj"].object_list) == 0
+
+
+@pytest.mark.parametrize("decision", ["approve", "reject", "reject_restrict"])
+def test_the_console_decides_a_report_case_with_the_report_effects(client, cast, job, decision):
+    """The console's decide button on a reports case takes the reports path: reporters told,
+    a strike when upheld, the reported job taken down, the account restricted when asked."""
+    file(cast["worker"], "job", job)
+    case = ModerationCase.objects.get(queue="reports")
+    client.force_login(cast["staff"])
+    response = client.post(
+        reverse("moderation:decide", args=[case.pk]),
+        {"decision": decision, "reason": "ガイドライン違反の求人"},
+    )
+    assert response.status_code == 302
+    report = Report.objects.get()
+    upheld = decision != "approve"
+    assert report.status == ("upheld" if upheld else "dismissed")
+    assert Strike.objects.filter(user=cast["client"]).exists() == upheld
+    job.refresh_from_db()
+    assert (job.status == JobStatus.CLOSED) == upheld
+    assert Restriction.objects.filter(user=cast["client"]).exists() == (
+        decision == "reject_restrict"
+    )
+    note = Notification.objects.get(user=cast["worker"])
+    assert note.kind.startswith("report")
+    assert EnforcementLog.objects.filter(event_type="report_decided").count() == 1

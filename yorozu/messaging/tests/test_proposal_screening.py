@@ -6,10 +6,12 @@ from django.urls import reverse
 
 from yorozu.contracts.actions import do_submit_proposal
 from yorozu.contracts.errors import ContractError
-from yorozu.contracts.models import Proposal
+from yorozu.contracts.models import Proposal, ProposalStatus
+from yorozu.jobs.models import Job, JobModeration
 from yorozu.jobs.tests.factories import JobFactory
-from yorozu.messaging.models import BlockedAttempt
+from yorozu.messaging.models import BlockedAttempt, Thread
 from yorozu.messaging.tests import samples
+from yorozu.moderation.actions import do_decide_case
 from yorozu.moderation.models import ModerationCase
 from yorozu.notifications.models import Notification
 from yorozu.trust.services import assess_text
@@ -40,13 +42,68 @@ def test_a_blocked_proposal_is_refused_with_its_reasons_and_recorded(job, worker
     assert not Notification.objects.exists()
 
 
-def test_a_held_proposal_goes_to_the_secretariat_not_the_client(job, worker_user, client_user):
+def test_a_held_proposal_goes_to_the_secretariat_not_the_client(
+    client, job, worker_user, client_user
+):
     text = "はじめまして。" + samples.HOLD
     assert verdict(text) == "hold"
     proposal = propose(job, worker_user, text)
+    assert proposal.status == ProposalStatus.HELD
     case = ModerationCase.objects.get(queue="messages")
     assert (case.content_object, case.subject_user) == (proposal, worker_user)
     assert not Notification.objects.filter(user=client_user).exists()
+    # Nothing of it reaches the client: not counted, no thread, not listed, not reachable.
+    assert Job.objects.get(pk=job.pk).proposal_count == 0
+    assert not Thread.objects.filter(job=job, worker=worker_user).exists()
+    client.force_login(client_user)
+    listing = client.get(reverse("contracts:job_proposals", args=[job.pk]))
+    assert worker_user.display_name not in listing.text
+    detail = client.get(reverse("contracts:proposal_detail", args=[proposal.pk]))
+    assert detail.status_code == 404
+    # The worker sees it is under review.
+    client.force_login(worker_user)
+    own = client.get(reverse("contracts:proposal_detail", args=[proposal.pk]))
+    assert own.status_code == 200 and "事務局が確認しています" in own.text
+
+
+def test_the_secretariat_releases_a_held_proposal_to_the_client(
+    job, worker_user, client_user, staff_user
+):
+    proposal = propose(job, worker_user, "はじめまして。" + samples.HOLD)
+    case = ModerationCase.objects.get(queue="messages")
+    do_decide_case(case, decision="approve", actor=staff_user)
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.SUBMITTED
+    assert Job.objects.get(pk=job.pk).proposal_count == 1
+    assert Thread.objects.filter(job=job, worker=worker_user).exists()
+    assert Notification.objects.filter(user=client_user, kind="proposal_received").exists()
+
+
+def test_the_secretariat_rejects_a_held_proposal_and_tells_the_worker(
+    client, job, worker_user, client_user, staff_user
+):
+    proposal = propose(job, worker_user, "はじめまして。" + samples.HOLD)
+    case = ModerationCase.objects.get(queue="messages")
+    do_decide_case(case, decision="reject", reason="外部連絡先の交換は契約後に", actor=staff_user)
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.REJECTED
+    assert Job.objects.get(pk=job.pk).proposal_count == 0
+    assert not Notification.objects.filter(user=client_user).exists()
+    note = Notification.objects.get(user=worker_user, kind="proposal_rejected")
+    assert "外部連絡先の交換は契約後に" in note.body
+    client.force_login(client_user)
+    detail = client.get(reverse("contracts:proposal_detail", args=[proposal.pk]))
+    assert detail.status_code == 404
+
+
+@pytest.mark.parametrize("moderation", [JobModeration.HELD, JobModeration.REJECTED])
+def test_a_posting_that_is_not_public_takes_no_proposals(client, worker_user, moderation):
+    job = JobFactory(moderation=moderation)
+    with pytest.raises(ContractError):
+        propose(job, worker_user, samples.GREETING)
+    client.force_login(worker_user)
+    assert client.get(reverse("contracts:propose", args=[job.pk])).status_code == 404
+    assert not Proposal.objects.exists()
 
 
 def test_a_warned_proposal_reaches_the_client_with_the_reason(job, worker_user, client_user):

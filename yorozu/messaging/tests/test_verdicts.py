@@ -220,3 +220,18 @@ def test_a_case_claimed_by_another_reviewer_cannot_be_decided_here(
         do_release_held_message(message, actor=staff_user)
     message.refresh_from_db()
     assert message.status == MessageStatus.HELD
+
+
+def test_delivered_messages_index_their_contact_tokens_for_the_console(client_user, worker_user):
+    """A phone number or address in a delivered message is findable from other accounts' cases;
+    a message without one writes no token row."""
+    from yorozu.trust.models import ContentToken
+
+    contract = ContractFactory(client=client_user, worker=worker_user, status="funded")
+    thread = ensure_thread(contract.job, worker_user)
+    plain = send(thread, worker_user, samples.GREETING)
+    with_email = send(thread, worker_user, samples.EMAIL)
+    ct = ContentType.objects.get_for_model(Message)
+    assert not ContentToken.objects.filter(content_type=ct, object_id=plain.pk).exists()
+    tokens = ContentToken.objects.filter(content_type=ct, object_id=with_email.pk)
+    assert [(t.kind, t.user_id) for t in tokens] == [("email", worker_user.pk)]

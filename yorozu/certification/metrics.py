@@ -26,6 +26,7 @@ from django.db.models import (
 from yorozu.accounts.models import IdentityStatus, User
 from yorozu.certification.models import CertificationStatus, Metric
 from yorozu.contracts.models import (
+    CLIENT_HIDDEN_PROPOSAL_STATUSES,
     Contract,
     ContractEvent,
     ContractStatus,
@@ -168,7 +169,7 @@ def proposal_answers(
     """{client: (proposals due an answer, answered within RESPONSE_WINDOW)}.
 
     Due: received in the window at least RESPONSE_WINDOW ago, not withdrawn by the worker before
-    the window ran out. Answered: the client shortlisted, declined or hired it within the window
+    the window ran out, and shown to the client (one the secretariat holds or refused is not). Answered: the client shortlisted, declined or hired it within the window
     (its status and `updated_at`), or wrote in the job's thread with that worker within it.
     """
     client_wrote = Message.objects.filter(
@@ -189,6 +190,7 @@ def proposal_answers(
             status=ProposalStatus.WITHDRAWN,
             updated_at__lte=_plus("created_at", RESPONSE_WINDOW),
         )
+        .exclude(status__in=CLIENT_HIDDEN_PROPOSAL_STATUSES)
         .order_by()
         .values("job__client_id")
         .annotate(n=Count("pk"), answered=Count("pk", filter=answered))

@@ -265,6 +265,15 @@ def test_a_message_in_the_thread_answers_a_proposal(owner):
     assert evaluate(owner).values["response_rate"] == 100.0
 
 
+@pytest.mark.parametrize("status", [ProposalStatus.HELD, ProposalStatus.REJECTED])
+def test_a_proposal_the_client_never_saw_is_not_due(owner, status):
+    """Held or refused by the secretariat: the client could not answer it."""
+    Criterion.objects.filter(code="hire_rate").update(enabled=False)
+    j = b.job(owner, created_at=NOW - 60 * DAY)
+    b.proposal(j, created_at=NOW - 50 * DAY, status=status)
+    assert evaluate(owner).values["response_rate"] == 100.0
+
+
 def test_proposal_younger_than_72_hours_is_not_due_yet(owner):
     Criterion.objects.filter(code="hire_rate").update(enabled=False)
     j = b.job(owner, created_at=NOW - 60 * DAY)

@@ -169,7 +169,8 @@ def proposal_answers(
     """{client: (proposals due an answer, answered within RESPONSE_WINDOW)}.
 
     Due: received in the window at least RESPONSE_WINDOW ago, not withdrawn by the worker before
-    the window ran out, and shown to the client (one the secretariat holds or refused is not). Answered: the client shortlisted, declined or hired it within the window
+    the window ran out, and shown to the client (one the secretariat holds or refused is not).
+    Answered: the client shortlisted, declined or hired it within the window
     (its status and `updated_at`), or wrote in the job's thread with that worker within it.
     """
     client_wrote = Message.objects.filter(

@@ -188,6 +188,13 @@ def do_decide_case(
         _apply_job_decision(content, approve=approve, reason=reason, actor=actor)
     elif model == "message" and content is not None:
         _apply_message_decision(content, approve=approve, reason=reason, actor=actor)
+    elif model == "scout" and content is not None:
+        from yorozu.workers.actions import do_reject_held_scout, do_release_held_scout
+
+        if approve:
+            do_release_held_scout(content, actor=actor)
+        else:
+            do_reject_held_scout(content, actor=actor, reason=reason)
     elif model == "proposal" and content is not None:
         from yorozu.contracts.actions import do_reject_held_proposal, do_release_held_proposal
 

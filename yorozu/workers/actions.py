@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from yorozu.accounts.models import IdentityStatus, User, WorkerProfile
 from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.jobs.selectors import open_jobs_of_client
+from yorozu.messaging.screening import as_json as screening_json
 from yorozu.notifications.actions import do_notify
 from yorozu.workers.models import (
     NEVER_ACTIVE,
@@ -238,10 +239,12 @@ class ScoutRefused(Exception):
     show them next to the kept draft.
     """
 
-    def __init__(self, message, reasons: list[str] | None = None) -> None:
+    def __init__(self, message, reasons: list[str] | None = None, blocked=None) -> None:
         super().__init__(str(message))
         self.message = message
         self.reasons = reasons or []
+        # The engine's assessment when it blocked the text (recorded as a blocked attempt).
+        self.blocked = blocked
 
 
 def assess_scout(text: str, *, job) -> object:
@@ -309,17 +312,32 @@ def _notify_worker_of_scout(scout: Scout) -> None:
     )
 
 
-@transaction.atomic
 def do_send_scout(*, client: User, worker: User, job, message: str, actor: User) -> Scout:
     """Send a scout about one of `client`'s open jobs to `worker`, through the trust engine.
 
     Refused (ScoutRefused, nothing stored) when: the job is not the client's or not open, the
     worker cannot be found or has turned scouts off, the same worker was already scouted for
-    the job, today's quota (Asia/Tokyo day) is used up, or the trust engine blocks the text.
-    A held scout is stored but not delivered; a warned one is delivered with its reasons.
-    The client's row is locked first, so two scouts sent at once cannot both take the last
-    place in the quota.
+    the job, today's quota (Asia/Tokyo day) is used up, or the trust engine blocks the text —
+    a blocked text is recorded as an attempt (after the refused transaction, so the record
+    stays) and counts toward the repeat-offender slow-down, as a blocked message does.
+    A held scout is stored but not delivered and opens a case in the console's messages queue;
+    a warned one is delivered with its reasons. The client's row is locked first, so two scouts
+    sent at once cannot both take the last place in the quota.
     """
+    from yorozu.messaging.actions import do_record_blocked_attempt
+
+    try:
+        return _send_scout(client=client, worker=worker, job=job, message=message, actor=actor)
+    except ScoutRefused as refused:
+        if refused.blocked is not None:
+            do_record_blocked_attempt(
+                sender=client, body=message, assessment=refused.blocked, kind="scout", actor=actor
+            )
+        raise
+
+
+@transaction.atomic
+def _send_scout(*, client: User, worker: User, job, message: str, actor: User) -> Scout:
     if actor.pk != client.pk:
         raise PermissionDenied("a client sends their own scouts")
     if job.client_id != client.pk:
@@ -357,6 +375,7 @@ def do_send_scout(*, client: User, worker: User, job, message: str, actor: User)
         raise ScoutRefused(
             _("This scout cannot be sent. Please rewrite it and try again."),
             reasons=[r.message(translation.get_language() or "ja") for r in assessment.reasons],
+            blocked=screening_json(assessment),
         )
     held = assessment.verdict == "hold"
     try:
@@ -374,7 +393,19 @@ def do_send_scout(*, client: User, worker: User, job, message: str, actor: User)
     except IntegrityError:
         raise ScoutRefused(_("You have already scouted this worker for this job.")) from None
     _event(scout, "held" if held else "sent", actor, verdict=assessment.verdict)
-    if not held:
+    if held:
+        from yorozu.moderation.actions import do_open_case
+
+        do_open_case(
+            queue="messages",
+            content_object=scout,
+            subject_user=client,
+            reason_code="trust_hold",
+            assessment=screening_json(assessment),
+            priority=10,
+            actor=actor,
+        )
+    else:
         _notify_worker_of_scout(scout)
     return scout
 
@@ -464,8 +495,11 @@ def do_release_held_scout(scout: Scout, *, actor: User) -> bool:
 
 
 @transaction.atomic
-def do_reject_held_scout(scout: Scout, *, actor: User) -> bool:
-    """The secretariat refuses a held scout: it is never delivered. False if not held."""
+def do_reject_held_scout(scout: Scout, *, actor: User, reason: str = "") -> bool:
+    """The secretariat refuses a held scout: it is never delivered. False if not held.
+
+    The client is told, with the reviewer's `reason` when there is one.
+    """
     if not actor.is_staff:
         raise PermissionDenied("only the secretariat reviews held scouts")
     scout = _lock_scout(scout)
@@ -479,11 +513,14 @@ def do_reject_held_scout(scout: Scout, *, actor: User) -> bool:
         scout.client,
         kind="scout_rejected",
         title=_("Your scout was not delivered"),
-        body=_(
-            "The secretariat reviewed your scout for “%(job)s” and did not deliver it, because "
-            "it did not follow the guidelines."
-        )
-        % {"job": scout.job.title},
+        body=(
+            _(
+                "The secretariat reviewed your scout for “%(job)s” and did not deliver it, "
+                "because it did not follow the guidelines."
+            )
+            % {"job": scout.job.title}
+            + (f"\n{reason}" if reason else "")
+        ),
         url=reverse("workers:scouts_sent"),
     )
     return True

@@ -110,10 +110,14 @@ def test_daily_quota(settings, client_user, job):
     assert Scout.objects.count() == 2
 
 
-def test_certified_clients_get_the_higher_quota(settings, monkeypatch, client_user, job):
+def test_certified_clients_get_the_higher_quota(settings, client_user, job):
+    from yorozu.certification.models import CertificationStatus
+
     settings.SCOUT_DAILY_QUOTA = 1
     settings.SCOUT_DAILY_QUOTA_CERTIFIED = 3
-    monkeypatch.setattr(selectors, "is_certified", lambda user: user.pk == client_user.pk)
+    assert selectors.scout_daily_quota(client_user) == 1
+    # The stored result of an evaluation, as the daily task writes it.
+    CertificationStatus.objects.create(client=client_user, certified=True, since=timezone.now())
     for _ in range(3):
         send(client_user, make_worker(), job)
     with pytest.raises(ScoutRefused):

@@ -1,6 +1,7 @@
 """Scouts: sending (quota, duplicates, scouts off, trust verdicts), answering, who may do what."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -416,3 +417,17 @@ def test_a_certified_client_gets_the_certified_quota_for_real(settings, client_u
     assert selectors.scout_daily_quota(client_user) == 1
     CertificationStatus.objects.update_or_create(client=client_user, defaults={"certified": True})
     assert selectors.scout_daily_quota(client_user) == 2
+
+
+def test_the_console_shows_a_held_scout_with_its_flagged_text(
+    held, client, client_user, worker_user, staff_user, job
+):
+    send(client_user, worker_user, job, HELD)
+    case = ModerationCase.objects.get()
+    client.force_login(staff_user)
+    page = client.get(reverse("moderation:case", args=[case.pk]))
+    assert page.status_code == 200
+    flagged = page.text.split("data-flagged-text>", 1)[1].split("</pre>", 1)[0]
+    assert "<mark" in flagged
+    # The text is whole once the highlighting is taken out.
+    assert re.sub(r"<[^>]+>", "", flagged) == HELD

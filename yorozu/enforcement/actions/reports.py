@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yorozu.accounts.models import User
+from yorozu.certification.tasks import evaluate_client
+from yorozu.core.side_effects import on_commit
 from yorozu.enforcement.actions.restrictions import (
     RestrictionError,
     do_restrict_account,
@@ -212,6 +214,7 @@ def do_decide_report_case(
         if target == "job":
             _remove_job(case.object_id, actor=actor, now=now)
         _add_strike(subject, case=case, reason=main_reason, actor=actor, now=now)
+        on_commit(evaluate_client.enqueue, subject.pk)  # an upheld violation ends certification
     if restrict:
         options = dict(restrict)
         options.setdefault("reason", reason.strip())

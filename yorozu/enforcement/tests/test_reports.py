@@ -326,3 +326,23 @@ def test_the_console_decides_a_report_case_with_the_report_effects(client, cast,
     note = Notification.objects.get(user=cast["worker"])
     assert note.kind.startswith("report")
     assert EnforcementLog.objects.filter(event_type="report_decided").count() == 1
+
+
+def test_an_upheld_report_takes_the_badge_at_once(cast, django_capture_on_commit_callbacks):
+    """The certified client loses the badge when the case is decided, not at the next daily run."""
+    from yorozu.certification.actions import do_evaluate_certifications
+    from yorozu.certification.models import CertificationStatus
+    from yorozu.certification.tests import builders
+
+    owner = builders.certified_client(now=timezone.now())
+    do_evaluate_certifications(client_ids=[owner.pk])
+    assert CertificationStatus.objects.get(client=owner).certified
+    posting = JobFactory(client=owner)
+    file(cast["worker"], "job", posting)
+    with django_capture_on_commit_callbacks(execute=True):
+        do_decide_report_case(
+            ModerationCase.objects.get(), upheld=True, reason="MLMの勧誘", actor=cast["staff"]
+        )
+    status = CertificationStatus.objects.get(client=owner)
+    assert not status.certified
+    assert "no_violations" in status.failed

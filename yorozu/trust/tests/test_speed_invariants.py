@@ -6,6 +6,8 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yorozu.trust.engine import Context, default_engine, normalize
 from yorozu.trust.engine.engine import _skippable
@@ -58,3 +60,97 @@ def test_one_engine_shared_by_threads_gives_the_sequential_answers():
 
 
 _TEXTS = _texts()
+
+
+# -- normalizer shortcuts: each must give what the plain definition gives ---------------------
+
+_SPLIT_ALPHABET = list("ab0 .-_*/|~・･,+=:;'\"`^らイーあ漢\n")
+
+
+def _split_texts():
+    rnd = random.Random(11)
+    short = [
+        "".join(rnd.choice(_SPLIT_ALPHABET) for _ in range(rnd.randint(0, 14)))
+        for _ in range(60000)
+    ]
+    return short + _TEXTS
+
+
+def test_split_gate_lets_through_every_text_the_split_pattern_matches():
+    from yorozu.trust.engine.normalize import _SPLIT, _split_gate
+
+    missed = [t for t in _split_texts() if _SPLIT.search(t) and not _split_gate(t)]
+    assert missed == []
+
+
+@given(st.text(alphabet=st.sampled_from(_SPLIT_ALPHABET), max_size=40))
+@settings(max_examples=2000, deadline=None)
+def test_split_gate_property(text):
+    from yorozu.trust.engine.normalize import _SPLIT, _split_gate
+
+    if _SPLIT.search(text):
+        assert _split_gate(text)
+
+
+_WORD_ALPHABET = [
+    *"アットマークあっとまーくドットどっとーらイン0123abc .[](){}<>@",
+    "ライン",
+    "らいん",
+    "ディスコード",
+    "インスタ",
+    "[at]",
+    "(dot)",
+    "アット",
+    "ドット",
+    "エルアイエヌイー",
+    "オンライン",
+]
+
+
+@given(st.lists(st.sampled_from(_WORD_ALPHABET), max_size=16).map("".join))
+@settings(max_examples=3000, deadline=None)
+def test_word_stage_is_its_regex_spec(text):
+    from yorozu.trust.engine.normalize import _WORD_RE, _sub_with_edits, _word, _word_stage
+
+    assert _word_stage(text) == _sub_with_edits(_WORD_RE, _word, text)
+
+
+def test_word_stage_is_its_regex_spec_on_chat_text():
+    from yorozu.trust.engine.normalize import _WORD_RE, _sub_with_edits, _word, _word_stage
+
+    for t in _TEXTS:
+        assert _word_stage(t) == _sub_with_edits(_WORD_RE, _word, t), t
+
+
+def test_digit_gate_counts_four_unambiguous_digit_words():
+    from yorozu.trust.engine.normalize import _DIGIT_WORDS, _PARTICLES_SET, _enough_digit_words
+
+    strong = [w for w in _DIGIT_WORDS if w not in _PARTICLES_SET and not w.isdigit()]
+    for t in [
+        *_TEXTS,
+        "ぜろきゅうぜろ",
+        "ぜろきゅうぜろいち",
+        "〇九〇一",
+        "〇九〇",
+        "zeroonetwothree",
+    ]:
+        count = sum(
+            1 for i in range(len(t)) for w in strong if t.startswith(w, i)
+        )  # overlapping occurrences
+        assert _enough_digit_words(t) == (count >= 4), t
+
+
+def test_keyword_scan_reports_every_keyword_occurrence():
+    """The automaton's hits, before the boundary checks, are every (overlapping) occurrence
+    of every canonical keyword."""
+    eng = default_engine()
+    words = list(eng._owners)
+    for t in _TEXTS[:800]:
+        got = sorted(
+            (s, e, words[i])
+            for i, s, e in eng._automaton.find_matches_as_indexes(t, overlapping=True)
+        )
+        want = sorted(
+            (i, i + len(w), w) for w in words for i in range(len(t)) if t.startswith(w, i)
+        )
+        assert got == want, t

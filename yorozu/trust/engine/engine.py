@@ -253,14 +253,19 @@ class _Plan:
 
     `by_key` maps each trigger key to the positions (in rule order) of the keyword rules it
     triggers; `patterned` lists the rules with patterns, each with what must hold before its
-    regexes are worth running: `lexical` gate sets with a hit, or one of the `literal` gate
-    substrings in the text (None = no gate). Keyword rules precede pattern rules in the
-    engine's order, so sorted keyword positions followed by `patterned` is that order.
+    regexes are worth running: `lexical` gate sets with a hit, or one of the literal gate
+    substrings in the text — a one-character literal found by `in` (a memchr), or a longer one
+    among those `literal_words` finds (`literal_ids` are their positions there); both None = no
+    gate. Keyword rules precede pattern rules in the engine's order, so sorted keyword
+    positions followed by `patterned` is that order.
     """
 
     keyword_rules: list[_Compiled]
     by_key: dict[str, list[int]]
-    patterned: list[tuple[_Compiled, tuple[str, ...] | None, tuple[str, ...] | None]]
+    patterned: list[
+        tuple[_Compiled, tuple[str, ...] | None, tuple[str, ...] | None, frozenset[int] | None]
+    ]
+    literal_words: ahocorasick_rs.AhoCorasick | None = None
 
 
 class _Scan:
@@ -594,16 +599,21 @@ class Engine:
             return plan
         keyword_rules: list[_Compiled] = []
         by_key: dict[str, list[int]] = {}
-        patterned: list[tuple[_Compiled, tuple[str, ...] | None, tuple[str, ...] | None]] = []
+        patterned: list[
+            tuple[_Compiled, tuple[str, ...] | None, tuple[str, ...] | None, frozenset[int] | None]
+        ] = []
+        words: dict[str, int] = {}
         for c in self._applicable(kind, stage):
             if c.patterns:
                 gate = c.rule.gate
                 if c.trigger_keys or not gate:
-                    patterned.append((c, None, None))
+                    patterned.append((c, None, None, None))
                 elif c.lexical_gate:
-                    patterned.append((c, gate, None))
+                    patterned.append((c, gate, None, None))
                 else:
-                    patterned.append((c, None, gate))
+                    chars = tuple(g for g in gate if len(g) == 1)
+                    ids = frozenset(words.setdefault(g, len(words)) for g in gate if len(g) > 1)
+                    patterned.append((c, None, chars, ids))
                 continue
             pos = len(keyword_rules)
             keyword_rules.append(c)
@@ -611,7 +621,16 @@ class Engine:
                 lst = by_key.setdefault(k, [])
                 if not lst or lst[-1] != pos:
                     lst.append(pos)
-        plan = _Plan(keyword_rules, by_key, patterned)
+        # The longer literal gates of all pattern rules in one automaton: one call tells which
+        # occur (overlapping, so none hides another) instead of a substring search for each.
+        literal_words = (
+            ahocorasick_rs.AhoCorasick(
+                list(words), implementation=ahocorasick_rs.Implementation.DFA
+            )
+            if words
+            else None
+        )
+        plan = _Plan(keyword_rules, by_key, patterned, literal_words)
         self._plans[(kind, stage)] = plan  # benign race: every thread builds the same plan
         return plan
 
@@ -643,16 +662,27 @@ class Engine:
                 rules = plan.keyword_rules
                 todo = [rules[i] for i in sorted(triggered)]
         text_n = norm.text
-        for c, lexical, literal in plan.patterned:
+        present: set[int] | None = None
+        for c, lexical, chars, ids in plan.patterned:
             if lexical is not None:
                 if not any(g in hits for g in lexical):
                     continue
-            elif literal is not None:
-                for g in literal:  # a plain loop of `in` beats any() and a regex alternation
+            elif chars is not None:
+                for g in chars:  # a plain loop of `in` beats any() and a regex alternation
                     if g in text_n:
                         break
                 else:
-                    continue
+                    if not ids:
+                        continue
+                    if present is None:
+                        present = {
+                            i
+                            for i, _, _ in plan.literal_words.find_matches_as_indexes(  # type: ignore[union-attr]
+                                text_n, overlapping=True
+                            )
+                        }
+                    if present.isdisjoint(ids):
+                        continue
             todo.append(c)
         for c in todo:
             rule = c.rule

@@ -218,6 +218,7 @@ _COMBINING_SEQ = re.compile(
     + ")+"
 )
 _ASTRAL = re.compile("[\\U00010000-\\U0010ffff]")
+_ASCII_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
 
 
 def _simple_edits(text: str, special: Iterable[str], base: int = 0, o: int = 0) -> list[Edit]:
@@ -262,6 +263,10 @@ def _replace_all(text: str, special: Iterable[str]) -> str:
 
 def _stage_chars(text: str) -> tuple[str, Callable[[], list[Edit]] | None]:
     """Character stage: NFKC, lower case, invisible characters removed, masks and dashes unified."""
+    if text.isascii() and _ASCII_CONTROL.search(text) is None:
+        # The only ASCII characters the table rewrites are capitals (one for one) and control
+        # characters: without the latter, lower() is the whole stage and offsets are kept.
+        return text.lower(), None
     # The distinct characters to rewrite. A regex class over the BMP is one C-level pass
     # (~5x cheaper than intersecting a 12k-entry set with the text); sre would scan a long
     # list of ranges per character for astral code points, so those texts take the set path.

@@ -154,3 +154,34 @@ def test_keyword_scan_reports_every_keyword_occurrence():
             (i, i + len(w), w) for w in words for i in range(len(t)) if t.startswith(w, i)
         )
         assert got == want, t
+
+
+def test_ascii_shortcut_of_the_character_stage_is_the_table():
+    """Pure-ASCII text without control characters skips the table: lower() must be what the
+    table does to every such character, and none of them may combine."""
+    from yorozu.trust.engine.normalize import _ASCII_CONTROL, _JOINER_SET, _TABLE
+
+    for cp in range(128):
+        ch = chr(cp)
+        if _ASCII_CONTROL.match(ch):
+            assert _TABLE.get(ch, ch) != ch  # the shortcut must not skip what it excludes
+            continue
+        assert _TABLE.get(ch, ch) == ch.lower(), repr(ch)
+        assert ch not in _JOINER_SET
+
+
+def test_literal_gates_find_what_substring_search_finds():
+    eng = default_engine()
+    for kind, stage in (("message", "pre_contract"), ("job", "post_contract")):
+        plan = eng._plan(kind, stage)
+        assert plan.literal_words is not None
+        for t in _TEXTS:
+            found = {
+                i for i, _, _ in plan.literal_words.find_matches_as_indexes(t, overlapping=True)
+            }
+            for c, _lexical, chars, ids in plan.patterned:
+                if chars is None:
+                    continue
+                want = any(g in t for g in c.rule.gate)
+                got = any(g in t for g in chars) or not found.isdisjoint(ids)
+                assert got == want, (c.rule.code, t)

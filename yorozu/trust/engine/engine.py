@@ -647,17 +647,15 @@ class Engine:
         shadow: list[Reason] = []
         points = 0.0
         hits = scan.hits
-        plan = self._plan(ctx.kind, ctx.stage)
+        plan = self._plans.get((ctx.kind, ctx.stage)) or self._plan(ctx.kind, ctx.stage)
         # Cheapest checks first: a keyword rule is looked at only when one of its triggers
         # occurred, a pattern rule only when its gate holds; the rest cost nothing.
         todo: list[_Compiled] = []
         if hits:
             by_key = plan.by_key
             triggered: set[int] = set()
-            for k in hits:
-                got = by_key.get(k)
-                if got:
-                    triggered.update(got)
+            for k in by_key.keys() & hits.keys():  # C-level: only the keys that triggered
+                triggered.update(by_key[k])
             if triggered:
                 rules = plan.keyword_rules
                 todo = [rules[i] for i in sorted(triggered)]

@@ -185,3 +185,14 @@ def test_literal_gates_find_what_substring_search_finds():
                 want = any(g in t for g in c.rule.gate)
                 got = any(g in t for g in chars) or not found.isdisjoint(ids)
                 assert got == want, (c.rule.code, t)
+
+
+def test_sentence_ends_are_those_of_the_plain_pattern():
+    from yorozu.trust.engine.engine import _SENTENCE_END
+
+    spec = re.compile(r"[。!?\n]|\.(?=\s|$)")
+    extra = ["a.b. c.", "a.\nb", "...", "x.", ". .", "。.!?", "a. ", "v1.2 ok.\n"]
+    for t in [*_TEXTS, *extra]:
+        assert [m.end() for m in _SENTENCE_END.finditer(t)] == [
+            m.end() for m in spec.finditer(t)
+        ], t

@@ -248,6 +248,7 @@ class _Compiled:
     # Near cues that are keywords or lexicon sets (not derived `$` signals): if one of them
     # occurs nowhere in the text the rule cannot fire, which the hit table answers at once.
     near_plain: tuple[str, ...] = ()
+    near_set: frozenset[str] = frozenset()  # the same as a set, for one C-level subset test
 
 
 @dataclass(slots=True)
@@ -342,7 +343,16 @@ class Engine:
                     self._entry_key(g, rule)
             near_plain = tuple(k for k in near_keys if not k.startswith("$"))
             self._compiled.append(
-                _Compiled(rule, pats, tuple(keys), near_keys, unless_keys, lexical, near_plain)
+                _Compiled(
+                    rule,
+                    pats,
+                    tuple(keys),
+                    near_keys,
+                    unless_keys,
+                    lexical,
+                    near_plain,
+                    frozenset(near_plain),
+                )
             )
         for name in (
             "negation_ja",
@@ -653,18 +663,23 @@ class Engine:
         plan = self._plans.get((ctx.kind, ctx.stage)) or self._plan(ctx.kind, ctx.stage)
         # Cheapest checks first: a keyword rule is looked at only when one of its triggers
         # occurred, a pattern rule only when its gate holds; the rest cost nothing.
+        # A rule one of whose `near` cues occurs nowhere cannot fire (`_fire` would say so
+        # first thing): one subset test of the hit table's keys drops it here.
         todo: list[_Compiled] = []
+        present_keys = hits.keys()
         if hits:
             by_key = plan.by_key
             triggered: set[int] = set()
-            for k in by_key.keys() & hits.keys():  # C-level: only the keys that triggered
+            for k in by_key.keys() & present_keys:  # C-level: only the keys that triggered
                 triggered.update(by_key[k])
             if triggered:
                 rules = plan.keyword_rules
-                todo = [rules[i] for i in sorted(triggered)]
+                todo = [c for i in sorted(triggered) if present_keys >= (c := rules[i]).near_set]
         text_n = norm.text
         present: set[int] | None = None
         for c, lexical, chars, ids in plan.patterned:
+            if not present_keys >= c.near_set:
+                continue
             if lexical is not None:
                 if not any(g in hits for g in lexical):
                     continue

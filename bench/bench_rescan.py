@@ -3,26 +3,31 @@
 Standalone: it points YOROZU_VAR_DIR at a temporary directory, migrates a fresh SQLite database,
 bulk-inserts N open jobs (1 in 20 carrying a violation) and M messages, then measures
 
-* the floor: `screen_job` (the engine plus the block line) over the same job texts, no database;
-* a rescan with one worker (`process_rescan`, the task's body, in this process): planning,
-  batches of 500 with their cursor writes, holds and cases for the violations;
+* the floor: `screen_job` (the engine plus the block line) over the same job texts, no database
+  (over the first 100,000 jobs at most, scaled to N: the texts repeat);
+* a rescan: with one worker (the default on SQLite), `process_rescan` — the task's body — in
+  this process; with `--workers N` (2 with `--postgres`), N real `manage.py db_worker` processes
+  on the database-backed queue (django-tasks-db): the rescan's first task enqueues helpers and
+  the workers take its chunks with SKIP LOCKED. Timed from `do_start_rescan` to the rescan's
+  `finished_at`; it prints how many items each task processed and on which worker;
 * a backtest of one keyword rule over the messages, next to the same single-rule engine
   without the database (its floor).
 
-Targets (issue 7): rescan of 100k jobs <= 60 s with one worker on SQLite; backtest over 100k
-messages <= 30 s. `--postgres` runs the rescan on a scratch database on
-postgres://postgres@127.0.0.1:5432 with two worker processes (target: 1M jobs <= 5 min).
-Timings are printed, never asserted.
+Targets (issue 7): rescan of 100k jobs <= 60 s with one worker on SQLite; 1M jobs <= 5 min with
+two workers on PostgreSQL; backtest over 100k messages <= 30 s. `--postgres` creates (and drops)
+a scratch database on postgres://postgres@127.0.0.1:5432. Timings are printed, never asserted;
+exit 1 only if the rescan did not finish or did not process every open job.
 
     .venv/bin/python bench/bench_rescan.py                      # 100k jobs, 100k messages
     .venv/bin/python bench/bench_rescan.py --jobs 20000 --messages 20000
-    .venv/bin/python bench/bench_rescan.py --postgres --jobs 1000000
+    .venv/bin/python bench/bench_rescan.py --postgres --jobs 1000000 --workers 2
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -55,7 +60,12 @@ def setup(args) -> None:
     var = tempfile.mkdtemp(prefix="yorozu-bench-rescan-")
     os.environ["YOROZU_VAR_DIR"] = var
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yorozu.settings")
-    os.environ["TASKS_BACKEND"] = "django.tasks.backends.dummy.DummyBackend"
+    # db_worker processes need the real queue; in-process runs need none.
+    os.environ["TASKS_BACKEND"] = (
+        "django_tasks_db.DatabaseBackend"
+        if args.workers > 1
+        else "django.tasks.backends.dummy.DummyBackend"
+    )
     import django
 
     django.setup()
@@ -126,17 +136,21 @@ def populate(n_jobs: int, n_messages: int) -> None:
         Message.objects.bulk_create(msgs)
 
 
-def floor_jobs() -> float:
+FLOOR_SAMPLE = 100_000
+
+
+def floor_jobs(n_jobs: int) -> float:
+    """screen_job over the job texts; over the first FLOOR_SAMPLE jobs, scaled to all of them."""
     from yorozu.jobs.actions import screen_job
     from yorozu.jobs.models import Job
     from yorozu.trust.services import not_counting_hits
 
-    rows = list(Job.objects.values_list("title", "description"))
+    rows = list(Job.objects.order_by("id").values_list("title", "description")[:FLOOR_SAMPLE])
     t = time.perf_counter()
     with not_counting_hits():  # the rescan does not count hits either
         for title, description in rows:
             screen_job(title, description)
-    return time.perf_counter() - t
+    return (time.perf_counter() - t) * n_jobs / len(rows)
 
 
 def run_rescan(workers: int) -> tuple[float, dict]:
@@ -144,28 +158,59 @@ def run_rescan(workers: int) -> tuple[float, dict]:
     from yorozu.trust.models import Rescan
     from yorozu.trust.tasks import process_rescan
 
-    t = time.perf_counter()
-    rescan = do_start_rescan(reason="bench", actor=None, message_days=0)
     if workers == 1:
+        t = time.perf_counter()
+        rescan = do_start_rescan(reason="bench", actor=None, message_days=0)
         process_rescan(rescan.pk)
-    else:
-        from django.db import connections
+        elapsed = time.perf_counter() - t
+        r = Rescan.objects.get(pk=rescan.pk)
+        return elapsed, {"status": r.status, "processed": r.processed, "new_holds": r.new_holds}
+    return run_rescan_on_db_workers(workers)
 
-        connections.close_all()
-        code = (
-            "import django,sys;django.setup();"
-            "from yorozu.trust.tasks import process_rescan;"
-            f"process_rescan({rescan.pk})"
-        )
-        procs = [
-            subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ))
-            for _ in range(workers)
-        ]
+
+def run_rescan_on_db_workers(workers: int) -> tuple[float, dict]:
+    """Start `workers` db_worker processes, start a rescan, wait until it is done."""
+    from django.db import connections
+    from django_tasks_db.models import DBTaskResult
+
+    from yorozu.trust.actions import do_start_rescan
+    from yorozu.trust.models import Rescan, RescanStatus
+
+    connections.close_all()
+    command = [sys.executable, str(ROOT / "manage.py"), "db_worker", "--no-startup-delay"]
+    command += ["--no-reload", "--queue-name", "default", "--interval", "0.2"]
+    # As deployed: DEBUG off (no query log), which wants a SECRET_KEY; a throwaway one.
+    env = dict(os.environ, DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50))
+    procs = [
+        subprocess.Popen([*command, "--worker-id", f"bench-{i}"], cwd=ROOT, env=env)
+        for i in range(workers)
+    ]
+    try:
+        time.sleep(3)  # let them start and poll the (empty) queue, as running workers do
+        rescan = do_start_rescan(reason="bench", actor=None, message_days=0)  # enqueues on commit
+        while True:
+            time.sleep(0.5)
+            r = Rescan.objects.get(pk=rescan.pk)
+            if r.status == RescanStatus.DONE:
+                break
+            if any(p.poll() is not None for p in procs):
+                raise SystemExit("a db_worker process ended before the rescan was done")
+    finally:
         for p in procs:
-            p.wait()
-    elapsed = time.perf_counter() - t
-    r = Rescan.objects.get(pk=rescan.pk)
-    return elapsed, {"status": r.status, "processed": r.processed, "new_holds": r.new_holds}
+            p.terminate()
+        for p in procs:
+            p.wait(timeout=60)
+    elapsed = (r.finished_at - r.created_at).total_seconds()
+    tasks = [
+        (t.worker_ids, t.return_value, t.status)
+        for t in DBTaskResult.objects.order_by("enqueued_at")
+    ]
+    return elapsed, {
+        "status": r.status,
+        "processed": r.processed,
+        "new_holds": r.new_holds,
+        "tasks (worker, items, status)": tasks,
+    }
 
 
 def backtest() -> tuple[float, float, dict]:
@@ -192,22 +237,29 @@ def backtest() -> tuple[float, float, dict]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--jobs", type=int, default=100_000)
-    parser.add_argument("--messages", type=int, default=100_000)
-    parser.add_argument("--postgres", action="store_true")
-    parser.add_argument("--workers", type=int, default=None)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--jobs", type=int, default=100_000, help="open jobs to rescan")
+    parser.add_argument("--messages", type=int, default=100_000, help="messages to backtest")
+    parser.add_argument("--postgres", action="store_true", help="on a scratch PostgreSQL database")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="1: in this process; more: that many db_worker processes (default 2 on PostgreSQL)",
+    )
     args = parser.parse_args()
-    workers = args.workers or (2 if args.postgres else 1)
+    workers = args.workers = args.workers or (2 if args.postgres else 1)
     setup(args)
+    failed = False
     try:
         t = time.perf_counter()
         populate(args.jobs, args.messages)
         took = time.perf_counter() - t
         print(f"populated {args.jobs:,} jobs, {args.messages:,} messages in {took:.1f} s")
-        floor = floor_jobs()
+        floor = floor_jobs(args.jobs)
+        sampled = " (sampled 100k, scaled)" if args.jobs > FLOOR_SAMPLE else ""
         print(
-            f"floor: screen_job alone over {args.jobs:,} jobs: {floor:.1f} s "
+            f"floor: screen_job alone over {args.jobs:,} jobs{sampled}: {floor:.1f} s "
             f"({args.jobs / floor:,.0f}/s)"
         )
         elapsed, state = run_rescan(workers)
@@ -219,6 +271,7 @@ def main() -> int:
             f"ratio to floor ×{elapsed / floor:.2f}; target {target} s: "
             f"{'met' if elapsed <= budget else 'NOT met'} (budget {budget:.0f} s for this size)"
         )
+        failed = state["status"] != "done" or state["processed"] < args.jobs
         if args.messages:
             took, bfloor, result = backtest()
             print(
@@ -229,7 +282,7 @@ def main() -> int:
             )
     finally:
         teardown(args)
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -6,6 +6,11 @@ batch of it with the rules in force and, in the same transaction, applies what c
 advances the chunk's cursor. So the work is idempotent (an item already held or with an open
 case is not held twice), resumable (a killed worker's batch rolls back; the next run continues
 from the cursor) and shared (two workers take different chunks).
+
+Sharing needs one queued task per worker: the first `run_rescan` of a rescan (the one that moves
+it from pending to running) enqueues up to `SHARING_TASKS - 1` more, never more than there are
+chunks left, and every one of them takes chunks until none is left. A task that finds nothing
+to do returns at once, so more tasks than `db_worker` processes cost only an empty run.
 """
 
 from __future__ import annotations
@@ -23,22 +28,44 @@ from yorozu.trust.services import assessment_as_json, job_text, not_counting_hit
 
 BATCH_SIZE = 500
 BACKTEST_SAMPLES = 10
+SHARING_TASKS = 4  # at most this many queued tasks share one rescan
 
 
 @task()
 def run_rescan(rescan_id: int) -> int:
-    """Work through a rescan's chunks until none is left; returns the items processed."""
+    """Work through a rescan's chunks until none is left; returns the items processed.
+
+    The first run of a rescan enqueues helpers (more `run_rescan` tasks for the same rescan), so
+    that every idle `db_worker` process takes a share of the chunks.
+    """
+    if _mark_running(rescan_id):
+        enqueue_helpers(rescan_id)
     return process_rescan(rescan_id)
+
+
+def enqueue_helpers(rescan_id: int) -> int:
+    """Enqueue up to SHARING_TASKS - 1 more tasks: one per chunk beyond the first."""
+    left = RescanChunk.objects.filter(rescan_id=rescan_id, done=False).count()
+    helpers = max(0, min(SHARING_TASKS, left) - 1)
+    for _ in range(helpers):
+        run_rescan.enqueue(rescan_id)
+    return helpers
+
+
+def _mark_running(rescan_id: int) -> bool:
+    """Pending → running, once: true only for the caller that made the move."""
+    return bool(
+        Rescan.objects.filter(pk=rescan_id, status=RescanStatus.PENDING).update(
+            status=RescanStatus.RUNNING, started_at=timezone.now()
+        )
+    )
 
 
 def process_rescan(
     rescan_id: int, *, max_batches: int | None = None, batch_size: int = BATCH_SIZE
 ) -> int:
     """Process batches of a rescan (all of them, or `max_batches`); safe to call again."""
-    now = timezone.now()
-    Rescan.objects.filter(pk=rescan_id, status=RescanStatus.PENDING).update(
-        status=RescanStatus.RUNNING, started_at=now
-    )
+    _mark_running(rescan_id)
     processed = 0
     batches = 0
     with not_counting_hits():

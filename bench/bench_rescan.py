@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -59,6 +60,7 @@ def setup(args) -> None:
         args.pg_name = name
     var = tempfile.mkdtemp(prefix="yorozu-bench-rescan-")
     os.environ["YOROZU_VAR_DIR"] = var
+    args.var_dir = var
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yorozu.settings")
     # db_worker processes need the real queue; in-process runs need none.
     os.environ["TASKS_BACKEND"] = (
@@ -75,14 +77,17 @@ def setup(args) -> None:
 
 
 def teardown(args) -> None:
-    if getattr(args, "pg_name", None):
-        from django.db import connections
+    """Drop the scratch database and remove the temporary var directory (and its SQLite file)."""
+    from django.db import connections
 
-        connections.close_all()
+    connections.close_all()
+    if getattr(args, "pg_name", None):
         import psycopg
 
         with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as c:
             c.execute(f'DROP DATABASE IF EXISTS "{args.pg_name}" WITH (FORCE)')
+    if getattr(args, "var_dir", None):
+        shutil.rmtree(args.var_dir, ignore_errors=True)
 
 
 def populate(n_jobs: int, n_messages: int) -> None:

@@ -5,7 +5,6 @@ import uuid
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from yorozu.messaging import actions
 from yorozu.messaging.actions import (
     MessageRefused,
     do_mark_thread_read,
@@ -13,9 +12,10 @@ from yorozu.messaging.actions import (
 )
 from yorozu.messaging.models import Message, MessageStatus
 from yorozu.messaging.selectors import unread_thread_count, visible_messages
+from yorozu.messaging.tests import samples
 from yorozu.messaging.tests.factories import ThreadFactory, send
+from yorozu.messaging.tests.samples import engine_verdict
 from yorozu.notifications.models import Notification
-from yorozu.trust.engine import Assessment
 
 
 @pytest.fixture
@@ -160,9 +160,9 @@ def test_the_sender_is_not_notified_of_their_own_message(thread, worker_user):
 # ---- the assessment hook: the verdict decides (engine verdicts: see test_verdicts.py) -------
 
 
-def test_a_held_message_is_seen_by_its_sender_only(thread, worker_user, client_user, monkeypatch):
-    monkeypatch.setattr(actions, "assess_message", lambda **kw: Assessment("hold", 0.7))
-    message = send(thread, worker_user, "確認待ちのメッセージ")
+def test_a_held_message_is_seen_by_its_sender_only(thread, worker_user, client_user):
+    assert engine_verdict(samples.HOLD) == "hold"
+    message = send(thread, worker_user, samples.HOLD)
     thread.refresh_from_db()
     assert message.status == MessageStatus.HELD
     assert list(visible_messages(thread, worker_user)) == [message]

@@ -10,9 +10,10 @@ from yorozu.contracts.tests.factories import ContractFactory
 from yorozu.messaging import actions
 from yorozu.messaging.models import Message
 from yorozu.messaging.selectors import unread_thread_count
+from yorozu.messaging.tests import samples
 from yorozu.messaging.tests.factories import ThreadFactory, send
+from yorozu.messaging.tests.samples import engine_verdict
 from yorozu.notifications.models import Notification
-from yorozu.trust.engine import Assessment
 
 CAST = ["client", "worker", "outsider", "staff"]
 KEY_INPUT = re.compile(r'name="idempotency_key" value="([0-9a-f]{32})"')
@@ -156,14 +157,15 @@ def test_a_long_thread_pages_from_the_newest(client, thread, worker_user):
 
 
 def test_a_held_message_shows_under_review_to_its_sender_and_nothing_to_the_reader(
-    client, thread, worker_user, client_user, monkeypatch
+    client, thread, worker_user, client_user
 ):
-    monkeypatch.setattr(actions, "assess_message", lambda **kw: Assessment("hold", 0.7))
-    send(thread, worker_user, "審査中のメッセージ")
+    assert engine_verdict(samples.HOLD) == "hold"
+    send(thread, worker_user, samples.HOLD)
     client.force_login(worker_user)
-    assert "審査中のメッセージ" in client.get(thread_url(thread)).text
+    page = client.get(thread_url(thread)).text
+    assert samples.HOLD in page and "事務局で確認中" in page
     client.force_login(client_user)
-    assert "審査中のメッセージ" not in client.get(thread_url(thread)).text
+    assert samples.HOLD not in client.get(thread_url(thread)).text
 
 
 # ---- sending, with and without htmx ---------------------------------------------------------

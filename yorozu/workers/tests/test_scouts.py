@@ -16,7 +16,6 @@ from yorozu.messaging.tests import samples
 from yorozu.moderation.actions import do_decide_case
 from yorozu.moderation.models import ModerationCase
 from yorozu.notifications.models import Notification
-from yorozu.trust.engine import Assessment
 from yorozu.workers import actions, selectors
 from yorozu.workers.actions import (
     ScoutRefused,
@@ -229,9 +228,11 @@ def test_the_scout_is_assessed_as_a_scout_from_a_client(monkeypatch, client_user
     seen = {}
     import yorozu.trust.services as services
 
+    real = services.assess_text
+
     def spy(text, **context):
         seen.update(context)
-        return Assessment(verdict="allow", score=0.0)
+        return real(text, **context)
 
     monkeypatch.setattr(services, "assess_text", spy)
     send(client_user, worker_user, job)

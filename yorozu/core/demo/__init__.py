@@ -46,6 +46,11 @@ Certification
     older than a week hired on; and other clients are not, so the badge and the filter mean
     something.
 
+Trust and safety (`safety.py`)
+  - written after the rest through the real actions (screening, cases, reports, a contact
+    request, a scout), so every queue of the console has work in it; a held message is not its
+    thread's `last_message_at`, as `do_send_message` keeps it.
+
 The demo is deterministic from `--seed`: the same seed gives the same people, postings and
 story (only timestamps move with the clock). `--scale N` (see `scale.py`) adds benchmark volume
 and keeps the counters above exact, but carries no events, ledger, reviews or messages.

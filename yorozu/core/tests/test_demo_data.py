@@ -4,6 +4,7 @@ The demo is built once per module inside a transaction that is rolled back at th
 check recomputes its numbers from the rows with the ORM rather than trusting the builder.
 """
 
+import datetime
 import hashlib
 import io
 import itertools
@@ -41,10 +42,20 @@ from yorozu.contracts.models import (
     ProposalStatus,
 )
 from yorozu.contracts.transitions import CLIENT, TRANSITIONS, WORKER
-from yorozu.jobs.models import Job, JobStatus
-from yorozu.messaging.models import Message, Thread
+from yorozu.core.demo import safety
+from yorozu.jobs.models import Job, JobModeration, JobStatus
+from yorozu.messaging.models import (
+    ContactRequest,
+    ContactRequestStatus,
+    Message,
+    MessageStatus,
+    Thread,
+)
+from yorozu.moderation.models import CaseQueue
+from yorozu.moderation.selectors import cases_in_queue, queue_counts, related_items
 from yorozu.reviews.models import Direction, Review
-from yorozu.workers.models import WorkerCategoryStat
+from yorozu.workers.models import ScoutStatus, WorkerCategoryStat
+from yorozu.workers.selectors import scouts_received
 
 DEMO_EMAILS = ("client@example.com", "worker@example.com", "staff@example.com")
 
@@ -313,7 +324,9 @@ class TestDemoMarketplace:
         pairs = set(Proposal.objects.values_list("job_id", "worker_id"))
         threads = Thread.objects.select_related("job")
         assert {(t.job_id, t.worker_id) for t in threads} == pairs
-        latest = dict(Message.objects.values_list("thread").annotate(last=Max("created_at")))
+        # A held message (the safety story has one) is not the thread's news until released.
+        delivered = Message.objects.exclude(status__in=[MessageStatus.HELD, MessageStatus.REJECTED])
+        latest = dict(delivered.values_list("thread").annotate(last=Max("created_at")))
         for thread in threads:
             assert thread.client_id == thread.job.client_id
             assert thread.last_message_at == latest[thread.pk]
@@ -344,6 +357,38 @@ class TestDemoMarketplace:
         assert not_certified.exists()
         # Clearly not: some client falls short on several criteria at once.
         assert any(len(failed) >= 3 for failed in not_certified.values_list("failed", flat=True))
+
+    def test_the_console_has_a_case_in_every_queue_made_by_the_real_actions(self, db):
+        """The trust and safety story (`yorozu.core.demo.safety`): what staff@example.com finds."""
+        assert queue_counts() == {
+            CaseQueue.JOBS: 2,
+            CaseQueue.MESSAGES: 1,
+            CaseQueue.REPORTS: 2,
+            CaseQueue.CONTACT_REQUESTS: 1,
+        }
+        held_job = Job.objects.get(title=safety.HELD_JOB["title"])
+        assert held_job.moderation == JobModeration.HELD
+        assert held_job.client.date_joined > timezone.now() - datetime.timedelta(days=3)
+        warned_job = Job.objects.get(title=safety.WARNED_JOB["title"])
+        assert warned_job.moderation == JobModeration.PUBLIC
+        held_message = Message.objects.get(status=MessageStatus.HELD)
+        assert held_message.body == safety.HELD_MESSAGE
+        # The held posting and the held message share a URL: each case lists the other.
+        job_case = cases_in_queue(CaseQueue.JOBS).get(object_id=held_job.pk)
+        assert [item.content for item in related_items(job_case)] == [held_message]
+        reports = cases_in_queue(CaseQueue.REPORTS).annotate(n=Count("reports"))
+        assert sorted(case.n for case in reports) == [1, 2]
+        assert reports.get(n=2).object_id == warned_job.pk
+
+    def test_the_demo_worker_meets_a_caution_and_a_scout(self, db):
+        worker = User.objects.get(email="worker@example.com")
+        warned = Message.objects.get(thread__worker=worker, status=MessageStatus.WARNED)
+        assert warned.body == safety.WARNED_MESSAGE
+        assert warned.assessment["reasons"][0]["code"] == "offplatform.direct_deal_term"
+        assert [s.status for s in scouts_received(worker)] == [ScoutStatus.SENT]
+        request = ContactRequest.objects.get()
+        assert request.requested_by.email == "client@example.com"
+        assert request.status == ContactRequestStatus.PENDING
 
     def test_if_empty_does_nothing_when_users_exist(self, db):
         before = (User.objects.count(), Job.objects.count(), Contract.objects.count())

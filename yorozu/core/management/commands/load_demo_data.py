@@ -4,11 +4,15 @@ Development data only: it refuses to run when DEBUG is off, so it can never writ
 and fake money into a production database. `make run` calls it with `--if-empty` on every start.
 """
 
+import random
 import sys
 import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.test.utils import override_settings
+from django.utils import timezone
 from tqdm import tqdm
 
 from yorozu.accounts.models import User
@@ -20,7 +24,10 @@ from yorozu.core.demo import (
     DemoBuilder,
     ScaleBuilder,
 )
+from yorozu.core.demo.safety import build_safety_story
 from yorozu.workers.actions import rebuild_worker_search_rows
+
+DISCARD_EMAIL = {"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}
 
 
 class Command(BaseCommand):
@@ -78,6 +85,15 @@ class Command(BaseCommand):
 
             for name, n in do_load_content(actor=None).items():
                 counts[f"content.{name}"] += n
+        # The trust and safety story goes through the real actions, which read worker search rows.
+        # Its notifications are stored as in use; their e-mail copies (sent on commit) are not
+        # printed, as the rest of the demo's notifications are written without any.
+        rebuild_worker_search_rows()
+        with override_settings(MAILERS=DISCARD_EMAIL), transaction.atomic():
+            story = build_safety_story(
+                rng=random.Random(options["seed"]), today=timezone.localdate()
+            )
+        counts.update({f"story.{name}": n for name, n in story.items()})
         if options["scale"]:
             counts.update(ScaleBuilder(options["scale"], options["seed"], progress).build())
         # The builders write profiles and counters in bulk; worker search reads its own rows.

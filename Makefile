@@ -69,7 +69,7 @@ train: install
 	$(PY) scripts/train_trust_model.py
 
 messages: install
-	$(PY) scripts/compile_messages.py
+	$(MANAGE) compilemessages --ignore=".venv" --ignore="var"
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -11,6 +11,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -33,6 +34,17 @@ class CaseDecision(models.TextChoices):
     APPROVE = "approve", _("Approve")
     REJECT = "reject", _("Reject")
     REJECT_AND_RESTRICT = "reject_restrict", _("Reject and restrict the account")
+
+
+# What the console shows for a case's `reason_code` (report cases: "report_<ReportReason>").
+REASON_LABELS = {
+    "trust_hold": _("Held by screening"),
+    "trust_warn": _("Caution from screening"),
+    "rescan_hold": _("Held by a rescan"),
+    "contact_request": _("Request to share contact details"),
+    "repeat_offender": _("Repeated flagged sends"),
+    "strike_threshold": _("Strike threshold reached"),
+}
 
 
 class ModerationCase(models.Model):
@@ -92,6 +104,17 @@ class ModerationCase(models.Model):
 
     def __str__(self) -> str:
         return f"Case#{self.pk} {self.queue} {self.status}"
+
+    @property
+    def reason_label(self) -> str:
+        """The reason in words for the console; the code itself when it has none."""
+        if self.reason_code.startswith("report_"):
+            from yorozu.enforcement.models import ReportReason
+
+            reason = self.reason_code.removeprefix("report_")
+            if reason in ReportReason.values:
+                return format_lazy(_("Report: {}"), ReportReason(reason).label)
+        return REASON_LABELS.get(self.reason_code, self.reason_code)
 
 
 class CaseEvent(models.Model):

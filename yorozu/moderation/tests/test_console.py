@@ -68,6 +68,28 @@ def test_staff_sees_queues_the_case_and_the_dashboard(client, staff_user, held_c
     assert client.get(reverse("moderation:console") + "?page=zz&status=<x>").status_code == 200
 
 
+def test_queues_say_why_a_case_was_opened_in_words(client, staff_user, held_case):
+    client.force_login(staff_user)
+    assert "自動審査で保留" in client.get(reverse("moderation:console")).text
+    assert "自動審査で保留" in client.get(reverse("moderation:case", args=[held_case.pk])).text
+
+
+@pytest.mark.parametrize(
+    ("code", "label"),
+    [
+        ("report_upfront_fees", "違反報告：事前の費用請求"),
+        ("contact_request", "連絡先交換の申請"),
+        ("strike_threshold", "違反点数が基準に到達"),
+        ("something_new", "something_new"),
+    ],
+)
+def test_reason_labels(code, label):
+    from django.utils import translation
+
+    with translation.override("ja"):
+        assert str(ModerationCase(reason_code=code).reason_label).startswith(label)
+
+
 def test_the_text_is_escaped(client, staff_user, client_user):
     job = do_post_job(
         client=client_user,

@@ -52,7 +52,7 @@ from yorozu.messaging.models import (
     Thread,
 )
 from yorozu.moderation.models import CaseQueue
-from yorozu.moderation.selectors import cases_in_queue, queue_counts, related_items
+from yorozu.moderation.selectors import cases_in_queue, dashboard, queue_counts, related_items
 from yorozu.reviews.models import Direction, Review
 from yorozu.workers.models import ScoutStatus, WorkerCategoryStat
 from yorozu.workers.selectors import scouts_received
@@ -376,6 +376,10 @@ class TestDemoMarketplace:
         # The held posting and the held message share a URL: each case lists the other.
         job_case = cases_in_queue(CaseQueue.JOBS).get(object_id=held_job.pk)
         assert [item.content for item in related_items(job_case)] == [held_message]
+        # The screening's counts reached the dashboard (hold: the posting and the message).
+        today = dashboard()["days"][-1]
+        assert (today.holds, today.reports) == (2, 2)
+        assert today.postings >= 2
         reports = cases_in_queue(CaseQueue.REPORTS).annotate(n=Count("reports"))
         assert sorted(case.n for case in reports) == [1, 2]
         assert reports.get(n=2).object_id == warned_job.pk

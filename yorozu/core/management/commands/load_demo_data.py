@@ -25,6 +25,7 @@ from yorozu.core.demo import (
     ScaleBuilder,
 )
 from yorozu.core.demo.safety import build_safety_story
+from yorozu.trust.services import flush_rule_hits
 from yorozu.workers.actions import rebuild_worker_search_rows
 
 DISCARD_EMAIL = {"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}
@@ -93,6 +94,8 @@ class Command(BaseCommand):
             story = build_safety_story(
                 rng=random.Random(options["seed"]), today=timezone.localdate()
             )
+        # The screening counts (dashboard, top rules) are buffered per process: write them now.
+        flush_rule_hits()
         counts.update({f"story.{name}": n for name, n in story.items()})
         if options["scale"]:
             counts.update(ScaleBuilder(options["scale"], options["seed"], progress).build())

@@ -45,6 +45,21 @@ REASON_LABELS = {
     "repeat_offender": _("Repeated flagged sends"),
     "strike_threshold": _("Strike threshold reached"),
 }
+# The trust engine's verdict stored in a case's assessment, in words.
+VERDICT_LABELS = {
+    "allow": pgettext_lazy("verdict", "Allowed"),
+    "warn": pgettext_lazy("verdict", "Caution"),
+    "hold": pgettext_lazy("verdict", "Held"),
+    "block": pgettext_lazy("verdict", "Blocked"),
+}
+# What each audit row of a case records, in words.
+EVENT_LABELS = {
+    "opened": pgettext_lazy("case event", "Opened"),
+    "merged": pgettext_lazy("case event", "Merged a new signal"),
+    "claimed": pgettext_lazy("case event", "Claimed"),
+    "decided": pgettext_lazy("case event", "Decided"),
+    "restricted": pgettext_lazy("case event", "Account restricted"),
+}
 
 
 class ModerationCase(models.Model):
@@ -116,6 +131,11 @@ class ModerationCase(models.Model):
                 return format_lazy(_("Report: {}"), ReportReason(reason).label)
         return REASON_LABELS.get(self.reason_code, self.reason_code)
 
+    @property
+    def verdict_label(self) -> str:
+        verdict = self.assessment.get("verdict", "")
+        return VERDICT_LABELS.get(verdict, verdict)
+
 
 class CaseEvent(models.Model):
     """Append-only audit row for every step of a case: opened, merged, claimed, decided."""
@@ -133,3 +153,7 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_type} case={self.case_id}"
+
+    @property
+    def label(self) -> str:
+        return EVENT_LABELS.get(self.event_type, self.event_type)

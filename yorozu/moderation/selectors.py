@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from yorozu.moderation.models import CaseEvent, CaseQueue, CaseStatus, ModerationCase
-from yorozu.trust.models import ContentToken, RuleHitDaily, VerdictDaily
+from yorozu.trust.models import ContentToken, RuleHitDaily, TokenKind, VerdictDaily
 
 CONSOLE_QUEUES = (
     CaseQueue.JOBS,
@@ -133,7 +133,11 @@ class RelatedItem:
     kind: str
     user: object
     content: object | None
-    content_type: str
+    content_type: str  # the model's verbose name, in the reader's language
+
+    @property
+    def kind_label(self) -> str:
+        return TokenKind(self.kind).label if self.kind in TokenKind.values else self.kind
 
 
 def related_items(case: ModerationCase) -> list[RelatedItem]:
@@ -158,7 +162,7 @@ def related_items(case: ModerationCase) -> list[RelatedItem]:
     for row in rows:
         model = row.content_type.model_class()
         content = model.objects.filter(pk=row.object_id).first() if model else None
-        out.append(RelatedItem(row.token, row.kind, row.user, content, row.content_type.model))
+        out.append(RelatedItem(row.token, row.kind, row.user, content, row.content_type.name))
     return out
 
 

@@ -69,3 +69,23 @@ def test_catalogue_complete_and_compiled(po: Path):
         context = e.get("msgctxt")
         got = compiled.pgettext(context, e["msgid"]) if context else compiled.gettext(e["msgid"])
         assert got == e["msgstr"], f"{mo} is stale for {e['msgid']!r}: recompile"
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: p.parts[-5])
+def test_no_translation_is_shadowed_back_into_english(po: Path):
+    """Django merges every app's catalogue and an earlier app's entry wins: the admin's ja
+    catalogue "translates" "None" as "None", so a page of ours said "None" in Japanese. Where
+    another catalogue wins, its text must still be Japanese (give ours a context otherwise)."""
+    from django.utils import translation
+    from django.utils.translation import gettext, pgettext
+
+    shadowed = []
+    with translation.override("ja"):
+        for e in parse_po(po):
+            if not e["msgid"] or "msgid_plural" in e or e["msgstr"] == e["msgid"]:
+                continue
+            context = e.get("msgctxt")
+            got = pgettext(context, e["msgid"]) if context else gettext(e["msgid"])
+            if got == e["msgid"]:
+                shadowed.append(e["msgid"])
+    assert not shadowed, f"shown in English in Japanese pages: {shadowed}"

@@ -71,7 +71,9 @@ def test_staff_sees_queues_the_case_and_the_dashboard(client, staff_user, held_c
 def test_queues_say_why_a_case_was_opened_in_words(client, staff_user, held_case):
     client.force_login(staff_user)
     assert "自動審査で保留" in client.get(reverse("moderation:console")).text
-    assert "自動審査で保留" in client.get(reverse("moderation:case", args=[held_case.pk])).text
+    page = client.get(reverse("moderation:case", args=[held_case.pk])).text
+    assert "自動審査で保留" in page and "判定: 保留" in page
+    assert "— 受付 · " in page and "None" not in page
 
 
 @pytest.mark.parametrize(
@@ -206,3 +208,4 @@ def test_related_items_find_the_same_contact_in_another_account(
     client.force_login(staff_user)
     page = client.get(reverse("moderation:case", args=[case.pk])).content.decode()
     assert "taro.yamada@gmail.com" in page and client_user.display_name in page
+    assert "(メールアドレス) — " in page and "· 仕事 #" in page

@@ -11,6 +11,9 @@ What `make run` then shows:
   under related items); a warned posting in the jobs queue; two report cases (two workers
   reported the warned posting, merged into one case; worker@example.com reported a message);
   a request to exchange contact details before escrow.
+  An appeal waits at `/secretariat/appeals/`: reviewer@example.com (a second member of the
+  secretariat, same password) limited an account's messages and its owner appealed, so
+  staff@example.com may decide it (never the one who restricted).
 - worker@example.com — a message with an inline caution (a client asking to deal directly),
   a scout from client@example.com waiting in `/workers/scouts/`.
 - client@example.com — the pending contact request on one of their conversations, the scout sent.
@@ -28,8 +31,8 @@ from django.utils import timezone
 from yorozu.accounts.actions import do_create_account
 from yorozu.accounts.models import Role, User
 from yorozu.catalog.models import Category
-from yorozu.enforcement.actions import do_file_report
-from yorozu.enforcement.models import ReportReason
+from yorozu.enforcement.actions import do_file_appeal, do_file_report, do_restrict_account
+from yorozu.enforcement.models import Feature, ReportReason, RestrictionLevel
 from yorozu.enforcement.selectors import access_report_target
 from yorozu.jobs.actions import do_post_job
 from yorozu.jobs.models import Job, JobModeration, JobStatus, PayType
@@ -67,6 +70,15 @@ SCOUT_MESSAGE = (
 )
 CONTACT_REASON = (
     "店舗の撮影日を決めるにあたり、当日の待ち合わせ連絡のために電話番号を交換したいです。"
+)
+SECOND_STAFF_EMAIL = "reviewer@example.com"
+RESTRICTION_REASON = (
+    "仮払い前に、外部のチャットアプリへ移るよう求めるメッセージを複数の発注者に繰り返し"
+    "送信したため、30日間メッセージの送信を制限します。"
+)
+APPEAL_TEXT = (
+    "制作物のサンプルをお見せしたかっただけで、取引を外に移すつもりはありませんでした。"
+    "今後はyorozuのメッセージ内でファイルを共有します。制限の見直しをお願いします。"
 )
 REPORT_DETAILS = "応募前の段階から、サイト外での直接取引を前提にした募集になっています。"
 
@@ -167,6 +179,37 @@ def build_safety_story(*, rng: random.Random, today: datetime.date) -> dict[str,
     )
     _expect(scout.status == ScoutStatus.SENT, "the scout is delivered")
     made["scouts"] = 1
+
+    # 8. Another member of the secretariat limited an account that kept pushing a chat app before
+    #    escrow; its owner appealed. staff@example.com did not decide it, so may decide the appeal.
+    reviewer = do_create_account(
+        email=SECOND_STAFF_EMAIL,
+        password=None,
+        display_name="事務局 審査担当",
+        role=Role.CLIENT,
+    )
+    User.objects.filter(pk=reviewer.pk).update(
+        is_staff=True, password=staff.password, date_joined=staff.date_joined
+    )
+    reviewer.refresh_from_db()
+    offender = do_create_account(
+        email="biz-chance@mail.example.net",
+        password=None,
+        display_name="ビジネスチャンス研究会",
+        role=Role.WORKER,
+    )
+    restriction = do_restrict_account(
+        offender,
+        level=RestrictionLevel.LIMITED,
+        features=[Feature.MESSAGE],
+        reason=RESTRICTION_REASON,
+        rule_code="prohibited-off-platform",
+        content_label="メッセージ: 詳しいお話はLINEでお伝えします。IDを教えてください。",
+        until=timezone.now() + datetime.timedelta(days=30),
+        actor=reviewer,
+    )
+    do_file_appeal(restriction, text=APPEAL_TEXT, actor=offender)
+    made["appeals"] = 1
     return made
 
 

@@ -42,7 +42,9 @@ from yorozu.contracts.models import (
     ProposalStatus,
 )
 from yorozu.contracts.transitions import CLIENT, TRANSITIONS, WORKER
-from yorozu.core.demo import safety
+from yorozu.core.demo import DEMO_PASSWORD, safety
+from yorozu.enforcement.actions import AppealError, do_decide_appeal
+from yorozu.enforcement.selectors import can_use, pending_appeals
 from yorozu.jobs.models import Job, JobModeration, JobStatus
 from yorozu.messaging.models import (
     ContactRequest,
@@ -393,6 +395,21 @@ class TestDemoMarketplace:
         request = ContactRequest.objects.get()
         assert request.requested_by.email == "client@example.com"
         assert request.status == ContactRequestStatus.PENDING
+
+    def test_an_appeal_waits_that_the_demo_staff_may_decide(self, db):
+        (appeal,) = pending_appeals()
+        assert appeal.text == safety.APPEAL_TEXT
+        assert appeal.restriction.imposed_by.email == safety.SECOND_STAFF_EMAIL
+        assert not can_use(appeal.appellant, "message")
+        assert authenticate(email=safety.SECOND_STAFF_EMAIL, password=DEMO_PASSWORD).is_staff
+        staff = User.objects.get(email="staff@example.com")
+        reviewer = User.objects.get(email=safety.SECOND_STAFF_EMAIL)
+        with transaction.atomic():  # tried, then undone: the other checks read the same build
+            with pytest.raises(AppealError):
+                do_decide_appeal(appeal, upheld=True, reason="見直しました。", actor=reviewer)
+            do_decide_appeal(appeal, upheld=True, reason="見直しました。", actor=staff)
+            assert can_use(appeal.appellant, "message")
+            transaction.set_rollback(True)
 
     def test_if_empty_does_nothing_when_users_exist(self, db):
         before = (User.objects.count(), Job.objects.count(), Contract.objects.count())

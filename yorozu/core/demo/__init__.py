@@ -49,8 +49,8 @@ Certification
 Trust and safety (`safety.py`)
   - written after the rest through the real actions (screening, cases, reports, a contact
     request, a scout, a restriction imposed by a second staff login, reviewer@example.com, and
-    its appeal), so every queue of the console and the appeals page have work in them; a held message is not its
-    thread's `last_message_at`, as `do_send_message` keeps it.
+    its appeal), so every queue of the console and the appeals page have work in them;
+  - a held message is not its thread's `last_message_at`, as `do_send_message` keeps it.
 
 The demo is deterministic from `--seed`: the same seed gives the same people, postings and
 story (only timestamps move with the clock). `--scale N` (see `scale.py`) adds benchmark volume

@@ -16,7 +16,10 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet, Sum, TextChoices
+from django.db import connections
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum, TextChoices, Value
+from django.db.models.functions import StrIndex, Upper
+from django.db.models.lookups import GreaterThan
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +50,12 @@ CATEGORY_SIZE_CACHE_PREFIX = "workers:few-completed-in:v1:"
 CATEGORY_SIZE_CACHE_SECONDS = 3600
 # Up to this many workers in the selected categories, a filtered search starts from them.
 SMALL_CATEGORY_WORKERS = 2000
+# PostgreSQL: up to this many keyword matches (found through the trigram index), a search
+# sorts just those; beyond it, it walks the sort index as without a keyword (see page_ids).
+KEYWORD_FEW_MATCHES = 2000
+# A run of three letters or digits: pg_trgm takes trigrams from such runs only, so a term
+# without one (翻訳, "Go") gives its index nothing to look up.
+TRIGRAM_RUN = re.compile(r"[^\W_]{3,}")
 
 
 class WorkerSort(TextChoices):
@@ -182,6 +191,11 @@ def keyword_terms(keyword: str) -> list[str]:
     return [t for t in KEYWORD_SPLIT.split(keyword.strip()) if t][:KEYWORD_MAX_TERMS]
 
 
+def has_trigram(term: str) -> bool:
+    """Whether the trigram index can look this term up (it holds three letters or digits)."""
+    return TRIGRAM_RUN.search(term) is not None
+
+
 def years_before(day: datetime.date, years: int) -> datetime.date:
     """The same calendar day `years` earlier; 29 February becomes the 28th in other years."""
     try:
@@ -246,15 +260,65 @@ class WorkerSearch:
         self.age_bands = sorted({b for b in params.age_bands if b in AgeBand.values})
 
     def worker_ids(self) -> QuerySet:
-        """Matching worker ids in sort order (a lazy queryset: slice it for a page)."""
+        """Matching worker ids in sort order (a lazy queryset: slice it for a page).
+
+        This is the index walk: it stops after a page of matches, so it is fast unless few
+        entries match, which `page_ids` avoids for a keyword on PostgreSQL.
+        """
+        return self._ordered()[0].values_list("worker_id", flat=True)
+
+    def page_ids(self, start: int, stop: int) -> list[int]:
+        """The worker ids at positions start…stop-1 of the results, in sort order.
+
+        A keyword is a substring match no B-tree serves, so walking a sort index for a term
+        few workers have reads the whole index (2.1–2.7 s at 1M workers on PostgreSQL). There,
+        when a term has a trigram, one statement holds both ways, each behind a gate on whether
+        the rows matching every search-row condition (keyword and filters, not categories),
+        read through the trigram index `wsr_pg_haystack_trgm`, at most KEYWORD_FEW_MATCHES + 1
+        of them, are few:
+        few → sort just those (that are also in the categories) and take the page;
+        many → walk the sort index as without a keyword (see `_row_conditions`, `walk`),
+        which meets a page of matches early.
+        PostgreSQL evaluates each gate once (an InitPlan) and skips the branch whose gate is
+        false. Both ways return the plain walk's ids (a test checks it), in one statement, so
+        the page's query count does not change. SQLite, and keywords with no trigram (翻訳),
+        always walk. Costs and what is left: docs/worker-search.md, **Keyword**.
+        """
+        terms = keyword_terms(self.params.keyword)
+        vendor = connections[WorkerSearchRow.objects.db].vendor
+        if vendor != "postgresql" or not any(has_trigram(t) for t in terms):
+            return list(self.worker_ids()[start:stop])
+        # Every condition on the search row (not categories), the keyword through the index.
+        matches = WorkerSearchRow.objects.filter(self._row_conditions("")).values("worker_id")
+        many = Exists(matches[KEYWORD_FEW_MATCHES : KEYWORD_FEW_MATCHES + 1])
+        sorted_few, keys = self._ordered(~many, worker_id__in=matches[:KEYWORD_FEW_MATCHES])
+        walked, _ = self._ordered(many, walk=True)
+        rows = sorted_few.values_list(*keys)[start:stop].union(
+            walked.values_list(*keys)[start:stop], all=True
+        )
+        # Only one branch returns rows, already in order; sorting them here (every key is
+        # descending and ends in the worker id) keeps the order without relying on UNION ALL.
+        return [row[-1] for row in sorted(rows, reverse=True)]
+
+    def _ordered(
+        self, *restrict, walk: bool = False, **restrict_lookups
+    ) -> tuple[QuerySet, list[str]]:
+        """The matching rows in sort order, and the sort keys (all descending, worker id last).
+
+        The rows are search rows, or category counters for relevance with categories; both
+        have `worker_id`, which `restrict` (extra filters) may use. `walk`: see
+        `_row_conditions`.
+        """
         params = self.params
         if params.sort in (WorkerSort.RATING, WorkerSort.COMPLETED, WorkerSort.RECENT):
             sort = params.sort
         else:
             sort = WorkerSort.RELEVANCE
         if sort == WorkerSort.RELEVANCE and self.category_ids:
-            return self._by_category_relevance()
-        rows = WorkerSearchRow.objects.filter(self._row_conditions(""))
+            return self._by_category_relevance(*restrict, walk=walk, **restrict_lookups)
+        rows = WorkerSearchRow.objects.filter(
+            self._row_conditions("", walk=walk), *restrict, **restrict_lookups
+        )
         if self.category_ids:
             completed_in = WorkerCategoryStat.objects.filter(
                 category_id__in=self.category_ids, completed_count__gt=0
@@ -273,29 +337,40 @@ class WorkerSearch:
             order = ("-last_active_at", "-worker_id")
         else:  # completed, and relevance without categories
             order = ("-completed_count", "-rating_key", "-worker_id")
-        return rows.order_by(*order).values_list("worker_id", flat=True)
+        return rows.order_by(*order), [o.removeprefix("-") for o in order]
 
-    def _by_category_relevance(self) -> QuerySet:
+    def _by_category_relevance(
+        self, *restrict, walk: bool = False, **restrict_lookups
+    ) -> tuple[QuerySet, list[str]]:
         """Contracts completed in the selected categories, then rating, then worker id."""
         stats = WorkerCategoryStat.objects.filter(
-            self._row_conditions("search_row__"),
+            self._row_conditions("search_row__", walk=walk),
+            *restrict,
             category_id__in=self.category_ids,
             completed_count__gt=0,
+            **restrict_lookups,
         )
         if len(self.category_ids) == 1:
             # Walks stat_category_count (category, completed_count DESC) and stops after a page.
-            return stats.order_by(
-                "-completed_count", "-search_row__rating_key", "-worker_id"
-            ).values_list("worker_id", flat=True)
+            order = ("-completed_count", "-search_row__rating_key", "-worker_id")
+            return stats.order_by(*order), [o.removeprefix("-") for o in order]
+        order = ("-relevance", "-search_row__rating_key", "-worker_id")
         return (
-            stats.values("worker_id")
-            .annotate(relevance=Sum("completed_count"))
-            .order_by("-relevance", "-search_row__rating_key", "-worker_id")
-            .values_list("worker_id", flat=True)
+            stats.values("worker_id").annotate(relevance=Sum("completed_count")).order_by(*order),
+            [o.removeprefix("-") for o in order],
         )
 
-    def _row_conditions(self, prefix: str) -> Q:
-        """Every filter but categories, on WorkerSearchRow columns (through `prefix`)."""
+    def _row_conditions(self, prefix: str, *, walk: bool = False) -> Q:
+        """Every filter but categories, on WorkerSearchRow columns (through `prefix`).
+
+        `walk` (PostgreSQL, when the keyword is known to match many): the same match written
+        as `STRPOS(UPPER(haystack), UPPER(term)) > 0`, which the trigram index cannot serve and
+        the planner estimates as common (a third of the rows per term), so it walks the sort
+        index and stops after a page. For `LIKE` it guesses a fixed, tiny selectivity (≈ 120 of
+        1.2M rows per term, and the product for several): with the index it then read and sorted
+        all of a common term's matches (125k for デザイナー: 170 ms instead of 2 ms), and for two
+        terms it chose a sequential scan and a sort.
+        """
         params = self.params
 
         def q(**lookups) -> Q:
@@ -305,7 +380,11 @@ class WorkerSearch:
         if params.exclude_user_id is not None:
             cond &= ~q(worker_id=params.exclude_user_id)
         for term in keyword_terms(params.keyword):
-            cond &= q(haystack__icontains=term)
+            if walk:
+                found_at = StrIndex(Upper(prefix + "haystack"), Upper(Value(term)))
+                cond &= Q(GreaterThan(found_at, 0))
+            else:
+                cond &= q(haystack__icontains=term)
         if self.genders:
             # The row holds a gender only while the worker shows it.
             cond &= q(gender__in=self.genders)
@@ -345,7 +424,9 @@ class WorkerSearch:
         return [found[pk] for pk in worker_ids if pk in found]
 
     def __getitem__(self, index: slice) -> list[WorkerProfile]:
-        return self.profiles(list(self.worker_ids()[index]))
+        if index.step is not None or index.start is None or index.stop is None:
+            return self.profiles(list(self.worker_ids()[index]))
+        return self.profiles(self.page_ids(index.start, index.stop))
 
     def __iter__(self) -> Iterator[WorkerProfile]:
         return iter(self[:])
@@ -358,7 +439,7 @@ def first_page(search: WorkerSearch, page_number: int) -> tuple[list[WorkerProfi
     needed to page through results.
     """
     start = (page_number - 1) * PAGE_SIZE
-    ids = list(search.worker_ids()[start : start + PAGE_SIZE + 1])
+    ids = search.page_ids(start, start + PAGE_SIZE + 1)
     return search.profiles(ids[:PAGE_SIZE]), len(ids) > PAGE_SIZE
 
 

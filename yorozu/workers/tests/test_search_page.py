@@ -226,6 +226,10 @@ def test_search_query_count_is_bounded(as_client, django_assert_max_num_queries)
         as_client.get(URL, {**params, "page": "2"})
     with django_assert_max_num_queries(8):
         as_client.get(URL, {"sort": "recent"})
+    # A keyword with a trigram (on PostgreSQL: the bounded keyword path) is still one statement.
+    with django_assert_max_num_queries(8):
+        response = as_client.get(URL, {**params, "q": "ワーカー"})
+    assert len(response.context["profiles"]) == 20
 
 
 def test_profile_shows_scout_button_to_clients_only(client, cast):

@@ -2,19 +2,19 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.http import Http404
-from django.urls import include, path, re_path
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 
 
-def serve_public_media(request, path: str):
+def serve_public_media(request: HttpRequest, path: str) -> HttpResponse | FileResponse:
     """Development-only media serving that never serves private uploads (identity documents)."""
     if path.startswith("identity/") or "/identity/" in path:
         raise Http404
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    return serve(request, path, document_root=str(settings.MEDIA_ROOT))
 
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("yorozu.core.urls")),
     path("", include("yorozu.accounts.urls")),
     path("jobs/", include("yorozu.jobs.urls")),

@@ -96,12 +96,12 @@ def do_load_content(*, actor=None, now=None, refresh: bool = False) -> dict[str,
             counts["faq"] += 1
 
     today = timezone.localdate(now)
-    for item in demo.TERMS:
-        fields = {k: v for k, v in item.items() if k not in {"version", "effective_days_ago"}}
-        fields["effective_on"] = today - timedelta(days=item["effective_days_ago"])
-        version = TermsVersion.objects.filter(version=item["version"]).first()
+    for terms in demo.TERMS:
+        fields = {k: v for k, v in terms.items() if k not in {"version", "effective_days_ago"}}
+        fields["effective_on"] = today - timedelta(days=terms["effective_days_ago"])
+        version = TermsVersion.objects.filter(version=terms["version"]).first()
         if version is None:
-            TermsVersion.objects.create(version=item["version"], **fields)
+            TermsVersion.objects.create(version=terms["version"], **fields)
         elif refresh:  # keep the date it took effect; refresh the text only
             fields.pop("effective_on")
             for key, value in fields.items():
@@ -109,12 +109,12 @@ def do_load_content(*, actor=None, now=None, refresh: bool = False) -> dict[str,
             version.save(update_fields=list(fields))
         counts["terms"] += 1
 
-    for position, item in enumerate(demo.PAGES, start=1):
-        fields = {k: v for k, v in item.items() if k not in {"slug", "sections"}}
+    for position, shipped in enumerate(demo.PAGES, start=1):
+        fields = {k: v for k, v in shipped.items() if k not in {"slug", "sections"}}
         fields["position"] = position * 10
-        page, _ = _upsert(Page, refresh, fields, slug=item["slug"])
+        page, _ = _upsert(Page, refresh, fields, slug=shipped["slug"])
         counts["pages"] += 1
-        for section_position, section in enumerate(item["sections"], start=1):
+        for section_position, section in enumerate(shipped["sections"], start=1):
             _upsert(
                 Section,
                 refresh,

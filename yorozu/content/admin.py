@@ -5,6 +5,10 @@ Every change form shows a read-only preview of the Markdown exactly as visitors 
 Changes are recorded in the admin's own LogEntry.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -19,6 +23,9 @@ from yorozu.content.models import (
     TermsVersion,
 )
 from yorozu.content.rendering import render_markdown
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 
 def _preview(*pairs: tuple[str, str]):
@@ -48,7 +55,7 @@ class NoticeAdmin(admin.ModelAdmin):
     ]
 
     @admin.display(description=_("status"))
-    def status(self, obj: Notice) -> str:
+    def status(self, obj: Notice) -> _StrPromise:
         return _("published") if obj.publish_at <= timezone.now() else _("scheduled")
 
     @admin.display(description=_("preview"))

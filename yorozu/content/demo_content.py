@@ -6,6 +6,66 @@ Anchors are part of the contract with the rest of the site: cautions, report for
 notices link to `/help/guidelines/#<anchor>` and `/safety/#<anchor>`. Never rename one.
 """
 
+from typing import TypedDict
+
+
+class NoticeItem(TypedDict):
+    slug: str
+    days_ago: int  # publish_at is set to this many days before the load, on creation only
+    category: str
+    pinned: bool
+    title_ja: str
+    title_en: str
+    body_ja: str
+    body_en: str
+
+
+class FaqEntryItem(TypedDict):
+    slug: str
+    question_ja: str
+    question_en: str
+    answer_ja: str
+    answer_en: str
+
+
+class FaqCategoryItem(TypedDict):
+    slug: str
+    name_ja: str
+    name_en: str
+    entries: list[FaqEntryItem]
+
+
+class TermsItem(TypedDict):
+    version: str
+    effective_days_ago: int  # effective_on is set relative to the load, on creation only
+    title_ja: str
+    title_en: str
+    body_ja: str
+    body_en: str
+    changes_ja: str
+    changes_en: str
+
+
+class SectionItem(TypedDict):
+    anchor: str
+    title_ja: str
+    title_en: str
+    body_ja: str
+    body_en: str
+
+
+class PageItem(TypedDict):
+    slug: str
+    kind: str
+    title_ja: str
+    title_en: str
+    summary_ja: str
+    summary_en: str
+    body_ja: str
+    body_en: str
+    sections: list[SectionItem]
+
+
 GUIDELINE_ANCHORS = (
     "prohibited-mlm",
     "prohibited-off-platform",
@@ -34,7 +94,7 @@ SAFETY_ANCHORS = (
 # ---------------------------------------------------------------------------------------------
 # Notices: the secretariat's monthly updates (days_ago sets publish_at when first created).
 # ---------------------------------------------------------------------------------------------
-NOTICES = [
+NOTICES: list[NoticeItem] = [
     {
         "slug": "monthly-update-message-screening",
         "days_ago": 2,
@@ -238,7 +298,7 @@ How to recognise these tricks is explained on [our safety page](/safety/#scam-jo
 # ---------------------------------------------------------------------------------------------
 # FAQ: categories, each with entries (slugs are anchors on /help/faq/).
 # ---------------------------------------------------------------------------------------------
-FAQ = [
+FAQ: list[FaqCategoryItem] = [
     {
         "slug": "getting-started",
         "name_ja": "はじめての方へ",
@@ -444,7 +504,7 @@ Contracts between clients and workers are made on the Service, and the client fu
 Users must not do anything prohibited by the [job-posting guidelines](/help/guidelines/) or by law.
 """
 
-TERMS = [
+TERMS: list[TermsItem] = [
     {
         "version": "1.0",
         "effective_days_ago": 400,
@@ -492,7 +552,7 @@ We may restrict all or part of a user's use of the Service when they break these
 ]
 
 
-def _section(anchor, title_ja, title_en, body_ja, body_en):
+def _section(anchor: str, title_ja: str, title_en: str, body_ja: str, body_en: str) -> SectionItem:
     return {
         "anchor": anchor,
         "title_ja": title_ja,
@@ -505,7 +565,7 @@ def _section(anchor, title_ja, title_en, body_ja, body_en):
 # ---------------------------------------------------------------------------------------------
 # Help pages: guidelines, safety, support articles.
 # ---------------------------------------------------------------------------------------------
-GUIDELINES = {
+GUIDELINES: PageItem = {
     "slug": "guidelines",
     "kind": "guidelines",
     "title_ja": "仕事掲載ガイドライン",
@@ -660,7 +720,7 @@ GUIDELINES = {
     ],
 }
 
-SAFETY = {
+SAFETY: PageItem = {
     "slug": "safety",
     "kind": "safety",
     "title_ja": "安全への取り組み",
@@ -757,7 +817,7 @@ SAFETY = {
     ],
 }
 
-SUPPORT_ARTICLES = [
+SUPPORT_ARTICLES: list[PageItem] = [
     {
         "slug": "freelance-act",
         "kind": "support",
@@ -826,4 +886,4 @@ SUPPORT_ARTICLES = [
     },
 ]
 
-PAGES = [GUIDELINES, SAFETY, *SUPPORT_ARTICLES]
+PAGES: list[PageItem] = [GUIDELINES, SAFETY, *SUPPORT_ARTICLES]

@@ -1,5 +1,7 @@
 """What the header needs on every page: the three unread badges, in one query."""
 
+from typing import Any
+
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.http import HttpRequest
@@ -12,7 +14,7 @@ def count_many(*querysets) -> list[int]:
     every page of the site, so they are folded into one SELECT of three scalar subqueries.
     """
     parts: list[str] = []
-    params: list[object] = []
+    params: list[Any] = []  # whatever Django's compiler made of each queryset
     for i, qs in enumerate(querysets):
         try:
             sql, qs_params = qs.order_by().values("pk").query.sql_with_params()

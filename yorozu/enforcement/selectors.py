@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from statistics import median
+from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -31,6 +32,11 @@ from yorozu.enforcement.models import (
     Strike,
     active_restriction_q,
 )
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+    from yorozu.accounts.models import User
 
 # How many reports one person may file in REPORT_RATE_WINDOW.
 REPORT_RATE_LIMIT = 10
@@ -75,7 +81,7 @@ def can_use(user, feature: str) -> bool:
     return True
 
 
-RESTRICTED_MESSAGES = {
+RESTRICTED_MESSAGES: dict[str, _StrPromise] = {
     Feature.MESSAGE: gettext_lazy(
         "Your account cannot send messages at the moment. See the notice on your account."
     ),
@@ -88,7 +94,7 @@ RESTRICTED_MESSAGES = {
 }
 
 
-def restricted_message(feature: str):
+def restricted_message(feature: str) -> _StrPromise:
     """What to tell a user refused by `can_use` (from this app's catalogue, so every caller
     says the same thing in the same words)."""
     return RESTRICTED_MESSAGES[feature]
@@ -266,9 +272,9 @@ def transparency_figures() -> list[QuarterFigures]:
     for starts_at, user_id in Restriction.objects.exclude(
         level=RestrictionLevel.WARNING
     ).values_list("starts_at", "user_id"):
-        key = (_quarter_of(starts_at), user_id)
-        if key not in seen:
-            seen.add(key)
+        quarter_user = (_quarter_of(starts_at), user_id)
+        if quarter_user not in seen:
+            seen.add(quarter_user)
             q(starts_at).accounts_restricted += 1
     for created, status in Appeal.objects.values_list("created_at", "status"):
         figures = q(created)
@@ -290,8 +296,8 @@ class ReportItem:
     """What a report is about: the object, whose it is, its text, and how to describe it."""
 
     target: str
-    obj: object
-    subject_user: object
+    obj: Model
+    subject_user: User
     text: str
     kind: str  # the trust engine's kind for `text`
     label: str

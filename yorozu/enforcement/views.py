@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -56,12 +57,12 @@ from yorozu.moderation.models import CaseQueue, CaseStatus, ModerationCase
 PAGE_SIZE = 50
 
 
-def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def staff_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Secretariat pages: sign-in first, then 404 for anyone not on staff (nothing revealed)."""
 
     @login_required
     @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if not request.user.is_staff:
             raise Http404("not found")
         return view(request, *args, **kwargs)
@@ -249,7 +250,7 @@ class _Echo:
 
 
 @staff_required
-def audit(request: HttpRequest) -> HttpResponse:
+def audit(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """The append-only enforcement log, filtered; ?format=csv exports what the filters select."""
     form = AuditFilterForm(request.GET or None)
     filters = AuditFilters()

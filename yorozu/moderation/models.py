@@ -6,6 +6,10 @@ moves open → claimed → decided. Held messages (issue 4), held postings and t
 and reports (issue 8) all open and decide cases through `yorozu.moderation.actions`.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -14,6 +18,9 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 
 class CaseQueue(models.TextChoices):
@@ -121,7 +128,7 @@ class ModerationCase(models.Model):
         return f"Case#{self.pk} {self.queue} {self.status}"
 
     @property
-    def reason_label(self) -> str:
+    def reason_label(self) -> str | _StrPromise:
         """The reason in words for the console; the code itself when it has none."""
         if self.reason_code.startswith("report_"):
             from yorozu.enforcement.models import ReportReason
@@ -132,7 +139,7 @@ class ModerationCase(models.Model):
         return REASON_LABELS.get(self.reason_code, self.reason_code)
 
     @property
-    def verdict_label(self) -> str:
+    def verdict_label(self) -> str | _StrPromise:
         verdict = self.assessment.get("verdict", "")
         return VERDICT_LABELS.get(verdict, verdict)
 
@@ -155,5 +162,5 @@ class CaseEvent(models.Model):
         return f"{self.event_type} case={self.case_id}"
 
     @property
-    def label(self) -> str:
+    def label(self) -> str | _StrPromise:
         return EVENT_LABELS.get(self.event_type, self.event_type)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import statistics
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet, Sum
@@ -15,6 +16,9 @@ from django.utils import timezone
 
 from yorozu.moderation.models import CaseEvent, CaseQueue, CaseStatus, ModerationCase
 from yorozu.trust.models import ContentToken, RuleHitDaily, TokenKind, VerdictDaily
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 CONSOLE_QUEUES = (
     CaseQueue.JOBS,
@@ -136,7 +140,7 @@ class RelatedItem:
     content_type: str  # the model's verbose name, in the reader's language
 
     @property
-    def kind_label(self) -> str:
+    def kind_label(self) -> str | _StrPromise:
         return TokenKind(self.kind).label if self.kind in TokenKind.values else self.kind
 
 
@@ -161,7 +165,7 @@ def related_items(case: ModerationCase) -> list[RelatedItem]:
     out = []
     for row in rows:
         model = row.content_type.model_class()
-        content = model.objects.filter(pk=row.object_id).first() if model else None
+        content = model._default_manager.filter(pk=row.object_id).first() if model else None
         out.append(RelatedItem(row.token, row.kind, row.user, content, row.content_type.name))
     return out
 

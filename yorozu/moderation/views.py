@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import wraps
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -143,8 +144,8 @@ def decide(request: HttpRequest, case_id: int) -> HttpResponse:
     form = DecisionForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+            for error in errors:  # an ErrorList yields each error's message as a str
+                messages.error(request, cast(str, error))
         return redirect("moderation:case", case_id=case.pk)
     try:
         do_decide_case(

@@ -16,6 +16,7 @@ to do returns at once, so more tasks than `db_worker` processes cost only an emp
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 
 from django.db import transaction
 from django.db.models import F
@@ -257,27 +258,30 @@ def backtest_rule(rule: TrustRule, *, days: int = 30, now: datetime.datetime | N
     samples: list[dict] = []
     job_ctx = Context(kind="job", sender_role="client")
     msg_ctx = Context(kind="message", stage="pre_contract")
-    sources = (
-        (
-            "job",
-            job_ctx,
-            Job.objects.filter(created_at__gte=since)
-            .order_by()
-            .values_list("id", "title", "description"),
-        ),
-        (
-            "message",
-            msg_ctx,
-            Message.objects.filter(created_at__gte=since).order_by().values_list("id", "body"),
-        ),
+    # Each source yields (id, text) pairs: a posting's text is its title and description.
+    job_rows = (
+        Job.objects.filter(created_at__gte=since)
+        .order_by()
+        .values_list("id", "title", "description")
+        .iterator(chunk_size=2000)
+    )
+    jobs = ((pk, job_text(title, description)) for pk, title, description in job_rows)
+    messages = (
+        Message.objects.filter(created_at__gte=since)
+        .order_by()
+        .values_list("id", "body")
+        .iterator(chunk_size=2000)
+    )
+    sources: tuple[tuple[str, Context, Iterator[tuple[int, str]]], ...] = (
+        ("job", job_ctx, jobs),
+        ("message", msg_ctx, messages),
     )
     for kind, ctx, rows in sources:
         applies = rule_from_row(rule, state="live").applies(ctx.kind, ctx.stage)
-        for row in rows.iterator(chunk_size=2000):
+        for pk, text in rows:
             scanned[kind] += 1
             if not applies:
                 continue
-            text = job_text(row[1], row[2]) if kind == "job" else row[1]
             got = engine.assess(text, ctx)
             if not got.reasons:
                 continue
@@ -289,7 +293,7 @@ def backtest_rule(rule: TrustRule, *, days: int = 30, now: datetime.datetime | N
                 samples.append(
                     {
                         "kind": kind,
-                        "id": row[0],
+                        "id": pk,
                         "before": text[max(0, r.start - 40) : r.start],
                         "match": text[r.start : r.end],
                         "after": text[r.end : r.end + 40],

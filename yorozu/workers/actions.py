@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -48,6 +49,9 @@ from yorozu.workers.selectors import (
     scouts_sent_today,
     searchable_workers,
 )
+
+if TYPE_CHECKING:
+    from yorozu.trust.engine import Assessment
 
 SCOUT_MAX_LENGTH = 2000
 
@@ -217,7 +221,7 @@ def do_record_filter_usage(
     day = day or timezone.localdate()
     table = connection.ops.quote_name(FilterUsageDaily._meta.db_table)
     rows = ", ".join(["(%s, %s, %s, 1)"] * len(values))
-    params: list[object] = []
+    params: list[datetime.date | str] = []
     for name, value in values:
         params += [day, name, value]
     with connection.cursor() as cursor:
@@ -247,7 +251,7 @@ class ScoutRefused(Exception):
         self.blocked = blocked
 
 
-def assess_scout(text: str, *, job) -> object:
+def assess_scout(text: str, *, job) -> Assessment:
     """The trust engine's view of a scout: kind "scout", before any contract, sent by a client.
 
     Through `trust.services.assess_text`, the one door every screened text takes.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,11 @@ from yorozu.workers.selectors import (
     WorkerSort,
     category_entries,
 )
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from yorozu.jobs.models import Job
 
 RATING_CHOICES = [
     ("", _("Any rating")),
@@ -100,8 +107,9 @@ class WorkerSearchForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         lang = get_language() or "ja"
-        self.fields["category"].choices = category_choices(lang)
-        self.fields["prefecture"].choices = prefecture_choices_by_region(lang)
+        fields = self.fields
+        cast(forms.ChoiceField, fields["category"]).choices = category_choices(lang)
+        cast(forms.ChoiceField, fields["prefecture"]).choices = prefecture_choices_by_region(lang)
 
     def clean(self):
         cleaned = super().clean()
@@ -135,7 +143,7 @@ class WorkerSearchForm(forms.Form):
 class ScoutForm(forms.Form):
     """A scout: which of the client's open jobs it is about, and a message to the worker."""
 
-    job = forms.ModelChoiceField(
+    job: forms.ModelChoiceField[Job] = forms.ModelChoiceField(
         label=_("Job to invite them to"),
         queryset=None,
         empty_label=_("Choose one of your open jobs"),
@@ -151,6 +159,6 @@ class ScoutForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, jobs, **kwargs) -> None:
+    def __init__(self, *args, jobs: QuerySet[Job], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["job"].queryset = jobs
+        cast(forms.ModelChoiceField, self.fields["job"]).queryset = jobs

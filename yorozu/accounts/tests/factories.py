@@ -38,7 +38,7 @@ def make_completed_contract(client: User, worker: User, *, title: str = "ロゴ�
     from yorozu.contracts.models import Contract, ContractStatus, Proposal
     from yorozu.jobs.tests.factories import JobFactory
 
-    job = JobFactory(client=client, title=title)
+    job = JobFactory.create(client=client, title=title)
     proposal = Proposal.objects.create(
         job=job, worker=worker, price=30000, message="よろしくお願いします。", delivery_days=7
     )

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol, cast
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -78,7 +79,7 @@ RANDOM_CONTRACT_STATES = (
 )
 
 # Each state and the transitions that led to it: (from, to, who acted).
-PATHS = {
+PATHS: dict[str, list[tuple[str, str, str]]] = {
     ContractStatus.OFFERED: [],
     ContractStatus.ACCEPTED: [("offered", "accepted", "worker")],
     ContractStatus.FUNDED: [("offered", "accepted", "worker"), ("accepted", "funded", "client")],
@@ -102,7 +103,16 @@ STAMPS = {
     "cancelled": "cancelled_at",
 }
 
-Progress = Callable[[str, int], object]
+
+class ProgressBar(Protocol):
+    """What a progress bar is asked to do (tqdm's subset)."""
+
+    def update(self, n: int = 1, /) -> object: ...
+
+    def close(self) -> None: ...
+
+
+Progress = Callable[[str, int], ProgressBar]
 
 
 def weighted_prefecture(rng: random.Random) -> int:
@@ -126,7 +136,7 @@ def worker_age(rng: random.Random) -> int:
     return rng.randint(band, band + 9)
 
 
-def person_name(rng: random.Random, gender: str) -> tuple[str, str]:
+def person_name(rng: random.Random, gender: Gender) -> tuple[str, str]:
     surname, s_romaji = rng.choice(texts.SURNAMES)
     pool = {
         Gender.MALE: texts.GIVEN_MALE,
@@ -325,7 +335,7 @@ class DemoBuilder:
             bar.update(1)
         bar.close()
 
-        mains = sorted({c.parent.slug for c in self.subcategories})
+        mains = sorted({cast(Category, c.parent).slug for c in self.subcategories})
         self.worker_specialty: dict[int, str] = {self.worker: "web"}
         bar = self.progress("Planning workers", WORKER_COUNT - 1)
         for i in range(WORKER_COUNT - 1):
@@ -437,6 +447,7 @@ class DemoBuilder:
             PlannedContract(C.COMPLETED, rng.choice(others), W, review_by_worker=False),
             PlannedContract(C.CANCELLED, rng.choice(others), W, cancelled_from="offered"),
         ]
+        state: str | None
         for state in RANDOM_CONTRACT_STATES:
             contract = PlannedContract(state, rng.choice(others), rng.choice(workers))
             if state == C.CANCELLED:
@@ -618,8 +629,8 @@ class DemoBuilder:
                     updated_at=created,
                 )
                 proposals.append(proposal)
-                if status == ProposalStatus.HIRED:
-                    contract_rows.append((proposal, planned, job))
+                if status == ProposalStatus.HIRED:  # planned is set: only its worker is hired
+                    contract_rows.append((proposal, cast(PlannedContract, planned), job))
             job.proposal_count = len(chosen)
         self.proposals = self.bulk(Proposal, proposals, "Proposals")
 
@@ -709,7 +720,7 @@ class DemoBuilder:
 
     def ledger_for(self, contract: Contract, gateway: SandboxGateway) -> list[LedgerEntry]:
         """Deposit once funded; release and fee on completion; refund on a funded cancel."""
-        rows = []
+        rows: list[LedgerEntry] = []
         if contract.funded_at is None:
             return rows
         rows.append(
@@ -732,7 +743,7 @@ class DemoBuilder:
                         kind=kind,
                         amount=amount,
                         gateway_reference=reference,
-                        created_at=contract.completed_at,
+                        created_at=cast(datetime.datetime, contract.completed_at),
                     )
                 )
         elif contract.status == ContractStatus.CANCELLED:
@@ -744,7 +755,7 @@ class DemoBuilder:
                     gateway_reference=gateway.refund(
                         contract_id=contract.pk, amount=contract.amount
                     ),
-                    created_at=contract.cancelled_at,
+                    created_at=cast(datetime.datetime, contract.cancelled_at),
                 )
             )
         return rows

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import random
 from collections import Counter
-from collections.abc import Callable
+from typing import cast
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -33,6 +33,7 @@ from yorozu.contracts.models import Contract, ContractStatus, Proposal, Proposal
 from yorozu.core.demo import texts
 from yorozu.core.demo.builder import (
     DEMO_PASSWORD,
+    Progress,
     birth_date_for_age,
     company_name,
     person_name,
@@ -46,8 +47,6 @@ USER_BATCH = 2000
 JOB_BATCH = 1000  # about 5,000 proposals and 5,000 contracts per transaction
 STAT_BATCH = 5000
 CONTRACTS_PER_JOB = 5
-
-Progress = Callable[[str, int], object]
 
 
 def contracts_per_job(rng: random.Random, jobs: int, workers: int) -> list[int]:
@@ -85,7 +84,7 @@ class ScaleBuilder:
         rng = self.rng
         n_workers, n_clients, n_jobs = self.n, max(1, self.n // 5), self.n
         subcategories = list(Category.objects.filter(parent__isnull=False).order_by("id"))
-        parent_of = {c.pk: c.parent_id for c in subcategories}
+        parent_of = {c.pk: cast(int, c.parent_id) for c in subcategories}
 
         # Plan every job's client, category and hired workers; count what they will complete.
         bar = self.progress("Scale: planning", n_jobs)

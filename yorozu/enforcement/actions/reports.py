@@ -51,8 +51,8 @@ from yorozu.moderation.models import CaseDecision, CaseQueue, ModerationCase
 from yorozu.notifications.actions import do_notify
 from yorozu.trust.services import assess_text, assessment_as_json
 
-# How much each reason weighs in a case's priority.
-SEVERITY = {
+# How much each reason weighs in a case's priority (looked up by the stored reason string).
+SEVERITY: dict[str, int] = {
     ReportReason.MLM: 40,
     ReportReason.UPFRONT_FEES: 35,
     ReportReason.OFF_PLATFORM: 30,
@@ -62,7 +62,7 @@ SEVERITY = {
     ReportReason.OTHER: 10,
 }
 # The guideline each reason points to (the anchor on /help/guidelines/); "" means the terms.
-RULE_FOR_REASON = {
+RULE_FOR_REASON: dict[str, str] = {
     ReportReason.MLM: "prohibited-mlm",
     ReportReason.OFF_PLATFORM: "prohibited-off-platform",
     ReportReason.DIFFERENT_WORK: "prohibited-bait-and-switch",

@@ -4,6 +4,7 @@ import threading
 import time
 
 import pytest
+from django.contrib.messages import get_messages
 from django.db import OperationalError, connection
 from django.urls import reverse
 
@@ -132,6 +133,14 @@ def test_reject_needs_a_reason_and_tells_the_poster(client, staff_user, held_cas
     assert job.moderation == JobModeration.REJECTED
     assert job.moderation_reason == "外部連絡先への誘導は禁止です。"
     assert job.client.notifications.filter(kind="job_moderation").exists()
+
+
+def test_a_refused_decision_shows_each_form_error_as_its_message(client, staff_user, held_case):
+    client.force_login(staff_user)
+    url = reverse("moderation:decide", args=[held_case.pk])
+    response = client.post(url, {"decision": "reject", "reason": ""})
+    shown = [str(m) for m in get_messages(response.wsgi_request)]
+    assert shown == ["ユーザーに表示する理由を入力してください。"]
 
 
 def test_reject_and_restrict_restricts_the_account(staff_user, held_case):

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -307,7 +307,7 @@ class Engine:
     def __init__(
         self,
         rules: Iterable[Rule] | None = None,
-        lexicon: dict[str, Sequence[str]] | None = None,
+        lexicon: Mapping[str, Sequence[str]] | None = None,
         model: NgramModel | str | None = "default",
     ) -> None:
         self.rules: tuple[Rule, ...] = tuple(DEFAULT_RULES if rules is None else rules)

@@ -43,7 +43,8 @@ def notice_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def faq(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:100]
+    # A NUL cannot be stored or compared in PostgreSQL text: it would be a 500, not "no match".
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     return render(
         request,
         "content/faq_list.html",

@@ -57,7 +57,9 @@ def test_faq_search_without_results_shows_empty_state(client):
     assert 'class="empty"' in body
 
 
-@pytest.mark.parametrize("q", ["%", "_", "x" * 5000, "<script>alert(1)</script>", "' OR 1=1 --"])
+@pytest.mark.parametrize(
+    "q", ["%", "_", "x" * 5000, "<script>alert(1)</script>", "' OR 1=1 --", "a\x00b"]
+)
 def test_faq_search_survives_odd_input(client, q):
     FaqEntryFactory()
     response = client.get(reverse("content:faq"), {"q": q})

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.http import Http404
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from yorozu.moderation.models import CaseEvent, CaseQueue, CaseStatus, ModerationCase
@@ -138,6 +139,7 @@ class RelatedItem:
     user: object
     content: object | None
     content_type: str  # the model's verbose name, in the reader's language
+    url: str = ""  # its own case in the console if it has one, else its admin page
 
     @property
     def kind_label(self) -> str | _StrPromise:
@@ -156,17 +158,40 @@ def related_items(case: ModerationCase) -> list[RelatedItem]:
     match = Q()
     for kind, token in mine:
         match |= Q(kind=kind, token=token)
-    rows = (
+    rows = list(
         ContentToken.objects.filter(match)
         .exclude(user_id=case.subject_user_id)
         .select_related("user", "content_type")
         .order_by("-created_at")[:RELATED_LIMIT]
     )
+    if not rows:
+        return []
+    pairs = Q()
+    for row in rows:
+        pairs |= Q(content_type_id=row.content_type_id, object_id=row.object_id)
+    # Each item's latest case (an undecided one first), in one query.
+    case_of: dict[tuple[int, int], int] = {}
+    for ct, oid, pk in (
+        ModerationCase.objects.filter(pairs)
+        .order_by(F("decided_at").desc(nulls_first=True), "-id")
+        .values_list("content_type_id", "object_id", "id")
+    ):
+        case_of.setdefault((ct, oid), pk)
     out = []
     for row in rows:
         model = row.content_type.model_class()
         content = model._default_manager.filter(pk=row.object_id).first() if model else None
-        out.append(RelatedItem(row.token, row.kind, row.user, content, row.content_type.name))
+        case_id = case_of.get((row.content_type_id, row.object_id))
+        url = reverse("moderation:case", args=[case_id]) if case_id else ""
+        if not url and content is not None:
+            try:
+                url = reverse(
+                    f"admin:{row.content_type.app_label}_{row.content_type.model}_change",
+                    args=[row.object_id],
+                )
+            except NoReverseMatch:
+                url = ""
+        out.append(RelatedItem(row.token, row.kind, row.user, content, row.content_type.name, url))
     return out
 
 

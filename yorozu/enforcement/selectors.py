@@ -153,6 +153,11 @@ def reporter_record(reporter_ids) -> dict[int, tuple[int, int]]:
     return {r: (d, u) for r, d, u in rows}
 
 
+def reported_keys(user) -> set[tuple[str, int]]:
+    """(target, id) of every item `user` has reported: their report links say so."""
+    return set(Report.objects.filter(reporter=user).values_list("target", "object_id"))
+
+
 def reports_of_user(user) -> QuerySet[Report]:
     return Report.objects.filter(reporter=user).order_by("-created_at", "-id")
 

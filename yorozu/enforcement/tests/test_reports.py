@@ -125,6 +125,32 @@ def test_one_report_per_reporter_per_item(client, cast, job):
         file(cast["worker"], "job", job)
 
 
+def test_report_links_say_reported_once_the_viewer_has_reported(client, cast, job):
+    items = targets(cast, job)
+    other = Message.objects.create(
+        thread=items["message"].thread, sender=cast["client"], body="もう一通"
+    )
+    worker = cast["worker"]
+    client.force_login(worker)
+    thread_url = reverse("messaging:thread", args=[items["message"].thread_id])
+    job_url = reverse("jobs:detail", args=[job.pk])
+    assert 'data-reported="' not in client.get(thread_url).text
+    assert f'data-report="job-{job.pk}"' in client.get(job_url).text
+
+    file(worker, "message", items["message"])
+    file(worker, "job", job)
+    page = client.get(thread_url).text
+    assert f'data-reported="message-{items["message"].pk}"' in page
+    assert f"target=message&amp;id={items['message'].pk}" not in page
+    assert f"target=message&amp;id={other.pk}" in page  # not reported: still a link
+    page = client.get(job_url).text
+    assert f'data-reported="job-{job.pk}"' in page and "報告済み" in page
+    assert f'data-report="job-{job.pk}"' not in page
+    # Another viewer still has the links.
+    client.force_login(UserFactory())
+    assert f'data-report="job-{job.pk}"' in client.get(job_url).text
+
+
 def test_rate_limit(cast):
     reporter = cast["outsider"]
     jobs = JobFactory.create_batch(REPORT_RATE_LIMIT + 1)

@@ -177,10 +177,19 @@ def related_items(case: ModerationCase) -> list[RelatedItem]:
         .values_list("content_type_id", "object_id", "id")
     ):
         case_of.setdefault((ct, oid), pk)
+    # The items themselves: one query per kind of content, not one per item.
+    ids_by_type: dict[ContentType, set[int]] = {}
+    for row in rows:
+        ids_by_type.setdefault(row.content_type, set()).add(row.object_id)
+    contents: dict[tuple[int, int], object] = {}
+    for content_type, ids in ids_by_type.items():
+        model = content_type.model_class()
+        if model is not None:
+            for pk, obj in model._default_manager.in_bulk(ids).items():
+                contents[(content_type.pk, pk)] = obj
     out = []
     for row in rows:
-        model = row.content_type.model_class()
-        content = model._default_manager.filter(pk=row.object_id).first() if model else None
+        content = contents.get((row.content_type_id, row.object_id))
         case_id = case_of.get((row.content_type_id, row.object_id))
         url = reverse("moderation:case", args=[case_id]) if case_id else ""
         if not url and content is not None:

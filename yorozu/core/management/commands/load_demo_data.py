@@ -27,6 +27,7 @@ from yorozu.core.demo import (
 from yorozu.core.demo.safety import build_safety_story
 from yorozu.trust.services import flush_rule_hits
 from yorozu.workers.actions import rebuild_worker_search_rows
+from yorozu.workers.models import WorkerSearchRow
 
 DISCARD_EMAIL = {"default": {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}}
 
@@ -86,9 +87,10 @@ class Command(BaseCommand):
 
             for name, n in do_load_content(actor=None).items():
                 counts[f"content.{name}"] += n
-        # The trust and safety story goes through the real actions, which read worker search rows.
-        # Its notifications are stored as in use; their e-mail copies (sent on commit) are not
-        # printed, as the rest of the demo's notifications are written without any.
+        # The builder writes profiles and counters in bulk; worker search reads its own rows,
+        # and so do the trust and safety story's real actions (which keep the rows of the
+        # accounts they create). Its notifications are stored as in use; their e-mail copies
+        # (sent on commit) are not printed, as the rest of the demo's notifications have none.
         rebuild_worker_search_rows()
         with override_settings(MAILERS=DISCARD_EMAIL), transaction.atomic():
             story = build_safety_story(
@@ -99,8 +101,8 @@ class Command(BaseCommand):
         counts.update({f"story.{name}": n for name, n in story.items()})
         if options["scale"]:
             counts.update(ScaleBuilder(options["scale"], options["seed"], progress).build())
-        # The builders write profiles and counters in bulk; worker search reads its own rows.
-        counts["workers.WorkerSearchRow"] = rebuild_worker_search_rows()
+            rebuild_worker_search_rows()
+        counts["workers.WorkerSearchRow"] = WorkerSearchRow.objects.count()
         elapsed = time.monotonic() - started
 
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded in {elapsed:.1f}s:"))

@@ -23,6 +23,7 @@ from yorozu.accounts.models import (
     User,
     WorkerProfile,
 )
+from yorozu.core.errors import Refused
 from yorozu.notifications.actions import do_notify
 from yorozu.workers.actions import do_refresh_worker_search_rows
 
@@ -156,8 +157,10 @@ def do_update_client_profile(user: User, *, actor: User, **changes: object) -> l
     return changed
 
 
-class IdentitySubmissionRefused(Exception):
+class IdentitySubmissionRefused(Refused):
     """The user is already verified or already has a document under review."""
+
+    default_code = "identity_refused"
 
 
 @transaction.atomic

@@ -6,15 +6,11 @@ before writing, inside their transaction, so a refusal never leaves half a chang
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from django.utils.functional import _StrPromise
+from yorozu.core.errors import Refused
 
 
-class ContractError(Exception):
+class ContractError(Refused):
     """A refused proposal or contract action; `message` is shown to the person who tried."""
 
-    def __init__(self, message: str | _StrPromise) -> None:
-        super().__init__(str(message))
-        self.message = message
+    default_code = "contract_refused"
+    status = 409

@@ -14,8 +14,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from yorozu.catalog.models import Category
+from yorozu.core.errors import Refused
 from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.jobs.models import EDITABLE_FIELDS, Job, JobEvent, JobModeration, JobStatus
 from yorozu.moderation.actions import do_open_case
@@ -33,15 +35,26 @@ JOB_BLOCK_POINTS = 15.0
 SCREENED_FIELDS = ("title", "description")
 
 
-class JobNotOpen(Exception):
+class JobNotOpen(Refused):
     """The job is closed: it can no longer be edited."""
 
+    default_code = "job_closed"
+    status = 409
 
-class JobRefused(Exception):
+    def __init__(self, job_id: int) -> None:
+        super().__init__(_("This job is closed and can no longer be edited."))
+        self.job_id = job_id
+
+
+class JobRefused(Refused):
     """Screening refused the posting or edit; nothing was stored. Carries the assessment."""
 
+    default_code = "blocked"
+
     def __init__(self, assessment: Assessment) -> None:
-        super().__init__(assessment.verdict)
+        super().__init__(
+            _("This posting cannot be published as written. Please rewrite the highlighted parts.")
+        )
         self.assessment = assessment
 
 

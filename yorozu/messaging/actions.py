@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from yorozu.core.errors import Refused
 from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.messaging import screening
 from yorozu.messaging.models import (
@@ -67,7 +68,7 @@ def ensure_thread(job, worker) -> Thread:
         return Thread.objects.get(job=job, worker=worker)
 
 
-class MessageRefused(Exception):
+class MessageRefused(Refused):
     """A message that was not stored; `message` tells the sender why. Their draft is kept.
 
     `code` says which refusal: "invalid" (empty, too long…), "blocked" (the trust engine; then
@@ -75,9 +76,7 @@ class MessageRefused(Exception):
     """
 
     def __init__(self, message, *, code: str = "invalid", body: str = "", reasons=()) -> None:
-        super().__init__(str(message))
-        self.message = message
-        self.code = code
+        super().__init__(message, code, status=429 if code == "slowdown" else None)
         self.body = body
         self.reasons = list(reasons)
 
@@ -465,12 +464,10 @@ def do_reject_held_message(message: Message, *, reason: str, actor) -> Message:
 # ---- contact outside the platform, before escrow --------------------------------------------
 
 
-class ContactRequestRefused(Exception):
+class ContactRequestRefused(Refused):
     """A refused request or decision; `message` says why, and nothing changed."""
 
-    def __init__(self, message) -> None:
-        super().__init__(str(message))
-        self.message = message
+    default_code = "contact_request_refused"
 
 
 @transaction.atomic

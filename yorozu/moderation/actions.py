@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from yorozu.core.errors import Refused
 from yorozu.moderation.models import (
     CaseDecision,
     CaseEvent,
@@ -16,8 +17,11 @@ from yorozu.moderation.models import (
 )
 
 
-class CaseError(Exception):
+class CaseError(Refused):
     """A refused step (already claimed by someone else, already decided, ...)."""
+
+    default_code = "case_refused"
+    status = 409
 
 
 @transaction.atomic

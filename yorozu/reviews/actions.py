@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
 from django.urls import reverse
@@ -14,22 +12,18 @@ from yorozu.certification.tasks import evaluate_client
 from yorozu.contracts.models import Contract, ContractStatus
 from yorozu.contracts.notices import notify
 from yorozu.contracts.transitions import CLIENT, WORKER, party_of
+from yorozu.core.errors import Refused
 from yorozu.core.side_effects import on_commit
 from yorozu.reviews.models import Direction, Review
 from yorozu.workers.actions import do_refresh_worker_search_rows
 
-if TYPE_CHECKING:
-    from django.utils.functional import _StrPromise
-
 AXES = ("overall", "quality", "communication", "timeliness")
 
 
-class ReviewError(Exception):
+class ReviewError(Refused):
     """A refused review; `message` is shown to the reviewer and nothing was written."""
 
-    def __init__(self, message: str | _StrPromise) -> None:
-        super().__init__(str(message))
-        self.message = message
+    default_code = "review_refused"
 
 
 def _recompute(reviewee_id: int, direction: str) -> None:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F, Max, Min, Sum
 from django.utils import timezone
 
+from yorozu.core.errors import Refused
 from yorozu.core.side_effects import on_commit
 from yorozu.trust.models import (
     RULE_TRANSITIONS,
@@ -54,8 +55,10 @@ RESCAN_CHUNK_IDS = 20_000
 RESCAN_MESSAGE_DAYS = 30
 
 
-class RuleError(Exception):
+class RuleError(Refused):
     """A refused rule change (a transition the state machine does not allow, no backtest…)."""
+
+    default_code = "rule_refused"
 
 
 def _bump_version() -> int:

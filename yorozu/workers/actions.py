@@ -29,6 +29,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.models import IdentityStatus, User, WorkerProfile
+from yorozu.core.errors import Refused
 from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.jobs.selectors import open_jobs_of_client
 from yorozu.messaging.screening import as_json as screening_json
@@ -236,16 +237,17 @@ def do_record_filter_usage(
 # --- scouts ----------------------------------------------------------------------------------
 
 
-class ScoutRefused(Exception):
+class ScoutRefused(Refused):
     """A scout that was not stored or not changed; `message` tells the user why.
 
     `reasons` carries the trust engine's explanations when it refused the text, so the form can
     show them next to the kept draft.
     """
 
+    default_code = "scout_refused"
+
     def __init__(self, message, reasons: list[str] | None = None, blocked=None) -> None:
-        super().__init__(str(message))
-        self.message = message
+        super().__init__(message, "blocked" if blocked is not None else None)
         self.reasons = reasons or []
         # The engine's assessment when it blocked the text (recorded as a blocked attempt).
         self.blocked = blocked

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from yorozu.core.errors import Refused
 from yorozu.enforcement.actions.restrictions import do_lift_restriction, require_staff
 from yorozu.enforcement.models import Appeal, AppealStatus, EnforcementLog, Restriction, Strike
 from yorozu.moderation.models import ModerationCase
@@ -16,12 +17,10 @@ from yorozu.notifications.actions import do_notify
 MAX_APPEAL_LENGTH = 4000
 
 
-class AppealError(Exception):
+class AppealError(Refused):
     """A refused appeal step; `message` says why."""
 
-    def __init__(self, message) -> None:
-        super().__init__(str(message))
-        self.message = message
+    default_code = "appeal_refused"
 
 
 @transaction.atomic

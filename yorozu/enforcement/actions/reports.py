@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from yorozu.accounts.models import User
 from yorozu.certification.tasks import evaluate_client
+from yorozu.core.errors import Refused
 from yorozu.core.side_effects import on_commit
 from yorozu.enforcement.actions.restrictions import (
     RestrictionError,
@@ -76,12 +77,10 @@ STRIKE_LIFETIME = datetime.timedelta(days=365)
 STRIKE_THRESHOLD = 3
 
 
-class ReportRefused(Exception):
+class ReportRefused(Refused):
     """A report that was not stored; `message` tells the reporter why."""
 
-    def __init__(self, message) -> None:
-        super().__init__(str(message))
-        self.message = message
+    default_code = "report_refused"
 
 
 def reporter_weight(decided: int, upheld: int) -> float:

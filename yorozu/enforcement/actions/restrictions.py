@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from yorozu.certification.tasks import evaluate_client
 from yorozu.contracts.models import Contract, ContractStatus
+from yorozu.core.errors import Refused
 from yorozu.core.side_effects import on_commit
 from yorozu.enforcement.models import (
     BLOCKING_LEVELS,
@@ -39,8 +40,10 @@ ACTIVE_CONTRACT_STATUSES = (
 )
 
 
-class RestrictionError(Exception):
+class RestrictionError(Refused):
     """A refused restriction step (invalid level or features, already lifted, ...)."""
+
+    default_code = "restriction_refused"
 
 
 def require_staff(actor) -> None:

@@ -3,7 +3,7 @@
 import pytest
 
 from yorozu.accounts.models import Role
-from yorozu.accounts.tests.factories import UserFactory
+from yorozu.accounts.tests.factories import StaffFactory, UserFactory
 
 
 @pytest.fixture
@@ -26,10 +26,14 @@ def outsider(db):
 
 @pytest.fixture
 def staff_user(db):
-    """A member of the secretariat."""
-    return UserFactory(
-        email="staff@cast.test", display_name="事務局ダイ", is_staff=True, is_superuser=True
-    )
+    """A member of the secretariat, an administrator (every permission, not a superuser)."""
+    return StaffFactory(email="staff@cast.test", display_name="事務局ダイ")
+
+
+@pytest.fixture
+def superuser(db):
+    """A superuser of the secretariat: the one who works in the Django admin."""
+    return StaffFactory(email="admin@cast.test", display_name="管理者エミ", is_superuser=True)
 
 
 @pytest.fixture

@@ -24,6 +24,12 @@ from yorozu.accounts.models import (
     WorkerProfile,
 )
 from yorozu.core.errors import Refused
+from yorozu.core.staff import (
+    REVIEW,
+    VERIFY_IDENTITY,
+    has_staff_permission,
+    require_staff_permission,
+)
 from yorozu.notifications.actions import do_notify
 from yorozu.workers.actions import do_refresh_worker_search_rows
 
@@ -68,7 +74,7 @@ def do_touch_last_active(user: User) -> None:
 
 def _require_self_or_staff(user: User, actor: User) -> None:
     """Profiles are edited by their owner; the secretariat may correct them."""
-    if actor.pk != user.pk and not actor.is_staff:
+    if actor.pk != user.pk and not has_staff_permission(actor, REVIEW):
         raise PermissionDenied("only the account owner or staff may change this account")
 
 
@@ -200,8 +206,7 @@ def do_decide_identity_document(
     again. The document row is locked and must still be pending, so two staff members deciding
     at once produce one decision, one audit row and one notification.
     """
-    if not actor.is_staff:
-        raise PermissionDenied("only the secretariat decides identity documents")
+    require_staff_permission(actor, VERIFY_IDENTITY, about=[document.user_id])
     locked = IdentityDocument.objects.select_for_update().get(pk=document.pk)
     if locked.decision != IdentityDocument.Decision.PENDING:
         return False

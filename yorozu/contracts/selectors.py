@@ -19,6 +19,7 @@ from yorozu.contracts.models import (
     ProposalStatus,
 )
 from yorozu.contracts.transitions import allowed_transitions
+from yorozu.core.staff import REVIEW, has_staff_permission
 from yorozu.jobs.models import Job, JobStatus
 from yorozu.messaging.models import Thread
 
@@ -81,7 +82,7 @@ def access_contract(user, contract_id: int, *, staff_may_view: bool = True) -> C
     """A contract, for its two parties (and the secretariat, read-only); 404 for others."""
     visible = Q(client_id=user.pk) | Q(worker_id=user.pk)
     qs = Contract.objects.select_related("job", "category", "client", "worker", "proposal")
-    if not (staff_may_view and user.is_staff):
+    if not (staff_may_view and has_staff_permission(user, REVIEW)):
         qs = qs.filter(visible)
     try:
         return qs.get(pk=contract_id)

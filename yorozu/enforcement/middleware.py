@@ -38,7 +38,6 @@ class SuspensionMiddleware:
         if (
             user is not None
             and user.is_authenticated
-            and not user.is_staff
             and not request.path.startswith(allowed_prefixes())
             and is_suspended(user)
         ):

@@ -8,22 +8,20 @@ CSV export. The console (issue 7) shows the reports queue and calls the same act
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from yorozu.core.errors import Refused
+from yorozu.core.staff import DECIDE_APPEALS, RESTRICT, REVIEW, VIEW_AUDIT, staff_view
 from yorozu.enforcement.actions import (
     AppealError,
     ReportRefused,
-    RestrictionError,
     do_decide_appeal,
     do_decide_report_case,
     do_file_appeal,
@@ -51,23 +49,9 @@ from yorozu.enforcement.selectors import (
     restrictions_for_statement,
     transparency_figures,
 )
-from yorozu.moderation.actions import CaseError
 from yorozu.moderation.models import CaseQueue, CaseStatus, ModerationCase
 
 PAGE_SIZE = 50
-
-
-def staff_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """Secretariat pages: sign-in first, then 404 for anyone not on staff (nothing revealed)."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
-        if not request.user.is_staff:
-            raise Http404("not found")
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 # --- reporting ---------------------------------------------------------------------------------
@@ -163,13 +147,13 @@ def transparency(request: HttpRequest) -> HttpResponse:
 # --- the secretariat ---------------------------------------------------------------------------
 
 
-@staff_required
+@staff_view(REVIEW)
 def secretariat_reports(request: HttpRequest) -> HttpResponse:
     page = Paginator(open_report_cases(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "enforcement/secretariat_reports.html", {"page_obj": page})
 
 
-@staff_required
+@staff_view(REVIEW)
 @require_http_methods(["GET", "POST"])
 def secretariat_report_case(request: HttpRequest, case_id: int) -> HttpResponse:
     case = get_object_or_404(ModerationCase, pk=case_id, queue=CaseQueue.REPORTS)
@@ -183,8 +167,8 @@ def secretariat_report_case(request: HttpRequest, case_id: int) -> HttpResponse:
                 restrict=form.restriction(),
                 actor=request.user,
             )
-        except (CaseError, RestrictionError) as refused:
-            form.add_error(None, str(refused))
+        except Refused as refused:
+            form.add_error(None, refused.message)
         else:
             messages.success(request, _("The decision is recorded and the reporters are told."))
             return redirect("enforcement:secretariat_reports")
@@ -192,13 +176,13 @@ def secretariat_report_case(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(request, "enforcement/secretariat_report_case.html", context)
 
 
-@staff_required
+@staff_view(DECIDE_APPEALS)
 def secretariat_appeals(request: HttpRequest) -> HttpResponse:
     page = Paginator(pending_appeals(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "enforcement/secretariat_appeals.html", {"page_obj": page})
 
 
-@staff_required
+@staff_view(DECIDE_APPEALS)
 @require_http_methods(["GET", "POST"])
 def secretariat_appeal(request: HttpRequest, appeal_id: int) -> HttpResponse:
     appeal_obj = get_object_or_404(
@@ -214,7 +198,7 @@ def secretariat_appeal(request: HttpRequest, appeal_id: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
                 actor=request.user,
             )
-        except AppealError as refused:
+        except Refused as refused:
             form.add_error(None, refused.message)
         else:
             messages.success(request, _("The appeal is decided and the user is told."))
@@ -223,7 +207,7 @@ def secretariat_appeal(request: HttpRequest, appeal_id: int) -> HttpResponse:
     return render(request, "enforcement/secretariat_appeal.html", context)
 
 
-@staff_required
+@staff_view(RESTRICT)
 @require_http_methods(["GET", "POST"])
 def secretariat_lift(request: HttpRequest, restriction_id: int) -> HttpResponse:
     restriction = get_object_or_404(Restriction.objects.select_related("user"), pk=restriction_id)
@@ -233,8 +217,8 @@ def secretariat_lift(request: HttpRequest, restriction_id: int) -> HttpResponse:
             lifted = do_lift_restriction(
                 restriction, reason=form.cleaned_data["reason"], actor=request.user
             )
-        except RestrictionError as refused:
-            form.add_error(None, str(refused))
+        except Refused as refused:
+            form.add_error(None, refused.message)
         else:
             if lifted:
                 messages.success(request, _("The restriction is lifted and the user is told."))
@@ -249,7 +233,7 @@ class _Echo:
         return value
 
 
-@staff_required
+@staff_view(VIEW_AUDIT)
 def audit(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     """The append-only enforcement log, filtered; ?format=csv exports what the filters select."""
     form = AuditFilterForm(request.GET or None)

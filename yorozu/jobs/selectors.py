@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.catalog.models import Category
+from yorozu.core.staff import REVIEW, has_staff_permission
 from yorozu.enforcement.selectors import visible_users_q
 from yorozu.jobs.models import Job, JobModeration, JobStatus
 
@@ -138,7 +139,7 @@ def access_job(user, job_id: int) -> Job:
     except Job.DoesNotExist:
         raise Http404("no such job") from None
     if not job.is_public and not (
-        getattr(user, "is_staff", False) or (user is not None and job.client_id == user.pk)
+        has_staff_permission(user, REVIEW) or (user is not None and job.client_id == user.pk)
     ):
         raise Http404("no such job")
     return job

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from yorozu.core.errors import Refused
+from yorozu.core.staff import RESTRICT, REVIEW, require_staff_permission
 from yorozu.moderation.models import (
     CaseDecision,
     CaseEvent,
@@ -141,11 +141,6 @@ def do_record_case_decision(
     return locked
 
 
-def _require_reviewer(actor) -> None:
-    if actor is None or not getattr(actor, "is_staff", False) or not actor.is_active:
-        raise PermissionDenied("only the secretariat decides cases")
-
-
 @transaction.atomic
 def do_decide_case(
     case: ModerationCase,
@@ -163,7 +158,9 @@ def do_decide_case(
     and its CaseEvent are written first, so a case another reviewer holds is refused before
     anything changes.
     """
-    _require_reviewer(actor)
+    require_staff_permission(actor, REVIEW, about=[case.subject_user_id])
+    if decision == CaseDecision.REJECT_AND_RESTRICT:
+        require_staff_permission(actor, RESTRICT)
     if decision not in CaseDecision.values:
         raise CaseError("Unknown decision.")
     reason = (reason or "").strip()

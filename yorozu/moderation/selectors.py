@@ -15,6 +15,7 @@ from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from yorozu.core.staff import REVIEW, has_staff_permission
 from yorozu.moderation.models import CaseEvent, CaseQueue, CaseStatus, ModerationCase
 from yorozu.trust.models import ContentToken, RuleHitDaily, TokenKind, VerdictDaily
 
@@ -28,10 +29,6 @@ CONSOLE_QUEUES = (
     CaseQueue.CONTACT_REQUESTS,
 )
 RELATED_LIMIT = 20
-
-
-def is_reviewer(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_staff and user.is_active)
 
 
 def has_live_case(queue: str, obj) -> bool:
@@ -74,7 +71,7 @@ def cases_in_queue(queue: str, *, status: str = "") -> QuerySet[ModerationCase]:
 
 def access_case(user, case_id: int) -> ModerationCase:
     """A case for a reviewer; 404 for everyone else, so ids reveal nothing."""
-    if not is_reviewer(user):
+    if not has_staff_permission(user, REVIEW):
         raise Http404("no such case")
     try:
         return ModerationCase.objects.select_related(

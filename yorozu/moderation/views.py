@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from functools import wraps
 from typing import cast
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,6 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from yorozu.core.errors import Refused
+from yorozu.core.staff import MANAGE_RULES, REVIEW, staff_view
 from yorozu.moderation.actions import CaseError, do_claim_case, do_decide_case
 from yorozu.moderation.charts import bar_chart
 from yorozu.moderation.forms import BacktestForm, DecisionForm, RuleForm
@@ -26,7 +26,6 @@ from yorozu.moderation.selectors import (
     case_events,
     case_text,
     cases_in_queue,
-    is_reviewer,
     queue_counts,
     related_items,
 )
@@ -49,20 +48,6 @@ from yorozu.trust.tasks import backtest_rule
 PAGE_SIZE = 25
 
 
-def staff_only(view):
-    """Anonymous visitors go to the login page; signed-in non-staff get a 404."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_reviewer(request.user):
-            raise Http404("no such page")
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
 def _tabs(current: str) -> list[dict]:
     counts = queue_counts()
     return [
@@ -76,7 +61,7 @@ def _tabs(current: str) -> list[dict]:
     ]
 
 
-@staff_only
+@staff_view(REVIEW)
 @require_GET
 def queue(request: HttpRequest, queue: str = CaseQueue.JOBS) -> HttpResponse:
     """One queue's undecided cases, with a tab and a count per queue."""
@@ -98,7 +83,7 @@ def queue(request: HttpRequest, queue: str = CaseQueue.JOBS) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_view(REVIEW)
 @require_GET
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case = access_case(request.user, case_id)
@@ -124,7 +109,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_view(REVIEW)
 @require_POST
 def claim(request: HttpRequest, case_id: int) -> HttpResponse:
     case = access_case(request.user, case_id)
@@ -137,7 +122,7 @@ def claim(request: HttpRequest, case_id: int) -> HttpResponse:
     return redirect("moderation:case", case_id=case.pk)
 
 
-@staff_only
+@staff_view(REVIEW)
 @require_POST
 def decide(request: HttpRequest, case_id: int) -> HttpResponse:
     case = access_case(request.user, case_id)
@@ -154,14 +139,14 @@ def decide(request: HttpRequest, case_id: int) -> HttpResponse:
             reason=form.cleaned_data["reason"],
             actor=request.user,
         )
-    except (CaseError, PermissionDenied) as exc:
+    except (Refused, PermissionDenied) as exc:
         messages.error(request, _("The decision was not recorded: %(error)s") % {"error": exc})
         return redirect("moderation:case", case_id=case.pk)
     messages.success(request, _("Decision recorded."))
     return redirect("moderation:queue", queue=case.queue)
 
 
-@staff_only
+@staff_view(REVIEW)
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     figures = dashboard_figures(days=14)
@@ -199,7 +184,7 @@ def _rule(rule_id: int) -> TrustRule:
     return get_object_or_404(TrustRule, pk=rule_id)
 
 
-@staff_only
+@staff_view(REVIEW)
 @require_GET
 def rules(request: HttpRequest) -> HttpResponse:
     page = Paginator(TrustRule.objects.order_by("state", "code"), PAGE_SIZE).get_page(
@@ -212,7 +197,7 @@ def rules(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_view(MANAGE_RULES)
 def rule_new(request: HttpRequest) -> HttpResponse:
     if request.method not in ("GET", "POST"):
         return HttpResponse(status=405)
@@ -230,7 +215,7 @@ def rule_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_view(MANAGE_RULES)
 def rule_edit(request: HttpRequest, rule_id: int) -> HttpResponse:
     if request.method not in ("GET", "POST"):
         return HttpResponse(status=405)
@@ -247,7 +232,7 @@ def rule_edit(request: HttpRequest, rule_id: int) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_view(REVIEW)
 @require_GET
 def rule_detail(request: HttpRequest, rule_id: int) -> HttpResponse:
     rule = _rule(rule_id)
@@ -269,7 +254,7 @@ def rule_detail(request: HttpRequest, rule_id: int) -> HttpResponse:
     )
 
 
-@staff_only
+@staff_view(MANAGE_RULES)
 @require_POST
 def rule_state(request: HttpRequest, rule_id: int) -> HttpResponse:
     rule = _rule(rule_id)
@@ -285,7 +270,7 @@ def rule_state(request: HttpRequest, rule_id: int) -> HttpResponse:
     return redirect("moderation:rule_detail", rule_id=rule.pk)
 
 
-@staff_only
+@staff_view(MANAGE_RULES)
 @require_POST
 def rule_backtest(request: HttpRequest, rule_id: int) -> HttpResponse:
     rule = _rule(rule_id)
@@ -302,7 +287,7 @@ def rule_backtest(request: HttpRequest, rule_id: int) -> HttpResponse:
 # -- rescans -------------------------------------------------------------------------------------
 
 
-@staff_only
+@staff_view(REVIEW)
 def rescans(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         do_start_rescan(reason=_("Started from the console"), actor=request.user)

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from yorozu.core.errors import Refused
 from yorozu.core.side_effects import on_commit
+from yorozu.core.staff import MANAGE_RULES, require_staff_permission, staff_with_permission
 from yorozu.trust.models import (
     RULE_TRANSITIONS,
     Rescan,
@@ -74,6 +75,7 @@ def _bump_version() -> int:
 @transaction.atomic
 def do_create_rule(*, code: str, data: Mapping[str, Any], actor) -> TrustRule:
     """A new rule, in draft: it has no effect until it is moved to shadow or live."""
+    require_staff_permission(actor, MANAGE_RULES)
     now = timezone.now()
     rule = TrustRule.objects.create(
         code=code,
@@ -90,6 +92,7 @@ def do_create_rule(*, code: str, data: Mapping[str, Any], actor) -> TrustRule:
 @transaction.atomic
 def do_edit_rule(rule: TrustRule, data: Mapping[str, Any], *, actor) -> list[str]:
     """Change a rule's fields. An edited rule needs a new backtest before it can go live."""
+    require_staff_permission(actor, MANAGE_RULES)
     locked = TrustRule.objects.select_for_update().get(pk=rule.pk)
     changed = [n for n in RULE_FIELDS if n in data and getattr(locked, n) != data[n]]
     if not changed:
@@ -118,6 +121,7 @@ def do_set_rule_state(rule: TrustRule, *, state: str, actor, note: str = "") -> 
     Going live requires a backtest run since the rule last changed. Leaving or entering live
     starts a rescan, so held items follow the rules in force.
     """
+    require_staff_permission(actor, MANAGE_RULES)
     locked = TrustRule.objects.select_for_update().get(pk=rule.pk)
     if state not in RULE_TRANSITIONS.get(locked.state, ()):
         raise RuleError(f"a {locked.state} rule cannot become {state}")
@@ -142,6 +146,7 @@ def do_set_rule_state(rule: TrustRule, *, state: str, actor, note: str = "") -> 
 @transaction.atomic
 def do_record_backtest(rule: TrustRule, *, result: dict, actor) -> TrustRule:
     """Store a backtest's figures on the rule (what `shadow → live` checks for)."""
+    require_staff_permission(actor, MANAGE_RULES)
     now = timezone.now()
     TrustRule.objects.filter(pk=rule.pk).update(backtest=result, backtested_at=now)
     rule.backtest, rule.backtested_at = result, now
@@ -158,7 +163,6 @@ def do_record_backtest(rule: TrustRule, *, result: dict, actor) -> TrustRule:
 def do_shadow_flooding_rule(code: str, *, today: int, average: float) -> TrustRule | None:
     """The flood guard's action: put a live rule (a row, or a shipped rule via an override row)
     back in shadow and alert the staff. Returns None when the rule is not live any more."""
-    from yorozu.accounts.models import User
     from yorozu.notifications.actions import do_notify
 
     rule = TrustRule.objects.select_for_update().filter(code=code).first()
@@ -189,7 +193,7 @@ def do_shadow_flooding_rule(code: str, *, today: int, average: float) -> TrustRu
     from django.urls import reverse
 
     url = reverse("moderation:rule_detail", args=[rule.pk])
-    for staff in User.objects.filter(is_staff=True, is_active=True):
+    for staff in staff_with_permission(MANAGE_RULES):
         do_notify(
             staff,
             kind="trust_flood_guard",
@@ -264,6 +268,7 @@ def _start_rescan(*, reason: str, actor, message_days: int = RESCAN_MESSAGE_DAYS
 @transaction.atomic
 def do_start_rescan(*, reason: str, actor, message_days: int = RESCAN_MESSAGE_DAYS) -> Rescan:
     """Plan a rescan (chunks over open jobs and recent messages) and enqueue its task."""
+    require_staff_permission(actor, MANAGE_RULES)
     return _start_rescan(reason=reason, actor=actor, message_days=message_days)
 
 

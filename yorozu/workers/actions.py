@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.models import IdentityStatus, User, WorkerProfile
 from yorozu.core.errors import Refused
+from yorozu.core.staff import REVIEW, require_staff_permission
 from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.jobs.selectors import open_jobs_of_client
 from yorozu.messaging.screening import as_json as screening_json
@@ -488,8 +489,7 @@ def do_decline_scout(scout: Scout, *, actor: User) -> Scout:
 @transaction.atomic
 def do_release_held_scout(scout: Scout, *, actor: User) -> bool:
     """The secretariat lets a held scout through: it is delivered now. False if not held."""
-    if not actor.is_staff:
-        raise PermissionDenied("only the secretariat reviews held scouts")
+    require_staff_permission(actor, REVIEW, about=[scout.client_id])
     scout = _lock_scout(scout)
     if scout.status != ScoutStatus.HELD:
         return False
@@ -506,8 +506,7 @@ def do_reject_held_scout(scout: Scout, *, actor: User, reason: str = "") -> bool
 
     The client is told, with the reviewer's `reason` when there is one.
     """
-    if not actor.is_staff:
-        raise PermissionDenied("only the secretariat reviews held scouts")
+    require_staff_permission(actor, REVIEW, about=[scout.client_id])
     scout = _lock_scout(scout)
     if scout.status != ScoutStatus.HELD:
         return False

@@ -31,6 +31,15 @@ class UserFactory(factory.Factory):
         raise NotImplementedError("use create(): users need their profiles")
 
 
+def StaffFactory(role: str = "administrator", **kwargs) -> User:
+    """A member of the secretariat in one of the role groups (`yorozu.core.staff.ROLES`)."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
 def make_completed_contract(client: User, worker: User, *, title: str = "ロゴ制作"):
     """A completed contract between two users, built directly (profile tests need only rows)."""
     from django.utils import timezone

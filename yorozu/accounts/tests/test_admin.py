@@ -17,8 +17,8 @@ CHANGELISTS = [
 
 
 @pytest.mark.parametrize("name", CHANGELISTS)
-def test_changelists_load_and_search(client, cast, name):
-    client.force_login(cast["staff"])
+def test_changelists_load_and_search(client, cast, superuser, name):
+    client.force_login(superuser)
     assert client.get(reverse(name)).status_code == 200
     assert client.get(reverse(name), {"q": "ワーカー"}).status_code == 200
 
@@ -32,15 +32,15 @@ def test_admin_is_for_staff_only(client, cast, name, actor_name):
     assert "/admin/login/" in response["Location"]
 
 
-def test_user_change_page_shows_profiles_inline(client, cast):
-    client.force_login(cast["staff"])
+def test_user_change_page_shows_profiles_inline(client, cast, superuser):
+    client.force_login(superuser)
     response = client.get(reverse("admin:accounts_user_change", args=[cast["worker"].pk]))
     assert response.status_code == 200
     assert "worker_profile-0-headline" in response.text
 
 
-def test_user_filters(client, cast):
-    client.force_login(cast["staff"])
+def test_user_filters(client, cast, superuser):
+    client.force_login(superuser)
     response = client.get(
         reverse("admin:accounts_user_changelist"),
         {"identity_status": "unverified", "active_role": "client"},
@@ -50,8 +50,8 @@ def test_user_filters(client, cast):
     assert "worker@cast.test" not in response.text
 
 
-def test_staff_created_user_gets_both_profiles(client, staff_user):
-    client.force_login(staff_user)
+def test_staff_created_user_gets_both_profiles(client, superuser):
+    client.force_login(superuser)
     response = client.post(
         reverse("admin:accounts_user_add"),
         {
@@ -68,7 +68,7 @@ def test_staff_created_user_gets_both_profiles(client, staff_user):
     assert WorkerProfile.objects.filter(user=user).exists()
     assert ClientProfile.objects.filter(user=user).exists()
     assert AccountEvent.objects.get(user=user, event_type="account_created_by_staff").actor == (
-        staff_user
+        superuser
     )
 
 
@@ -87,8 +87,8 @@ def test_audit_log_is_read_only(client, cast):
     assert event.event_type != "forged"
 
 
-def test_category_filter_by_main_category(client, staff_user):
-    client.force_login(staff_user)
+def test_category_filter_by_main_category(client, superuser):
+    client.force_login(superuser)
     web = Category.objects.get(slug="web")
     response = client.get(reverse("admin:catalog_category_changelist"), {"main": web.pk})
     assert response.status_code == 200
@@ -98,8 +98,8 @@ def test_category_filter_by_main_category(client, staff_user):
     assert "ホームページ作成" not in response.text
 
 
-def test_category_stays_two_levels(client, staff_user):
-    client.force_login(staff_user)
+def test_category_stays_two_levels(client, superuser):
+    client.force_login(superuser)
     web = Category.objects.get(slug="web")
     design = Category.objects.get(slug="design")
     response = client.post(

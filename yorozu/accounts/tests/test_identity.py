@@ -102,26 +102,26 @@ def submit(user, content=PNG, name="id.png"):
     return do_submit_identity_document(user, upload(name, content), actor=user)
 
 
-def test_approval_verifies_notifies_and_audits(worker_user, staff_user):
+def test_approval_verifies_notifies_and_audits(worker_user, superuser):
     document = submit(worker_user)
-    assert do_decide_identity_document(document, True, actor=staff_user) is True
+    assert do_decide_identity_document(document, True, actor=superuser) is True
     worker_user.refresh_from_db()
     document.refresh_from_db()
     assert worker_user.identity_status == IdentityStatus.VERIFIED
     assert document.decision == IdentityDocument.Decision.APPROVED
-    assert document.decided_by == staff_user
+    assert document.decided_by == superuser
     assert document.decided_at is not None
     notification = Notification.objects.get(user=worker_user)
     assert notification.kind == "identity_approved"
     assert "本人確認が完了しました" in notification.title
     assert AccountEvent.objects.get(user=worker_user, event_type="identity_approved").actor == (
-        staff_user
+        superuser
     )
 
 
-def test_rejection_returns_to_unverified_with_the_note(worker_user, staff_user):
+def test_rejection_returns_to_unverified_with_the_note(worker_user, superuser):
     document = submit(worker_user)
-    do_decide_identity_document(document, False, "文字が読み取れません", actor=staff_user)
+    do_decide_identity_document(document, False, "文字が読み取れません", actor=superuser)
     worker_user.refresh_from_db()
     assert worker_user.identity_status == IdentityStatus.UNVERIFIED
     notification = Notification.objects.get(user=worker_user)
@@ -135,10 +135,10 @@ def test_rejection_returns_to_unverified_with_the_note(worker_user, staff_user):
     assert worker_user.identity_status == IdentityStatus.PENDING
 
 
-def test_a_document_is_decided_once(worker_user, staff_user):
+def test_a_document_is_decided_once(worker_user, superuser):
     document = submit(worker_user)
-    assert do_decide_identity_document(document, True, actor=staff_user) is True
-    assert do_decide_identity_document(document, False, "x", actor=staff_user) is False
+    assert do_decide_identity_document(document, True, actor=superuser) is True
+    assert do_decide_identity_document(document, False, "x", actor=superuser) is False
     worker_user.refresh_from_db()
     assert worker_user.identity_status == IdentityStatus.VERIFIED
     assert Notification.objects.filter(user=worker_user).count() == 1
@@ -166,9 +166,9 @@ def changelist():
     return reverse("admin:accounts_identitydocument_changelist")
 
 
-def test_admin_approve_action(client, worker_user, staff_user):
+def test_admin_approve_action(client, worker_user, superuser):
     document = submit(worker_user)
-    client.force_login(staff_user)
+    client.force_login(superuser)
     response = client.post(
         changelist(), {"action": "approve", "_selected_action": [document.pk]}, follow=True
     )
@@ -178,9 +178,9 @@ def test_admin_approve_action(client, worker_user, staff_user):
     assert Notification.objects.filter(user=worker_user, kind="identity_approved").exists()
 
 
-def test_admin_reject_action_asks_for_a_note_first(client, worker_user, staff_user):
+def test_admin_reject_action_asks_for_a_note_first(client, worker_user, superuser):
     document = submit(worker_user)
-    client.force_login(staff_user)
+    client.force_login(superuser)
     selection = {"action": "reject", "_selected_action": [document.pk]}
     page = client.post(changelist(), selection)
     assert page.status_code == 200
@@ -197,12 +197,12 @@ def test_admin_reject_action_asks_for_a_note_first(client, worker_user, staff_us
     assert Notification.objects.filter(user=worker_user, kind="identity_rejected").count() == 1
 
 
-def test_admin_document_file_is_for_staff_only(client, worker_user, outsider, staff_user):
+def test_admin_document_file_is_for_staff_only(client, worker_user, outsider, superuser):
     document = submit(worker_user)
     url = reverse("admin:accounts_identitydocument_file", args=[document.pk])
     client.force_login(outsider)
     assert client.get(url).status_code == 302  # to the admin login
-    client.force_login(staff_user)
+    client.force_login(superuser)
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == PNG

@@ -5,8 +5,8 @@ from django.urls import reverse
 from yorozu.catalog.models import Category
 
 
-def test_subcategory_can_move_to_another_main_category(client, staff_user):
-    client.force_login(staff_user)
+def test_subcategory_can_move_to_another_main_category(client, superuser):
+    client.force_login(superuser)
     logo = Category.objects.get(slug="design-logo")
     web = Category.objects.get(slug="web")
     response = client.post(
@@ -24,16 +24,16 @@ def test_subcategory_can_move_to_another_main_category(client, staff_user):
     assert logo.parent == web
 
 
-def test_parent_choices_are_main_categories_only(client, staff_user):
-    client.force_login(staff_user)
+def test_parent_choices_are_main_categories_only(client, superuser):
+    client.force_login(superuser)
     logo = Category.objects.get(slug="design-logo")
     response = client.get(reverse("admin:catalog_category_change", args=[logo.pk]))
     choices = {c.pk for c in response.context["adminform"].form.fields["parent"].queryset}
     assert choices == set(Category.objects.filter(parent__isnull=True).values_list("pk", flat=True))
 
 
-def test_main_category_page_edits_its_subcategories_inline(client, staff_user):
-    client.force_login(staff_user)
+def test_main_category_page_edits_its_subcategories_inline(client, superuser):
+    client.force_login(superuser)
     web = Category.objects.get(slug="web")
     response = client.get(reverse("admin:catalog_category_change", args=[web.pk]))
     assert response.status_code == 200

@@ -53,9 +53,9 @@ def test_non_staff_cannot_change_a_notice(client, cast, who):
     assert notice.title_ja == "元のタイトル"
 
 
-def test_staff_can_edit_and_sees_a_sanitized_preview(client, staff_user):
+def test_staff_can_edit_and_sees_a_sanitized_preview(client, superuser):
     for url in admin_urls():
-        client.force_login(staff_user)
+        client.force_login(superuser)
         assert client.get(url).status_code == 200, url
     notice = NoticeFactory(body_ja="**太字** <script>alert('x')</script>")
     body = client.get(reverse("admin:content_notice_change", args=[notice.pk])).content.decode()
@@ -63,8 +63,8 @@ def test_staff_can_edit_and_sees_a_sanitized_preview(client, staff_user):
     assert "<script>alert('x')</script>" not in body
 
 
-def test_staff_can_schedule_a_notice(client, staff_user):
-    client.force_login(staff_user)
+def test_staff_can_schedule_a_notice(client, superuser):
+    client.force_login(superuser)
     response = client.post(
         reverse("admin:content_notice_add"),
         {
@@ -82,8 +82,8 @@ def test_staff_can_schedule_a_notice(client, staff_user):
     assert client.get(notice.get_absolute_url()).status_code == 404
 
 
-def test_reserved_slug_is_refused(client, staff_user):
-    client.force_login(staff_user)
+def test_reserved_slug_is_refused(client, superuser):
+    client.force_login(superuser)
     response = client.post(
         reverse("admin:content_notice_add"),
         {

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Protocol, cast
 
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -377,6 +378,8 @@ class DemoBuilder:
         bar.close()
 
         self.users = self.bulk(User, users, "Users")
+        # The demo's secretariat login is an administrator (and a superuser, for the admin).
+        self.users[self.staff].groups.add(Group.objects.get(name="administrator"))
         for user, wp, cp in zip(self.users, workers, clients, strict=True):
             wp.user = user
             cp.user = user

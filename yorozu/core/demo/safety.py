@@ -25,6 +25,7 @@ import datetime
 import random
 import uuid
 
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
@@ -192,6 +193,7 @@ def build_safety_story(*, rng: random.Random, today: datetime.date) -> dict[str,
         is_staff=True, password=staff.password, date_joined=staff.date_joined
     )
     reviewer.refresh_from_db()
+    reviewer.groups.add(Group.objects.get(name="senior_reviewer"))
     offender = do_create_account(
         email="biz-chance@mail.example.net",
         password=None,

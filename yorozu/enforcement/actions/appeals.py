@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from yorozu.core.errors import Refused
-from yorozu.enforcement.actions.restrictions import do_lift_restriction, require_staff
+from yorozu.core.staff import DECIDE_APPEALS, require_staff_permission
+from yorozu.enforcement.actions.restrictions import do_lift_restriction
 from yorozu.enforcement.models import Appeal, AppealStatus, EnforcementLog, Restriction, Strike
 from yorozu.moderation.models import ModerationCase
 from yorozu.notifications.actions import do_notify
@@ -68,11 +69,11 @@ def do_decide_appeal(appeal: Appeal, *, upheld: bool, reason: str, actor) -> App
     """Decide an appeal: upheld lifts the restriction (and voids its strikes); either way the
     appellant is told. Refused for the staff member who took the original decision.
     """
-    require_staff(actor)
+    restriction = Restriction.objects.get(pk=appeal.restriction_id)
+    require_staff_permission(actor, DECIDE_APPEALS, about=[restriction.user_id])
     reason = (reason or "").strip()
     if not reason:
         raise AppealError(gettext_lazy("A decision on an appeal states its reason."))
-    restriction = Restriction.objects.get(pk=appeal.restriction_id)
     if _decided_the_original(restriction, actor):
         raise AppealError(
             gettext_lazy(

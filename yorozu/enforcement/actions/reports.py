@@ -23,10 +23,10 @@ from yorozu.accounts.models import User
 from yorozu.certification.tasks import evaluate_client
 from yorozu.core.errors import Refused
 from yorozu.core.side_effects import on_commit
+from yorozu.core.staff import RESTRICT, REVIEW, require_staff_permission
 from yorozu.enforcement.actions.restrictions import (
     RestrictionError,
     do_restrict_account,
-    require_staff,
 )
 from yorozu.enforcement.models import (
     EnforcementLog,
@@ -183,7 +183,9 @@ def do_decide_report_case(
     user/case/actor; `reason` and `rule_code` default to the decision's), and tells every
     reporter whether their report was upheld — without naming anyone.
     """
-    require_staff(actor)
+    require_staff_permission(actor, REVIEW, about=[case.subject_user_id])
+    if restrict:
+        require_staff_permission(actor, RESTRICT)
     if case.queue != CaseQueue.REPORTS:
         raise CaseError("This is not a report case.")
     if restrict and not upheld:

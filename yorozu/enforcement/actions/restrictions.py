@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -21,6 +20,7 @@ from yorozu.certification.tasks import evaluate_client
 from yorozu.contracts.models import Contract, ContractStatus
 from yorozu.core.errors import Refused
 from yorozu.core.side_effects import on_commit
+from yorozu.core.staff import RESTRICT, require_staff_permission
 from yorozu.enforcement.models import (
     BLOCKING_LEVELS,
     EnforcementLog,
@@ -44,11 +44,6 @@ class RestrictionError(Refused):
     """A refused restriction step (invalid level or features, already lifted, ...)."""
 
     default_code = "restriction_refused"
-
-
-def require_staff(actor) -> None:
-    if actor is None or not getattr(actor, "is_staff", False) or not actor.is_active:
-        raise PermissionDenied("only the secretariat takes enforcement decisions")
 
 
 def describe_content(obj) -> str:
@@ -79,7 +74,7 @@ def do_restrict_account(
     any of "message", "post", "scout"), "suspended" (until `until` or until lifted), "permanent"
     (the default for malicious accounts: no end date).
     """
-    require_staff(actor)
+    require_staff_permission(actor, RESTRICT, about=[user])
     if level not in RestrictionLevel.values:
         raise RestrictionError(f"unknown level {level!r}")
     features = sorted(set(features))
@@ -96,8 +91,6 @@ def do_restrict_account(
         raise RestrictionError("a restriction ends in the future")
     if not (reason or "").strip():
         raise RestrictionError("a restriction states its reason")
-    if user.pk == actor.pk:
-        raise RestrictionError("staff do not restrict their own account")
     if not content_label and case is not None:
         content_label = describe_content(case.content_object)
     restriction = Restriction.objects.create(
@@ -181,7 +174,8 @@ def do_lift_restriction(restriction: Restriction, *, reason: str, actor, appeal=
     Only staff lift, and only with a reason (or through an upheld appeal, which passes itself).
     A conditional UPDATE, so lifting twice writes once.
     """
-    require_staff(actor)
+    if appeal is None:  # an upheld appeal was already checked by do_decide_appeal
+        require_staff_permission(actor, RESTRICT, about=[restriction.user_id])
     if not (reason or "").strip():
         raise RestrictionError("lifting a restriction records why")
     now = timezone.now()

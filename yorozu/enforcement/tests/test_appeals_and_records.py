@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from yorozu.accounts.tests.factories import UserFactory
+from yorozu.accounts.tests.factories import StaffFactory
 from yorozu.enforcement.actions import (
     AppealError,
     do_decide_appeal,
@@ -24,7 +24,7 @@ from yorozu.notifications.models import Notification
 
 @pytest.fixture
 def second_staff(db):
-    return UserFactory(email="staff2@cast.test", is_staff=True)
+    return StaffFactory(email="staff2@cast.test")
 
 
 @pytest.fixture

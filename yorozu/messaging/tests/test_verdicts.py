@@ -210,11 +210,11 @@ def test_rejecting_a_held_message_keeps_it_from_the_reader_and_tells_the_sender(
 def test_a_case_claimed_by_another_reviewer_cannot_be_decided_here(
     thread, client_user, staff_user, cast
 ):
-    from yorozu.accounts.tests.factories import UserFactory
+    from yorozu.accounts.tests.factories import StaffFactory
     from yorozu.moderation.actions import do_claim_case
 
     message = send(thread, client_user, samples.HOLD)
-    other = UserFactory(is_staff=True)
+    other = StaffFactory()
     do_claim_case(ModerationCase.objects.get(), actor=other)
     with pytest.raises(CaseError):
         do_release_held_message(message, actor=staff_user)

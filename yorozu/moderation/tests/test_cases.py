@@ -1,5 +1,6 @@
 import pytest
 
+from yorozu.accounts.tests.factories import StaffFactory
 from yorozu.jobs.tests.factories import JobFactory
 from yorozu.moderation.actions import (
     CaseError,
@@ -52,9 +53,9 @@ def test_a_decided_case_does_not_absorb_new_signals(job, staff_user):
 
 
 def test_claim_is_exclusive(job, staff_user):
-    from yorozu.accounts.tests.factories import UserFactory
+    from yorozu.accounts.tests.factories import StaffFactory
 
-    other = UserFactory(is_staff=True)
+    other = StaffFactory()
     case = open_case(job)
     do_claim_case(case, actor=staff_user)
     assert do_claim_case(case, actor=staff_user).claimed_by == staff_user  # idempotent for owner
@@ -66,9 +67,8 @@ def test_claim_is_exclusive(job, staff_user):
 
 
 def test_only_the_claimer_decides_and_only_once(job, staff_user):
-    from yorozu.accounts.tests.factories import UserFactory
 
-    other = UserFactory(is_staff=True)
+    other = StaffFactory()
     case = open_case(job)
     do_claim_case(case, actor=staff_user)
     with pytest.raises(CaseError):

@@ -8,6 +8,7 @@ from django.contrib.messages import get_messages
 from django.db import OperationalError, connection
 from django.urls import reverse
 
+from yorozu.accounts.tests.factories import StaffFactory
 from yorozu.jobs.actions import do_post_job
 from yorozu.jobs.models import JobModeration
 from yorozu.jobs.tests.test_job_screening import HOLD, data
@@ -153,9 +154,9 @@ def test_reject_and_restrict_restricts_the_account(staff_user, held_case):
 
 
 def test_a_case_claimed_by_someone_else_cannot_be_decided(staff_user, held_case):
-    from yorozu.accounts.tests.factories import UserFactory
+    from yorozu.accounts.tests.factories import StaffFactory
 
-    other = UserFactory(is_staff=True)
+    other = StaffFactory()
     do_claim_case(held_case, actor=other)
     with pytest.raises(CaseError):
         do_decide_case(held_case, decision="approve", actor=staff_user)
@@ -166,11 +167,10 @@ def test_a_case_claimed_by_someone_else_cannot_be_decided(staff_user, held_case)
 
 @pytest.mark.django_db(transaction=True)
 def test_two_reviewers_racing_for_one_case_exactly_one_wins(client_user):
-    from yorozu.accounts.tests.factories import UserFactory
 
     job = do_post_job(client=client_user, data=data(description=HOLD), actor=client_user)
     case = ModerationCase.objects.get(object_id=job.pk)
-    reviewers = [UserFactory(is_staff=True), UserFactory(is_staff=True)]
+    reviewers = [StaffFactory(), StaffFactory()]
     barrier = threading.Barrier(2)
     results: list[str] = []
 

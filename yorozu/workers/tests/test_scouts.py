@@ -180,23 +180,23 @@ def test_a_held_scout_is_stored_but_not_delivered(held, client, client_user, wor
     assert case.assessment["reasons"]
 
 
-def test_the_console_releases_a_held_scout(held, client_user, worker_user, staff_user, job):
+def test_the_console_releases_a_held_scout(held, client_user, worker_user, superuser, job):
     scout = send(client_user, worker_user, job, HELD)
-    do_decide_case(ModerationCase.objects.get(), decision="approve", actor=staff_user)
+    do_decide_case(ModerationCase.objects.get(), decision="approve", actor=superuser)
     scout.refresh_from_db()
     assert scout.status == ScoutStatus.SENT
     assert Notification.objects.filter(user=worker_user, kind="scout").exists()
 
 
 def test_the_console_rejects_a_held_scout_and_tells_the_client_why(
-    held, client_user, worker_user, staff_user, job
+    held, client_user, worker_user, superuser, job
 ):
     scout = send(client_user, worker_user, job, HELD)
     do_decide_case(
         ModerationCase.objects.get(),
         decision="reject",
         reason="登録料の請求は禁止です",
-        actor=staff_user,
+        actor=superuser,
     )
     scout.refresh_from_db()
     assert scout.status == ScoutStatus.REJECTED
@@ -245,23 +245,23 @@ def test_the_scout_is_assessed_as_a_scout_from_a_client(monkeypatch, client_user
 
 
 def test_staff_release_a_held_scout_and_it_is_delivered(
-    held, client_user, worker_user, staff_user, job
+    held, client_user, worker_user, superuser, job
 ):
     scout = send(client_user, worker_user, job, HELD)
     with pytest.raises(PermissionDenied):
         do_release_held_scout(scout, actor=worker_user)
-    assert do_release_held_scout(scout, actor=staff_user)
+    assert do_release_held_scout(scout, actor=superuser)
     scout.refresh_from_db()
     assert scout.status == ScoutStatus.SENT
     assert Notification.objects.filter(user=worker_user, kind="scout").exists()
-    assert not do_release_held_scout(scout, actor=staff_user)
+    assert not do_release_held_scout(scout, actor=superuser)
 
 
 def test_held_scouts_are_listed_for_staff_in_the_admin(
-    held, client, client_user, worker_user, staff_user, job
+    held, client, client_user, worker_user, superuser, job
 ):
     send(client_user, worker_user, job, HELD)
-    client.force_login(staff_user)
+    client.force_login(superuser)
     response = client.get(reverse("admin:workers_scout_changelist"), {"status__exact": "held"})
     assert response.status_code == 200
     assert HELD in response.text

@@ -119,8 +119,8 @@ def test_identity_decision_refreshes_the_verified_flag(worker_user, staff_user):
     assert worker_user.pk in ids(verified_only=True)
 
 
-def test_staff_edits_in_the_admin_refresh_the_row(client, staff_user, worker_user):
-    client.force_login(staff_user)
+def test_staff_edits_in_the_admin_refresh_the_row(client, superuser, worker_user):
+    client.force_login(superuser)
     profile = WorkerProfile.objects.get(user=worker_user)
     url = f"/admin/accounts/workerprofile/{profile.pk}/change/"
     form = client.get(url).context["adminform"].form

@@ -87,7 +87,7 @@ def generate(n_workers: int, seed: int) -> None:
     from django.db import connection
 
     from yorozu.accounts.models import User, WorkerProfile
-    from yorozu.core.demo.scale import ScaleBuilder
+    from yorozu.demo.scale import ScaleBuilder
 
     if User.objects.filter(email__endswith="@scale.example.com").exists():
         print("Reusing the generated data already in this database.")

@@ -11,9 +11,9 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from yorozu.content.demo_content import NOTICES
+from yorozu.content.seed import notices
 
-LATEST_NOTICE = min(NOTICES, key=lambda n: n["days_ago"])
+LATEST_NOTICE = min(notices(), key=lambda n: n["days_ago"])
 GUIDELINE_ANCHOR = "prohibited-off-platform"
 
 

@@ -25,8 +25,10 @@ from django.utils import timezone
 from yorozu.accounts.models import User, Role
 from yorozu.catalog.models import Category
 from yorozu.jobs.models import Job
+from django.contrib.auth.models import Group
 staff2 = User.objects.create_user(email="{staff2}", password="{pw}", display_name="事務局サブ",
                                   is_staff=True)
+staff2.groups.add(Group.objects.get(name="senior_reviewer"))
 client = User.objects.create_user(email="{client}", password="{pw}", display_name="怪しい依頼者",
                                   active_role=Role.CLIENT)
 cat = Category.objects.filter(parent__isnull=False).first()

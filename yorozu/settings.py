@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "yorozu.certification",
     "yorozu.moderation",
     "yorozu.enforcement",
+    "yorozu.console",
+    "yorozu.home",
+    "yorozu.demo",
 ]
 
 MIDDLEWARE = [
@@ -107,7 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "yorozu.core.context_processors.header",
+                "yorozu.home.context_processors.header",
             ],
         },
     }
@@ -155,8 +158,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:home"
+LOGOUT_REDIRECT_URL = "home:home"
 
 # Internationalisation: Japanese first, English available through the switcher.
 LANGUAGE_CODE = "ja"
@@ -198,6 +201,24 @@ TASKS = {
 
 # Marketplace policy knobs.
 PLATFORM_FEE_PERCENT = int(os.environ.get("PLATFORM_FEE_PERCENT", "10"))
+# The payment provider behind contracts.payments.PaymentGateway (the sandbox by default).
+PAYMENT_GATEWAY = os.environ.get("PAYMENT_GATEWAY", "yorozu.contracts.payments.SandboxGateway")
+
+# Screening (yorozu.trust.screening): held or blocked texts by one account within the window
+# count as offences; from SLOWDOWN_AFTER on each further send waits SLOWDOWN_SECONDS after the
+# latest, from ESCALATE_AFTER on the account goes to the secretariat's queue. A sender's
+# consecutive messages within SPLIT_WINDOW (at most SPLIT_MESSAGES) are assessed together.
+SCREENING_REPEAT_WINDOW_SECONDS = int(os.environ.get("SCREENING_REPEAT_WINDOW_SECONDS", "3600"))
+SCREENING_SLOWDOWN_AFTER = int(os.environ.get("SCREENING_SLOWDOWN_AFTER", "3"))
+SCREENING_SLOWDOWN_SECONDS = int(os.environ.get("SCREENING_SLOWDOWN_SECONDS", "60"))
+SCREENING_ESCALATE_AFTER = int(os.environ.get("SCREENING_ESCALATE_AFTER", "5"))
+SCREENING_SPLIT_WINDOW_SECONDS = int(os.environ.get("SCREENING_SPLIT_WINDOW_SECONDS", "1800"))
+SCREENING_SPLIT_MESSAGES = int(os.environ.get("SCREENING_SPLIT_MESSAGES", "3"))
+# The pre-send nudge: drafts one account may have checked per minute.
+MESSAGING_NUDGE_PER_MINUTE = int(os.environ.get("MESSAGING_NUDGE_PER_MINUTE", "60"))
+# Scouts a client may send per day (Asia/Tokyo), and a certified client.
+SCOUT_DAILY_QUOTA = int(os.environ.get("SCOUT_DAILY_QUOTA", "20"))
+SCOUT_DAILY_QUOTA_CERTIFIED = int(os.environ.get("SCOUT_DAILY_QUOTA_CERTIFIED", "50"))
 
 # Secure cookies and headers when not in development.
 if not DEBUG:

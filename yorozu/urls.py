@@ -15,7 +15,7 @@ def serve_public_media(request: HttpRequest, path: str) -> HttpResponse | FileRe
 
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", include("yorozu.core.urls")),
+    path("", include("yorozu.home.urls")),
     path("", include("yorozu.accounts.urls")),
     path("jobs/", include("yorozu.jobs.urls")),
     path("", include("yorozu.contracts.urls")),
@@ -26,7 +26,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("yorozu.content.urls")),
     path("", include("yorozu.certification.urls")),
     path("", include("yorozu.enforcement.urls")),
-    path("console/", include("yorozu.moderation.urls")),
+    path("console/", include("yorozu.console.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -14,6 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from yorozu.accounts.models import (
+    SCREENED_CLIENT_FIELDS,
+    SCREENED_WORKER_FIELDS,
     AccountEvent,
     ClientKind,
     ClientProfile,
@@ -22,6 +24,7 @@ from yorozu.accounts.models import (
     Role,
     User,
     WorkerProfile,
+    profile_text,
 )
 from yorozu.core.errors import Refused
 from yorozu.core.staff import (
@@ -31,6 +34,7 @@ from yorozu.core.staff import (
     require_staff_permission,
 )
 from yorozu.notifications.actions import do_notify
+from yorozu.trust.screening import Context, Screening, apply_verdict, refuse_if_blocked, screen
 from yorozu.workers.actions import do_refresh_worker_search_rows
 
 
@@ -78,14 +82,26 @@ def _require_self_or_staff(user: User, actor: User) -> None:
         raise PermissionDenied("only the account owner or staff may change this account")
 
 
-@transaction.atomic
 def do_change_display_name(user: User, display_name: str, *, actor: User) -> bool:
-    """Rename the account; returns False when nothing changed (no audit row for a no-op)."""
+    """Rename the account; returns False when nothing changed (no audit row for a no-op).
+
+    A display name is public text: it goes through the screening door as a profile does (a
+    name that carries an ID or an address is refused with `Blocked`, the draft kept).
+    """
     _require_self_or_staff(user, actor)
     display_name = display_name.strip()
     if not display_name:
         raise ValueError("display name must not be blank")
-    old = user.display_name
+    if user.display_name == display_name:
+        return False
+    screened = screen_profile(user, display_name=display_name)
+    refuse_if_blocked(screened, author=user, actor=actor)
+    return _save_display_name(user, display_name, screened=screened, actor=actor)
+
+
+@transaction.atomic(durable=True)
+def _save_display_name(user: User, display_name: str, *, screened: Screening, actor: User) -> bool:
+    old = User.objects.select_for_update().values_list("display_name", flat=True).get(pk=user.pk)
     if old == display_name:
         return False
     user.display_name = display_name
@@ -96,8 +112,17 @@ def do_change_display_name(user: User, display_name: str, *, actor: User) -> boo
         event_type="display_name_changed",
         data={"old": old, "new": display_name},
     )
+    apply_verdict(screened, content=user, author=user, actor=actor, new=False)
     do_refresh_worker_search_rows([user.pk])
     return True
+
+
+def screen_profile(user: User, **changes: object) -> Screening:
+    """A profile is screened as one text (`profile_text`) with the changes applied: contact
+    details in a bio are treated as in a message before escrow."""
+    return screen(
+        "profile", profile_text(user, **changes), author=user, context=Context(sender_role="worker")
+    )
 
 
 WORKER_PROFILE_FIELDS = (
@@ -126,14 +151,40 @@ def _apply_changes(profile: models.Model, allowed: tuple[str, ...], changes: dic
     return changed
 
 
-@transaction.atomic
 def do_update_worker_profile(user: User, *, actor: User, **changes: object) -> list[str]:
     """Update the worker profile; returns the names of the fields that changed.
 
-    The audit row names the changed fields but not their values: gender and birth date are
-    personal data the worker may be hiding, and an audit log is read by more people.
+    Written fields are screened first (refused with `Blocked`, the draft kept). The audit row
+    names the changed fields but not their values: gender and birth date are personal data the
+    worker may be hiding, and an audit log is read by more people.
     """
     _require_self_or_staff(user, actor)
+    stored = WorkerProfile.objects.get(user=user)  # not user.worker_profile: a bound ModelForm
+    screened = _screen_changes(  # has already copied the draft onto that instance
+        user, stored, WORKER_PROFILE_FIELDS, SCREENED_WORKER_FIELDS, changes
+    )
+    if screened is not None:
+        refuse_if_blocked(screened, author=user, actor=actor)
+    return _save_worker_profile(user, changes, screened=screened, actor=actor)
+
+
+def _screen_changes(
+    user: User, profile: models.Model, allowed: tuple[str, ...], screened: tuple[str, ...], changes
+) -> Screening | None:
+    """The screening of the profile with `changes` applied, or None when no written field of
+    `profile` changes."""
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    if not any(f in screened and changes[f] != getattr(profile, f) for f in changes):
+        return None
+    return screen_profile(user, **changes)
+
+
+@transaction.atomic(durable=True)
+def _save_worker_profile(
+    user: User, changes: dict, *, screened: Screening | None, actor: User
+) -> list[str]:
     profile = WorkerProfile.objects.select_for_update().get(user=user)
     changed = _apply_changes(profile, WORKER_PROFILE_FIELDS, changes)
     if changed:
@@ -141,15 +192,30 @@ def do_update_worker_profile(user: User, *, actor: User, **changes: object) -> l
         AccountEvent.objects.create(
             user=user, actor=actor, event_type="worker_profile_updated", data={"fields": changed}
         )
+        if screened is not None:
+            apply_verdict(screened, content=user, author=user, actor=actor, new=False)
         do_refresh_worker_search_rows([user.pk])
     user.worker_profile = profile
     return changed
 
 
-@transaction.atomic
 def do_update_client_profile(user: User, *, actor: User, **changes: object) -> list[str]:
-    """Update the client profile; a company must have a company name (it is its public name)."""
+    """Update the client profile; a company must have a company name (it is its public name).
+
+    Written fields are screened first (refused with `Blocked`, the draft kept).
+    """
     _require_self_or_staff(user, actor)
+    stored = ClientProfile.objects.get(user=user)  # the stored text, not a form's instance
+    screened = _screen_changes(user, stored, CLIENT_PROFILE_FIELDS, SCREENED_CLIENT_FIELDS, changes)
+    if screened is not None:
+        refuse_if_blocked(screened, author=user, actor=actor)
+    return _save_client_profile(user, changes, screened=screened, actor=actor)
+
+
+@transaction.atomic(durable=True)
+def _save_client_profile(
+    user: User, changes: dict, *, screened: Screening | None, actor: User
+) -> list[str]:
     profile = ClientProfile.objects.select_for_update().get(user=user)
     changed = _apply_changes(profile, CLIENT_PROFILE_FIELDS, changes)
     if profile.kind == ClientKind.COMPANY and not profile.company_name.strip():
@@ -159,6 +225,8 @@ def do_update_client_profile(user: User, *, actor: User, **changes: object) -> l
         AccountEvent.objects.create(
             user=user, actor=actor, event_type="client_profile_updated", data={"fields": changed}
         )
+        if screened is not None:
+            apply_verdict(screened, content=user, author=user, actor=actor, new=False)
     user.client_profile = profile
     return changed
 

@@ -262,3 +262,19 @@ class AccountEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_type} {self.user_id}"
+
+
+# The profile fields a reader sees as the person's own words (screened on every change).
+SCREENED_WORKER_FIELDS = ("headline", "bio", "skills")
+SCREENED_CLIENT_FIELDS = ("company_name", "about")
+
+
+def profile_text(user: User, **changes: object) -> str:
+    """The account's public words as one text — display name, headline, bio, skills, company
+    name, about — with `changes` (field values about to be saved) in place of the stored ones."""
+    worker = getattr(user, "worker_profile", None)
+    client = getattr(user, "client_profile", None)
+    parts = [str(changes.get("display_name", user.display_name))]
+    parts += [str(changes.get(f, getattr(worker, f, "")) or "") for f in SCREENED_WORKER_FIELDS]
+    parts += [str(changes.get(f, getattr(client, f, "")) or "") for f in SCREENED_CLIENT_FIELDS]
+    return "\n".join(p for p in parts if p)

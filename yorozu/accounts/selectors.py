@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
 from django.http import Http404
 
 from yorozu.accounts.models import ClientProfile, IdentityDocument, User
+from yorozu.enforcement.selectors import visible_q
+from yorozu.reviews.models import Direction, Review
 
 
 def access_client_profile(viewer: User | AnonymousUser | None, user_id: int) -> ClientProfile:
     """The public client profile of an active user, with its user; 404 otherwise.
 
-    Client profiles are public (anyone deciding whether to apply to a job may read them), so
-    the only refusal is for accounts that do not exist or are no longer active.
+    Client profiles are public (anyone deciding whether to apply to a job may read them); the
+    refusals are for accounts that do not exist, are no longer active, or that a restriction
+    hides (`enforcement.selectors.visible_q`) — except from their owner.
     """
+    shown = visible_q("profile", "user")
+    if getattr(viewer, "pk", None) == user_id:
+        shown = Q()
     profile = (
         ClientProfile.objects.select_related("user")
-        .filter(user_id=user_id, user__is_active=True)
+        .filter(shown, user_id=user_id, user__is_active=True)
         .first()
     )
     if profile is None:
@@ -26,8 +33,6 @@ def access_client_profile(viewer: User | AnonymousUser | None, user_id: int) -> 
 
 def client_reviews_from_workers(client: User, *, limit: int = 10) -> list:
     """The latest reviews workers left for this client."""
-    from yorozu.reviews.models import Direction, Review
-
     return list(
         Review.objects.filter(reviewee=client, direction=Direction.WORKER_TO_CLIENT)
         .select_related("reviewer", "contract")

@@ -36,8 +36,10 @@ from yorozu.accounts.selectors import (
     client_reviews_from_workers,
     latest_identity_document,
 )
+from yorozu.core.errors import Refused
 from yorozu.core.redirects import safe_next
 from yorozu.jobs.selectors import open_jobs_of_client
+from yorozu.trust.screening import Blocked
 
 SETTINGS_TEMPLATE = "accounts/account_settings.html"
 
@@ -64,7 +66,7 @@ class AccountLogoutView(LogoutView):
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect(safe_next(request, reverse("core:home")))
+        return redirect(safe_next(request, reverse("home:home")))
     form = SignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = do_create_account(
@@ -101,6 +103,25 @@ def _settings_forms(request: AuthenticatedRequest, bound: str | None = None) -> 
 SETTINGS_SECTIONS = {"account", "worker", "client"}
 
 
+def _save_section(user, section: str, form) -> bool:
+    """Run the section's action; a refusal (screening refused the text) goes on the form, the
+    draft kept. True when it was saved."""
+    try:
+        if section == "account":
+            do_change_display_name(user, form.cleaned_data["display_name"], actor=user)
+        elif section == "worker":
+            do_update_worker_profile(user, actor=user, **form.cleaned_data)
+        else:
+            do_update_client_profile(user, actor=user, **form.cleaned_data)
+    except Refused as refused:
+        form.add_error(None, refused.message)
+        if isinstance(refused, Blocked):
+            for reason in refused.shown()["messages"]:
+                form.add_error(None, reason)
+        return False
+    return True
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_settings(request: AuthenticatedRequest) -> HttpResponse:
@@ -116,13 +137,7 @@ def account_settings(request: AuthenticatedRequest) -> HttpResponse:
     saved = None
     if section:
         form = forms[f"{section}_form"]
-        if form.is_valid():
-            if section == "account":
-                do_change_display_name(user, form.cleaned_data["display_name"], actor=user)
-            elif section == "worker":
-                do_update_worker_profile(user, actor=user, **form.cleaned_data)
-            else:
-                do_update_client_profile(user, actor=user, **form.cleaned_data)
+        if form.is_valid() and _save_section(user, section, form):
             if not request.htmx:
                 messages.success(request, _("Your settings have been saved."))
                 return redirect("accounts:settings")

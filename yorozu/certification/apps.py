@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class CertificationConfig(AppConfig):
     name = "yorozu.certification"
     label = "certification"
+
+    def ready(self) -> None:
+        from yorozu.certification.tasks import reevaluate_after_standing_change
+        from yorozu.moderation.registry import on_standing_change
+
+        # A confirmed violation or a restriction ends the badge at once (not at the next
+        # daily run): the client is re-evaluated after the change commits.
+        on_standing_change(reevaluate_after_standing_change)

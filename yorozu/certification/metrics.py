@@ -33,9 +33,10 @@ from yorozu.contracts.models import (
     Proposal,
     ProposalStatus,
 )
-from yorozu.enforcement.models import Report, ReportStatus, Restriction, RestrictionLevel
+from yorozu.enforcement.models import Restriction, RestrictionLevel
 from yorozu.jobs.models import Job
 from yorozu.messaging.models import VISIBLE_STATUSES, Message
+from yorozu.moderation.models import CaseDecision, CaseStatus, ModerationCase
 from yorozu.reviews.models import Direction, Review
 
 # A contract accepted by the worker must be funded (仮払い) within this long.
@@ -248,15 +249,20 @@ def response_rate(
 def upheld_violations_by_client(
     since: datetime.datetime, now: datetime.datetime, client_ids: ClientIds
 ) -> Values:
-    """Upheld violation reports and usage restrictions per client in the window.
-
-    Two aggregate queries over `enforcement`: reports about the client upheld in the window,
-    plus restrictions above a warning imposed on them in it (GROUP BY user each). The criterion
-    fails as soon as this is more than 0.
+    """Confirmed violations per client in the window: cases about the client that the
+    secretariat decided against them (a rejected posting, message, scout or proposal, an
+    upheld report, a confirmed repeat offence), plus restrictions above a warning imposed on
+    them. Two aggregate queries (GROUP BY user each); the criterion fails as soon as this is
+    more than 0.
     """
-    reports = (
-        _scoped(Report.objects.all(), "subject_user_id", client_ids)
-        .filter(status=ReportStatus.UPHELD, decided_at__gte=since, decided_at__lte=now)
+    cases = (
+        _scoped(ModerationCase.objects.all(), "subject_user_id", client_ids)
+        .filter(
+            status=CaseStatus.DECIDED,
+            decision__in=(CaseDecision.REJECT, CaseDecision.REJECT_AND_RESTRICT),
+            decided_at__gte=since,
+            decided_at__lte=now,
+        )
         .order_by()
         .values("subject_user_id")
         .annotate(n=Count("pk"))
@@ -272,7 +278,7 @@ def upheld_violations_by_client(
         .values_list("user_id", "n")
     )
     values: Values = {}
-    for user_id, n in [*reports, *restrictions]:
+    for user_id, n in [*cases, *restrictions]:
         values[user_id] = (values.get(user_id) or 0) + n
     return values
 

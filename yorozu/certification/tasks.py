@@ -31,3 +31,9 @@ def evaluate_client(client_id: int) -> bool:
     """
     result = do_evaluate_certifications(client_ids=[client_id])
     return result.certified == 1
+
+
+def reevaluate_after_standing_change(user_id: int) -> None:
+    """Registered with `moderation.registry.on_standing_change`: a confirmed violation or a
+    restriction (or its lifting) re-evaluates the account as a client, on the queue."""
+    evaluate_client.enqueue(user_id)

@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from yorozu.content import seed
 from yorozu.content.models import (
     FaqCategory,
     FaqEntry,
@@ -55,12 +56,10 @@ def do_load_content(*, actor=None, now=None, refresh: bool = False) -> dict[str,
     effective dates are set only on creation, relative to `now`, so the demo always has a recent
     notice and a current terms version.
     """
-    from yorozu.content import demo_content as demo
-
     now = now or timezone.now()
     counts = {"notices": 0, "faq": 0, "terms": 0, "pages": 0, "sections": 0}
 
-    for item in demo.NOTICES:
+    for item in seed.notices():
         fields = {k: v for k, v in item.items() if k not in {"slug", "days_ago"}}
         notice, created = _upsert(Notice, refresh, fields, slug=item["slug"])
         if created:
@@ -68,7 +67,7 @@ def do_load_content(*, actor=None, now=None, refresh: bool = False) -> dict[str,
             notice.save(update_fields=["publish_at"])
         counts["notices"] += 1
 
-    for cat_position, category in enumerate(demo.FAQ, start=1):
+    for cat_position, category in enumerate(seed.faq(), start=1):
         cat, _ = _upsert(
             FaqCategory,
             refresh,
@@ -96,7 +95,7 @@ def do_load_content(*, actor=None, now=None, refresh: bool = False) -> dict[str,
             counts["faq"] += 1
 
     today = timezone.localdate(now)
-    for terms in demo.TERMS:
+    for terms in seed.terms():
         fields = {k: v for k, v in terms.items() if k not in {"version", "effective_days_ago"}}
         fields["effective_on"] = today - timedelta(days=terms["effective_days_ago"])
         version = TermsVersion.objects.filter(version=terms["version"]).first()
@@ -109,7 +108,7 @@ def do_load_content(*, actor=None, now=None, refresh: bool = False) -> dict[str,
             version.save(update_fields=list(fields))
         counts["terms"] += 1
 
-    for position, shipped in enumerate(demo.PAGES, start=1):
+    for position, shipped in enumerate(seed.pages(), start=1):
         fields = {k: v for k, v in shipped.items() if k not in {"slug", "sections"}}
         fields["position"] = position * 10
         page, _ = _upsert(Page, refresh, fields, slug=shipped["slug"])

@@ -63,6 +63,16 @@ class ContractStatus(models.TextChoices):
     DISPUTED = "disputed", pgettext_lazy("contract status", "Disputed")
 
 
+# Escrow funded, or any later step of the same contract: from here on the two parties may share
+# the contact details the work needs (a contract cancelled before funding never reaches these).
+POST_ESCROW_STATUSES = (
+    ContractStatus.FUNDED,
+    ContractStatus.DELIVERED,
+    ContractStatus.COMPLETED,
+    ContractStatus.DISPUTED,
+)
+
+
 class Contract(models.Model):
     job = models.ForeignKey("jobs.Job", on_delete=models.PROTECT, related_name="contracts")
     proposal = models.OneToOneField(Proposal, on_delete=models.PROTECT, related_name="contract")

@@ -12,8 +12,6 @@ from typing import Protocol
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-DEFAULT_GATEWAY = "yorozu.contracts.payments.SandboxGateway"
-
 
 class PaymentGateway(Protocol):
     """Moves money in and out of escrow; each call returns the provider's reference."""
@@ -51,7 +49,7 @@ class SandboxGateway:
 
 def get_gateway() -> PaymentGateway:
     """The configured gateway (`settings.PAYMENT_GATEWAY`, a dotted path), sandbox by default."""
-    path = getattr(settings, "PAYMENT_GATEWAY", DEFAULT_GATEWAY)
+    path = settings.PAYMENT_GATEWAY
     return import_string(path)()
 
 

@@ -20,6 +20,7 @@ from yorozu.contracts.models import (
 )
 from yorozu.contracts.transitions import allowed_transitions
 from yorozu.core.staff import REVIEW, has_staff_permission
+from yorozu.enforcement.selectors import is_visible, visible_q
 from yorozu.jobs.models import Job, JobStatus
 from yorozu.messaging.models import Thread
 
@@ -48,7 +49,7 @@ def access_job_to_propose(user, job_id: int) -> Job:
         )
     except Job.DoesNotExist as exc:
         raise Http404 from exc
-    if not job.is_public and job.client_id != user.pk:
+    if job.client_id != user.pk and (not job.is_public or not is_visible("job", job.client)):
         raise Http404
     return job
 
@@ -98,6 +99,7 @@ def job_proposals(job: Job, *, status: str | None = None):
     """A job's proposals as its client sees them (held and refused ones are not theirs to see)."""
     qs = (
         job.proposals.exclude(status__in=CLIENT_HIDDEN_PROPOSAL_STATUSES)
+        .filter(visible_q("proposal", "worker"))
         .select_related("worker", "worker__worker_profile")
         .order_by("-created_at", "-id")
     )

@@ -28,7 +28,9 @@ from yorozu.contracts.actions import (
 from yorozu.contracts.forms import ProposalForm, TransitionForm
 from yorozu.contracts.models import ContractStatus, ProposalStatus
 from yorozu.contracts.transitions import allowed_transitions, party_of
+from yorozu.core.errors import Refused
 from yorozu.reviews.selectors import has_reviewed
+from yorozu.trust.screening import Blocked
 
 PER_PAGE = 20
 
@@ -120,8 +122,11 @@ def propose(request: SignedInRequest, job_id: int) -> HttpResponse:
                 proposal = do_submit_proposal(
                     job=job, worker=user, data=form.cleaned_data, actor=user
                 )
-            except ContractError as err:
+            except Refused as err:
                 form.add_error(None, err.message)
+                if isinstance(err, Blocked):
+                    for reason in err.shown()["messages"]:
+                        form.add_error("message", reason)
             else:
                 if proposal.status == ProposalStatus.HELD:
                     messages.info(

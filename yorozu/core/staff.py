@@ -13,7 +13,9 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
@@ -85,6 +87,23 @@ def require_staff_permission(actor: Any, perm: str, *, about: Iterable[Any] = ()
     for subject in about:
         if subject is not None and getattr(subject, "pk", subject) == actor.pk:
             raise OwnCaseRefused()
+
+
+def role_group(role: str) -> Group:
+    """The group of a role, with its permissions (created by a data migration; recreated here
+    if a flushed test database lost it)."""
+    group, created = Group.objects.get_or_create(name=role)
+    if created or not group.permissions.exists():
+        ct, _ = ContentType.objects.get_or_create(app_label="core", model="secretariat")
+        perms = []
+        for perm in ROLES[role]:
+            codename = perm.split(".", 1)[1]
+            permission, _ = Permission.objects.get_or_create(
+                content_type=ct, codename=codename, defaults={"name": codename}
+            )
+            perms.append(permission)
+        group.permissions.set(perms)
+    return group
 
 
 def staff_with_permission(perm: str) -> QuerySet:

@@ -32,6 +32,8 @@ from yorozu.enforcement.models import (
     Strike,
     active_restriction_q,
 )
+from yorozu.moderation.models import CaseQueue, CaseStatus, ModerationCase
+from yorozu.moderation.registry import kind_named
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -126,6 +128,40 @@ def visible_users_q(field: str = "", *, hide_for: tuple[str, ...] = ()) -> Q:
     if field.endswith("_id"):
         lookup = f"{field}__in"
     return ~Q(**{lookup: hidden_user_ids(hide_for=hide_for)})
+
+
+# What a restriction hides, by kind of content. Content by a suspended or permanently restricted
+# account is hidden from everyone else everywhere; content by an account limited in one of the
+# features listed for its kind is hidden too (a client barred from posting loses their postings,
+# a worker barred from messaging their proposals, a client barred from scouting or messaging
+# the scouts a worker has not answered yet).
+HIDDEN_WHEN_LIMITED: dict[str, tuple[str, ...]] = {
+    "job": (Feature.POST,),
+    "profile": (),
+    "proposal": (Feature.MESSAGE,),
+    "scout": (Feature.SCOUT, Feature.MESSAGE),
+    "message": (),
+    "review": (),
+}
+
+
+def visible_q(kind: str, author_field: str = "") -> Q:
+    """THE filter for what others may see of `kind` content: keeps the rows whose author (at
+    `author_field`, "" for User itself) no restriction hides. Every list of people's content
+    applies it."""
+    return visible_users_q(author_field, hide_for=HIDDEN_WHEN_LIMITED[kind])
+
+
+def is_visible(kind: str, author) -> bool:
+    """Whether a restriction hides `author`'s `kind` content from others now (one query).
+
+    The same rule as `visible_q`, for one item: a page that shows one posting, profile,
+    proposal or scout asks it before showing the item to anyone but its author and staff."""
+    hiding = HIDDEN_WHEN_LIMITED[kind]
+    for level, features in _active_levels(author):
+        if level in BLOCKING_LEVELS or any(f in features for f in hiding):
+            return False
+    return True
 
 
 # --- reports -----------------------------------------------------------------------------------
@@ -311,17 +347,11 @@ class ReportItem:
 def access_report_target(user, target: str, target_id) -> ReportItem:
     """The item `user` wants to report, if they can see it; 404 otherwise (ids reveal nothing).
 
-    Jobs and user profiles are public; a message only to its thread's parties (and a held one
-    only to its sender); a scout only to the worker it was delivered to; a proposal only to the
-    job's client and the worker who sent it.
+    `target` names a kind of content its app registered with `moderation.registry`; the kind's
+    own access check decides who may see (and so report) an item: jobs and profiles are public,
+    a message only to its thread's parties (a held one only to its sender), a scout only to the
+    worker it was delivered to, a proposal only to the job's client and its worker.
     """
-    from yorozu.accounts.models import User
-    from yorozu.contracts.selectors import access_proposal
-    from yorozu.jobs.selectors import access_job
-    from yorozu.messaging.models import Message
-    from yorozu.messaging.selectors import visible_messages
-    from yorozu.workers.selectors import access_scout_for_worker
-
     if not getattr(user, "is_authenticated", False):
         raise Http404("sign in to report")
     try:
@@ -330,52 +360,16 @@ def access_report_target(user, target: str, target_id) -> ReportItem:
         raise Http404("no such item") from None
     if pk <= 0 or pk > 2**62:
         raise Http404("no such item")
-    if target == "job":
-        job = access_job(user, pk)
-        if not job.client.is_active:
-            raise Http404("no such job")
-        return ReportItem(
-            "job", job, job.client, f"{job.title}\n{job.description}", "job", job.title
-        )
-    if target == "user":
-        subject = User.objects.filter(pk=pk, is_active=True).first()
-        if subject is None:
-            raise Http404("no such user")
-        worker = getattr(subject, "worker_profile", None)
-        client = getattr(subject, "client_profile", None)
-        text = "\n".join(t for t in (getattr(worker, "bio", ""), getattr(client, "about", "")) if t)
-        return ReportItem("user", subject, subject, text, "profile", subject.display_name)
-    if target == "message":
-        message = Message.objects.select_related("thread", "sender").filter(pk=pk).first()
-        if (
-            message is None
-            or not message.thread.has_party(user.pk)
-            or not visible_messages(message.thread, user).filter(pk=pk).exists()
-        ):
-            raise Http404("no such message")
-        return ReportItem(
-            "message", message, message.sender, message.body, "message", message.body[:60]
-        )
-    if target == "scout":
-        scout = access_scout_for_worker(user, pk)
-        return ReportItem("scout", scout, scout.client, scout.message, "scout", scout.message[:60])
-    if target == "proposal":
-        proposal = access_proposal(user, pk)
-        return ReportItem(
-            "proposal",
-            proposal,
-            proposal.worker,
-            proposal.message,
-            "proposal",
-            proposal.message[:60],
-        )
-    raise Http404("unknown report target")
+    kind = kind_named(target)
+    if kind.access is None:
+        raise Http404("this kind of content is not reported")
+    obj = kind.access(user, pk)
+    title = kind.title(obj)
+    return ReportItem(target, obj, kind.author(obj), kind.text(obj), kind.screening_kind, title)
 
 
 def open_report_cases() -> QuerySet:
     """Undecided cases in the "reports" queue, most urgent first, with their report counts."""
-    from yorozu.moderation.models import CaseQueue, CaseStatus, ModerationCase
-
     return (
         ModerationCase.objects.filter(queue=CaseQueue.REPORTS)
         .exclude(status=CaseStatus.DECIDED)

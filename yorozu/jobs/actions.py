@@ -1,9 +1,12 @@
-"""Every write to jobs: post, edit, close. Each is atomic and writes its JobEvent with the change.
+"""Every write to jobs: post, edit, close, and the secretariat's decisions on a posting.
 
-Posting and editing screen the title and description together through `trust.services` before
-anything is stored: allow → public; warn → public and a case in the secretariat's "jobs" queue;
-hold → stored but not public until the secretariat approves it; block → refused (`JobRefused`
-carries the assessment, so the form re-renders the draft with the flagged parts explained).
+Posting and editing screen the title and description together through the one door
+(`trust.screening`) before anything is stored: allow → public; warn → public with a caution
+workers see, and a case in the secretariat's "jobs" queue; hold → stored but not public until
+the secretariat approves it; block → refused (`trust.screening.Blocked` carries the reasons, so
+the form re-renders the draft with the flagged parts explained). Each write is atomic and writes
+its JobEvent with the change; the door records each flagged version of the text, so a case
+shows the version that was held beside a later edit.
 """
 
 from __future__ import annotations
@@ -11,27 +14,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.catalog.models import Category
 from yorozu.core.errors import Refused
+from yorozu.core.staff import REVIEW, require_staff_permission
 from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.jobs.models import EDITABLE_FIELDS, Job, JobEvent, JobModeration, JobStatus
-from yorozu.moderation.actions import do_open_case
-from yorozu.trust.engine import Assessment
-from yorozu.trust.services import (
-    assess_job_text,
-    assessment_as_json,
-    index_content_tokens,
-    note_verdict_change,
+from yorozu.notifications.actions import do_notify
+from yorozu.trust.screening import (
+    Context,
+    Screening,
+    apply_verdict,
+    do_clear_screening,
+    refuse_if_blocked,
+    screen,
 )
+from yorozu.trust.services import job_text
 
-# The engine never blocks a posting (jobs are held for the secretariat); a posting whose points
-# reach this line stacks several unambiguous violations and is refused outright instead.
-JOB_BLOCK_POINTS = 15.0
 SCREENED_FIELDS = ("title", "description")
 
 
@@ -46,36 +51,13 @@ class JobNotOpen(Refused):
         self.job_id = job_id
 
 
-class JobRefused(Refused):
-    """Screening refused the posting or edit; nothing was stored. Carries the assessment."""
-
-    default_code = "blocked"
-
-    def __init__(self, assessment: Assessment) -> None:
-        super().__init__(
-            _("This posting cannot be published as written. Please rewrite the highlighted parts.")
-        )
-        self.assessment = assessment
-
-
-def screen_job(title: str, description: str) -> tuple[str, Assessment]:
-    """The verdict for a posting's text: the engine's, plus the block line above."""
-    assessment = assess_job_text(title, description)
-    if assessment.points >= JOB_BLOCK_POINTS:
-        note_verdict_change("job", assessment.verdict, "block")
-        return "block", assessment
-    return assessment.verdict, assessment
-
-
-def _open_screening_case(job: Job, verdict: str, assessment: Assessment, actor) -> None:
-    do_open_case(
-        queue="jobs",
-        content_object=job,
-        subject_user=job.client,
-        reason_code=f"trust_{verdict}",
-        assessment=assessment_as_json(assessment),
-        priority=int(assessment.points * 10),
-        actor=actor,
+def screen_job(title: str, description: str, *, author: Any = None) -> Screening:
+    """A posting is screened as one text, title then description (as `trust_scan` reads it)."""
+    return screen(
+        "job",
+        job_text(title, description),
+        author=author,
+        context=Context(sender_role="client"),
     )
 
 
@@ -95,74 +77,102 @@ def _comparable(value: Any) -> Any:
     return getattr(value, "pk", value)
 
 
-@transaction.atomic
 def do_post_job(*, client, data: Mapping[str, Any], actor) -> Job:
-    """Publish a job for `client` from validated form data (see JobForm)."""
+    """Publish a job for `client` from validated form data (see JobForm).
+
+    Raises `trust.screening.Blocked` (the attempt recorded) when screening refuses it.
+    """
     if actor is None or actor.pk != client.pk:
         raise PermissionDenied("a job is posted by its own client")
     if not can_use(client, "post"):
         raise PermissionDenied(restricted_message("post"))
     values = {name: data[name] for name in EDITABLE_FIELDS}
-    verdict, assessment = screen_job(values["title"], values["description"])
-    if verdict == "block":
-        raise JobRefused(assessment)
+    screened = screen_job(values["title"], values["description"], author=client)
+    refuse_if_blocked(screened, author=client, actor=actor)
+    return _create_job(client=client, values=values, screened=screened, actor=actor)
+
+
+@transaction.atomic(durable=True)
+def _create_job(*, client, values: dict, screened: Screening, actor) -> Job:
     now = timezone.now()
     job = Job.objects.create(
         client=client,
         main_category=_main_category(values["category"]),
         created_at=now,
         updated_at=now,
-        moderation=JobModeration.HELD if verdict == "hold" else JobModeration.PUBLIC,
+        moderation=JobModeration.HELD if screened.verdict == "hold" else JobModeration.PUBLIC,
+        assessment=screened.stored,
         **values,
     )
     JobEvent.objects.create(
-        job=job, actor=actor, event_type="posted", created_at=now, data={"verdict": verdict}
+        job=job,
+        actor=actor,
+        event_type="posted",
+        created_at=now,
+        data={"verdict": screened.verdict},
     )
-    index_content_tokens(job, user=client, texts=(job.title, job.description))
-    if verdict in ("warn", "hold"):
-        _open_screening_case(job, verdict, assessment, actor)
+    apply_verdict(screened, content=job, author=client, actor=actor)
     return job
 
 
-@transaction.atomic
 def do_edit_job(job: Job, data: Mapping[str, Any], *, actor) -> list[str]:
     """Apply the owner's changes to an open job; returns the names of the fields that changed.
 
-    The row is locked first so an edit never races a close: a job closed in the meantime is
-    refused rather than silently re-edited. Nothing changed means no write and no event.
+    A change to the title or description (or any edit of a rejected posting) is screened
+    first: refused with `Blocked` (the attempt recorded) or stored with its verdict — a hold or
+    an edit of a held or rejected posting goes (back) under review, and the case shows the
+    held version beside the edit. Nothing changed means no write and no event.
     """
     _require_owner(job, actor)
     if not can_use(actor, "post"):
         raise PermissionDenied(restricted_message("post"))
+    current = Job.objects.get(pk=job.pk)
+    if current.status != JobStatus.OPEN:
+        raise JobNotOpen(job.pk)
+    changed = _changed_fields(current, data)
+    screened = None
+    if any(name in SCREENED_FIELDS for name in changed) or (
+        changed and current.moderation == JobModeration.REJECTED
+    ):
+        title = data["title"] if "title" in changed else current.title
+        description = data["description"] if "description" in changed else current.description
+        screened = screen_job(title, description, author=job.client)
+        refuse_if_blocked(screened, author=job.client, actor=actor)
+    return _save_edit(job, data, screened=screened, actor=actor)
+
+
+def _changed_fields(job: Job, data: Mapping[str, Any]) -> list[str]:
+    return [
+        name
+        for name in EDITABLE_FIELDS
+        if name in data and _comparable(getattr(job, name)) != _comparable(data[name])
+    ]
+
+
+@transaction.atomic(durable=True)
+def _save_edit(
+    job: Job, data: Mapping[str, Any], *, screened: Screening | None, actor
+) -> list[str]:
+    # The row is locked so an edit never races a close: a job closed in the meantime is refused
+    # rather than silently re-edited.
     locked = Job.objects.select_for_update().get(pk=job.pk)
     if locked.status != JobStatus.OPEN:
         raise JobNotOpen(job.pk)
-    changed = [
-        name
-        for name in EDITABLE_FIELDS
-        if name in data and _comparable(getattr(locked, name)) != _comparable(data[name])
-    ]
+    changed = _changed_fields(locked, data)
     if not changed:
         return []
-    verdict = "allow"
-    screened = (
-        any(name in SCREENED_FIELDS for name in changed)
-        or locked.moderation == JobModeration.REJECTED
-    )
-    if screened:
-        title = data["title"] if "title" in changed else locked.title
-        description = data["description"] if "description" in changed else locked.description
-        verdict, assessment = screen_job(title, description)
-        if verdict == "block":
-            raise JobRefused(assessment)
     for name in changed:
         setattr(job, name, data[name])
     job.moderation = locked.moderation
     update_fields = [*changed, "updated_at"]
-    # A prohibited edit goes back under review; so does any edit of a rejected posting.
-    if verdict == "hold" or locked.moderation == JobModeration.REJECTED:
-        job.moderation = JobModeration.HELD
-        update_fields.append("moderation")
+    verdict = screened.verdict if screened is not None else "allow"
+    if screened is not None:
+        job.assessment = screened.stored
+        update_fields.append("assessment")
+        # A prohibited edit goes back under review; so does any edit of a held or rejected one.
+        if verdict == "hold" or locked.moderation != JobModeration.PUBLIC:
+            job.moderation = JobModeration.HELD
+            update_fields.append("moderation")
     if "category" in changed:
         job.main_category = _main_category(job.category)
         update_fields.append("main_category")
@@ -175,12 +185,19 @@ def do_edit_job(job: Job, data: Mapping[str, Any], *, actor) -> list[str]:
         data={"fields": changed, "verdict": verdict},
         created_at=job.updated_at,
     )
-    if screened:
-        index_content_tokens(job, user=job.client, texts=(job.title, job.description))
-        if verdict in ("warn", "hold"):
-            _open_screening_case(job, verdict, assessment, actor)
-        elif job.moderation == JobModeration.HELD:
-            _open_screening_case(job, "resubmitted", assessment, actor)
+    if screened is not None:
+        # A clean edit of a posting under review still goes to the reviewer, who decides on
+        # the new text with the version that was held beside it.
+        resubmitted = job.moderation == JobModeration.HELD and verdict not in ("warn", "hold")
+        apply_verdict(
+            screened,
+            content=job,
+            author=job.client,
+            actor=actor,
+            new=False,
+            open_case=True if resubmitted else None,
+            reason_code="trust_resubmitted" if resubmitted else "",
+        )
     return changed
 
 
@@ -208,6 +225,67 @@ def do_set_job_moderation(job: Job, *, moderation: str, reason: str = "", actor)
         data={"moderation": moderation, "reason": reason},
     )
     return True
+
+
+# -- the secretariat's decisions (through the moderated-kind registration in apps.py) --------
+
+
+@transaction.atomic
+def do_approve_job(job: Job, *, actor) -> bool:
+    """The secretariat lets a held or cautioned posting stand: public, caution cleared, its
+    holds no longer count against the client, who is told when it was not public before."""
+    require_staff_permission(actor, REVIEW, about=[job.client_id])
+    was_public = Job.objects.filter(pk=job.pk, moderation=JobModeration.PUBLIC).exists()
+    changed = do_set_job_moderation(job, moderation=JobModeration.PUBLIC, actor=actor)
+    Job.objects.filter(pk=job.pk).update(assessment={})
+    job.assessment = {}
+    do_clear_screening(job)
+    if changed and not was_public:
+        _tell_client(job, _("Your job posting is now public"), job.title)
+    return changed
+
+
+@transaction.atomic
+def do_reject_job(job: Job, *, reason: str, actor) -> bool:
+    """The secretariat does not publish a posting; the client is told why."""
+    require_staff_permission(actor, REVIEW, about=[job.client_id])
+    changed = do_set_job_moderation(
+        job, moderation=JobModeration.REJECTED, reason=reason, actor=actor
+    )
+    if changed:
+        _tell_client(job, _("Your job posting was not published"), reason)
+    return changed
+
+
+@transaction.atomic
+def do_take_down_job(job: Job, *, reason: str, actor) -> bool:
+    """An upheld report takes a posting down: closed and no longer public (its page answers
+    404 to everyone but its owner and the secretariat), with a "removed" event."""
+    require_staff_permission(actor, REVIEW, about=[job.client_id])
+    now = timezone.now()
+    closed = Job.objects.filter(pk=job.pk, status=JobStatus.OPEN).update(
+        status=JobStatus.CLOSED, closed_at=now, updated_at=now
+    )
+    hidden = do_set_job_moderation(
+        job, moderation=JobModeration.REJECTED, reason=reason, actor=actor
+    )
+    if closed or hidden:
+        JobEvent.objects.create(
+            job=job, actor=actor, event_type="removed", data={"by": "report"}, created_at=now
+        )
+        _tell_client(job, _("Your job posting was taken down"), reason)
+    return bool(closed or hidden)
+
+
+def _tell_client(job: Job, title, body) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        do_notify(
+            job.client,
+            kind="job_moderation",
+            title=str(title),
+            body=str(body),
+            url=reverse("jobs:detail", args=[job.pk]),
+        )
 
 
 @transaction.atomic

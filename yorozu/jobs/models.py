@@ -69,6 +69,9 @@ class Job(models.Model):
     )
     # Why the secretariat did not publish it, shown to the poster.
     moderation_reason = models.TextField(blank=True)
+    # Screening's reasons when it cautioned (verdict "warn"): workers see them beside the
+    # posting until the secretariat has reviewed it. Empty for a clean posting.
+    assessment = models.JSONField(_("assessment"), default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -120,6 +123,13 @@ class Job(models.Model):
             if profile is not None:
                 return profile.public_name  # type: ignore[attr-defined]
         return client.display_name
+
+    @property
+    def caution_reasons(self) -> list[dict]:
+        """The reasons workers are cautioned with (a warned posting not yet reviewed)."""
+        if (self.assessment or {}).get("verdict") != "warn":
+            return []
+        return list(self.assessment.get("reasons") or [])
 
     @property
     def is_public(self) -> bool:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yorozu.catalog.models import Category
 from yorozu.core.staff import REVIEW, has_staff_permission
-from yorozu.enforcement.selectors import visible_users_q
+from yorozu.enforcement.selectors import is_visible, visible_q
 from yorozu.jobs.models import Job, JobModeration, JobStatus
 
 PAGE_SIZE = 20
@@ -76,7 +76,7 @@ def search_jobs(params: JobSearchParams) -> QuerySet[Job]:
     """
     jobs = Job.objects.filter(moderation=JobModeration.PUBLIC)
     # Suspended, permanently restricted and posting-barred clients: their postings are hidden.
-    jobs = jobs.filter(visible_users_q("client", hide_for=("post",)))
+    jobs = jobs.filter(visible_q("job", "client"))
     if not params.include_closed:
         jobs = jobs.filter(status=JobStatus.OPEN, deadline__gte=timezone.localdate())
     for term in keyword_terms(params.keyword):
@@ -111,7 +111,7 @@ def open_jobs_of_client(client) -> QuerySet[Job]:
     """
     return with_card_relations(
         Job.objects.filter(
-            visible_users_q("client", hide_for=("post",)),
+            visible_q("job", "client"),
             client=client,
             status=JobStatus.OPEN,
             moderation=JobModeration.PUBLIC,
@@ -132,15 +132,16 @@ def jobs_of_client(client) -> QuerySet[Job]:
 def access_job(user, job_id: int) -> Job:
     """A job as anyone may see it on its detail page; 404 when it does not exist.
 
-    A posting under review or not published is seen only by its owner and the secretariat.
+    A posting under review or not published, or one a restriction of its client hides, is seen
+    only by its owner and the secretariat.
     """
     try:
         job = with_card_relations(Job.objects.all()).get(pk=job_id)
     except Job.DoesNotExist:
         raise Http404("no such job") from None
-    if not job.is_public and not (
-        has_staff_permission(user, REVIEW) or (user is not None and job.client_id == user.pk)
-    ):
+    if (user is not None and job.client_id == user.pk) or has_staff_permission(user, REVIEW):
+        return job
+    if not job.is_public or not is_visible("job", job.client):
         raise Http404("no such job")
     return job
 

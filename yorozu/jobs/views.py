@@ -7,14 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django_htmx.middleware import HtmxDetails
 
 from yorozu.accounts.models import User
 from yorozu.enforcement.selectors import can_use, restricted_message
-from yorozu.jobs.actions import JobNotOpen, JobRefused, do_close_job, do_edit_job, do_post_job
+from yorozu.jobs.actions import JobNotOpen, do_close_job, do_edit_job, do_post_job
 from yorozu.jobs.forms import JobForm, JobSearchForm
 from yorozu.jobs.selectors import (
     PAGE_SIZE,
@@ -23,7 +23,7 @@ from yorozu.jobs.selectors import (
     jobs_of_client,
     search_jobs,
 )
-from yorozu.trust.services import highlight, job_text
+from yorozu.trust.screening import Blocked
 
 HELD_MESSAGE = gettext_lazy(
     "Your job is under review by the secretariat. It becomes public once it is approved; "
@@ -64,8 +64,8 @@ def new(request: SignedInRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             job = do_post_job(client=request.user, data=form.cleaned_data, actor=request.user)
-        except JobRefused as exc:
-            refusal = _refusal(form, exc)
+        except Blocked as exc:
+            refusal = exc.shown()
         else:
             if job.is_public:
                 messages.success(request, _("Your job is posted."))
@@ -79,29 +79,6 @@ def _posting_barred(request: SignedInRequest) -> HttpResponse:
     """A client barred from posting is told so, with a way to their statement of reasons."""
     messages.error(request, restricted_message("post"))
     return redirect("enforcement:statement")
-
-
-def _refusal(form: JobForm, exc: JobRefused) -> dict:
-    """What the form shows for a refused posting: the flagged parts, each explained."""
-    data = form.cleaned_data
-    text = job_text(data["title"], data["description"])
-    reasons = [
-        {
-            "code": r.code,
-            "message_ja": r.message_ja,
-            "message_en": r.message_en,
-            "start": r.start,
-            "end": r.end,
-        }
-        for r in exc.assessment.reasons
-    ]
-    english = (get_language() or "ja").startswith("en")
-    return {
-        "segments": highlight(text, reasons, lang="en" if english else "ja"),
-        "messages": list(
-            dict.fromkeys(r["message_en"] if english else r["message_ja"] for r in reasons)
-        ),
-    }
 
 
 @login_required
@@ -147,8 +124,8 @@ def edit(request: SignedInRequest, job_id: int) -> HttpResponse:
             changed = do_edit_job(job, form.cleaned_data, actor=request.user)
         except JobNotOpen:
             messages.error(request, _("This job is closed and can no longer be edited."))
-        except JobRefused as exc:
-            refusal = _refusal(form, exc)
+        except Blocked as exc:
+            refusal = exc.shown()
         else:
             if changed and not job.is_public:
                 messages.warning(request, HELD_MESSAGE)

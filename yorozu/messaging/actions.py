@@ -1,19 +1,16 @@
 """Every write to messaging. `do_send_message` is the one path every message takes.
 
-A message goes: validate → slow-down check → assess (`screening.assess_message`, the trust engine
-with the thread's stage, the sender's role and the posting) → act on the verdict → update the
-thread → notify the recipient on commit. allow delivers; warn delivers with the reasons shown to
-the reader; hold stores the message for its sender's eyes only and opens a moderation case; block
-stores nothing but a `BlockedAttempt` and refuses with the reasons, the sender's draft kept.
-Repeated holds and blocks slow the sender down, then open a case on the account.
+A message goes: validate → slow-down check → screen (`trust.screening`, the one door, with the
+thread's stage, the sender's role, the posting and the sender's consecutive earlier messages) →
+a blocked text is recorded and refused with its reasons (the draft kept) → the message is stored
+with the status its verdict gives (allow: delivered; warn: delivered with the reasons shown to
+the reader; hold: kept for its sender's eyes only) and the door acts on the verdict (counts, a
+case for a hold, repeat offenders) → the thread is updated → the recipient is told on commit.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
@@ -21,36 +18,31 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.core.errors import Refused
+from yorozu.core.staff import REVIEW, require_staff_permission
 from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.messaging import screening
 from yorozu.messaging.models import (
     VISIBLE_STATUSES,
-    BlockedAttempt,
     ContactRequest,
     ContactRequestStatus,
     Message,
     MessageStatus,
     Thread,
 )
-from yorozu.moderation.actions import CaseError, do_open_case, do_record_case_decision
-from yorozu.moderation.models import CaseDecision, CaseQueue, CaseStatus, ModerationCase
+from yorozu.moderation.actions import do_open_case
+from yorozu.moderation.models import CaseQueue
 from yorozu.notifications.actions import do_mark_collapsed_notifications_read, do_notify
-from yorozu.trust.services import index_content_tokens
+from yorozu.trust.screening import (
+    Screening,
+    apply_verdict,
+    check_slowdown,
+    do_clear_screening,
+    refuse_if_blocked,
+)
 
 MAX_BODY_LENGTH = 5000
 # The model's column width: a longer key cannot be stored, so it cannot protect a retry either.
 MAX_IDEMPOTENCY_KEY_LENGTH = 64
-
-# Repeat offenders: held or blocked sends by one account within the window count as offences.
-REPEAT_WINDOW_SECONDS = getattr(settings, "MESSAGING_REPEAT_WINDOW_SECONDS", 3600)
-# From this many offences on, each further send waits SLOWDOWN_SECONDS after the latest one...
-SLOWDOWN_AFTER = getattr(settings, "MESSAGING_SLOWDOWN_AFTER", 3)
-SLOWDOWN_SECONDS = getattr(settings, "MESSAGING_SLOWDOWN_SECONDS", 60)
-# ...and from this many on, the account goes to the secretariat's queue.
-ESCALATE_AFTER = getattr(settings, "MESSAGING_ESCALATE_AFTER", 5)
-# Queue priorities: a held message waits on a person; an escalated account matters more.
-HELD_MESSAGE_PRIORITY = 10
-REPEAT_OFFENDER_PRIORITY = 50
 CONTACT_REQUEST_PRIORITY = 5
 CONTACT_REASON_MIN = 10
 CONTACT_REASON_MAX = 1000
@@ -69,16 +61,10 @@ def ensure_thread(job, worker) -> Thread:
 
 
 class MessageRefused(Refused):
-    """A message that was not stored; `message` tells the sender why. Their draft is kept.
+    """A message that was not stored for a reason of messaging's own (empty, too long, the
+    sender is restricted). Screening refusals are `trust.screening.Blocked` and `SlowDown`."""
 
-    `code` says which refusal: "invalid" (empty, too long…), "blocked" (the trust engine; then
-    `reasons` holds its reasons with spans into `body`, the text as assessed) or "slowdown".
-    """
-
-    def __init__(self, message, *, code: str = "invalid", body: str = "", reasons=()) -> None:
-        super().__init__(message, code, status=429 if code == "slowdown" else None)
-        self.body = body
-        self.reasons = list(reasons)
+    default_code = "invalid"
 
 
 # How each delivered verdict is recorded on the message.
@@ -87,9 +73,6 @@ STATUS_FOR_VERDICT = {
     "warn": MessageStatus.WARNED,
     "hold": MessageStatus.HELD,
 }
-
-# Kept under its old name for callers: the trust engine's call in this thread's context.
-assess_message = screening.assess_message
 
 
 def clean_message_body(body: str) -> str:
@@ -111,33 +94,39 @@ def do_send_message(*, thread: Thread, sender, body: str, idempotency_key: str, 
     """Send `body` from `sender` in `thread`, exactly once per idempotency key.
 
     A retry or double submit with a key already used by this sender returns the message stored
-    the first time and stores nothing new. The thread row is locked first, so the messages of one
-    thread get their times in the order they are stored, and two racing retries queue up behind
-    each other; the unique constraint on (sender, key) is the last word if anything slips by.
-
-    A refusal is raised only after the transaction that recorded it (the blocked attempt, an
-    escalation) has committed: do not wrap this call in a transaction of your own.
+    the first time and stores nothing new. Screening runs before the message's transaction, so
+    a refused text's record stays; the thread row is then locked, so the messages of one thread
+    get their times in the order they are stored and two racing retries queue up behind each
+    other; the unique constraint on (sender, key) is the last word if anything slips by.
+    Raises `MessageRefused`, `trust.screening.Blocked` or `trust.screening.SlowDown`.
     """
-    outcome = _send_message(
-        thread=thread, sender=sender, body=body, idempotency_key=idempotency_key, actor=actor
-    )
-    if isinstance(outcome, MessageRefused):
-        raise outcome
-    return outcome
-
-
-@transaction.atomic
-def _send_message(
-    *, thread: Thread, sender, body: str, idempotency_key: str, actor
-) -> Message | MessageRefused:
     if actor.pk != sender.pk or not thread.has_party(sender.pk):
         raise PermissionDenied("only the thread's two parties send in it")
     if not can_use(sender, "message"):
-        return MessageRefused(restricted_message("message"))
+        raise MessageRefused(restricted_message("message"), "restricted", status=403)
     body = clean_message_body(body)
     if len(idempotency_key) > MAX_IDEMPOTENCY_KEY_LENGTH:
         raise ValueError("idempotency key too long")
+    if idempotency_key:
+        already = _stored_with_key(sender, idempotency_key)
+        if already is not None:
+            return already
+    check_slowdown(sender)
+    screened = screening.screen_message(thread=thread, sender=sender, body=body)
+    refuse_if_blocked(screened, author=sender, actor=actor)
+    return _store_message(
+        thread=thread,
+        sender=sender,
+        screened=screened,
+        idempotency_key=idempotency_key,
+        actor=actor,
+    )
 
+
+@transaction.atomic(durable=True)
+def _store_message(
+    *, thread: Thread, sender, screened: Screening, idempotency_key: str, actor
+) -> Message:
     # Lock the row and re-read what sends change; the job and the parties do not change, so the
     # caller's thread keeps them (access_thread loaded them), sparing the hot path a 4-table join.
     fresh = (
@@ -152,141 +141,45 @@ def _send_message(
         already = _stored_with_key(sender, idempotency_key)
         if already is not None:
             return already
-
-    now = timezone.now()
-    wait = slowdown_remaining(sender, now=now)
-    if wait:
-        return MessageRefused(
-            _(
-                "You have sent several messages that could not be delivered. Please wait "
-                "%(seconds)s seconds before sending again; your draft is kept."
-            )
-            % {"seconds": wait},
-            code="slowdown",
-            body=body,
-        )
-
-    assessment = assess_message(
-        thread=thread, sender=sender, body=body, stage=screening.thread_stage(thread)
-    )
-    stored = screening.as_json(assessment)
-    if assessment.verdict == "block":
-        BlockedAttempt.objects.create(
-            sender=sender,
-            thread=thread,
-            kind="message",
-            body=body,
-            assessment=stored,
-            created_at=now,
-        )
-        _escalate_if_repeated(sender, now=now, actor=actor)
-        return MessageRefused(
-            _("This message was not sent. Please rewrite the highlighted parts."),
-            code="blocked",
-            body=body,
-            reasons=stored.get("reasons", []),
-        )
-
     try:
         with transaction.atomic():
             message = Message.objects.create(
                 thread=thread,
                 sender=sender,
-                body=body,
-                status=STATUS_FOR_VERDICT[assessment.verdict],
+                body=screened.text,
+                status=STATUS_FOR_VERDICT[screened.verdict],
                 idempotency_key=idempotency_key,
-                assessment=stored,
-                created_at=now,
+                assessment=screened.stored,
+                created_at=timezone.now(),
             )
     except IntegrityError:
         already = _stored_with_key(sender, idempotency_key) if idempotency_key else None
         if already is None:
             raise
         return already
-
+    apply_verdict(screened, content=message, author=sender, actor=actor)
     _record_on_thread(thread, message)
-    if message.status == MessageStatus.HELD:
-        do_open_case(
-            queue=CaseQueue.MESSAGES,
-            content_object=message,
-            subject_user=sender,
-            reason_code="trust_hold",
-            assessment=stored,
-            priority=HELD_MESSAGE_PRIORITY,
-            actor=actor,
-        )
-        _escalate_if_repeated(sender, now=now, actor=actor)
-    else:
-        # Held messages are indexed when their case opens; delivered ones here, so the console's
-        # "related items" finds a phone number or URL across every account that used it.
-        index_content_tokens(message, user=sender, texts=(body,), new=True)
+    if message.status != MessageStatus.HELD:
         _notify_recipient(thread, message)
     return message
 
 
-# ---- repeat offenders -----------------------------------------------------------------------
-
-
-def recent_offences(user, *, now) -> list:
-    """When `user`'s held or blocked sends within the window happened, newest first."""
-    since = now - timedelta(seconds=REPEAT_WINDOW_SECONDS)
-    blocked = BlockedAttempt.objects.filter(sender=user, created_at__gte=since).values_list(
-        "created_at", flat=True
+def post_message(*, thread: Thread, sender, body: str, stored: dict, warned: bool) -> Message:
+    """Store a message whose text was already screened on another path (an accepted scout's
+    text, screened as the scout), inside the caller's transaction, and tell the recipient."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("post_message runs inside the caller's transaction")
+    message = Message.objects.create(
+        thread=thread,
+        sender=sender,
+        body=body,
+        status=MessageStatus.WARNED if warned else MessageStatus.DELIVERED,
+        assessment=stored,
+        created_at=timezone.now(),
     )
-    held = Message.objects.filter(
-        sender=user, created_at__gte=since, status__in=[MessageStatus.HELD, MessageStatus.REJECTED]
-    ).values_list("created_at", flat=True)
-    return sorted([*blocked, *held], reverse=True)
-
-
-def _offence_hint_key(user_id: int) -> str:
-    return f"messaging:offences:{user_id}"
-
-
-def _note_offence(user, *, now) -> None:
-    """Remember the offence's time in the cache: the hint that spares clean sends a query."""
-    key = _offence_hint_key(user.pk)
-    since = now.timestamp() - REPEAT_WINDOW_SECONDS
-    times = [t for t in cache.get(key, []) if t >= since] + [now.timestamp()]
-    cache.set(key, times[-max(SLOWDOWN_AFTER, ESCALATE_AFTER) :], REPEAT_WINDOW_SECONDS)
-
-
-def slowdown_remaining(user, *, now) -> int:
-    """Seconds `user` must still wait before sending (0: they may send).
-
-    The database is the record; the cache is a hint kept on every offence, so a sender with no
-    recent offences costs no query. A lost hint forgets a slow-down (never makes one up): the
-    account escalation below always counts in the database.
-    """
-    since = now.timestamp() - REPEAT_WINDOW_SECONDS
-    hinted = [t for t in cache.get(_offence_hint_key(user.pk), []) if t >= since]
-    if len(hinted) < SLOWDOWN_AFTER or now.timestamp() - max(hinted) >= SLOWDOWN_SECONDS:
-        return 0
-    offences = recent_offences(user, now=now)
-    if len(offences) < SLOWDOWN_AFTER:
-        return 0
-    waited = (now - offences[0]).total_seconds()
-    return max(0, int(SLOWDOWN_SECONDS - waited + 0.999))
-
-
-def _escalate_if_repeated(user, *, now, actor) -> None:
-    """Note an offence; from ESCALATE_AFTER in the window, the account goes to the secretariat.
-
-    `do_open_case` merges into the live case for the account, so a burst is one case.
-    """
-    _note_offence(user, now=now)
-    offences = recent_offences(user, now=now)
-    if len(offences) < ESCALATE_AFTER:
-        return
-    do_open_case(
-        queue=CaseQueue.ACCOUNTS,
-        content_object=user,
-        subject_user=user,
-        reason_code="repeat_offender",
-        assessment={"offences": len(offences), "window_seconds": REPEAT_WINDOW_SECONDS},
-        priority=REPEAT_OFFENDER_PRIORITY,
-        actor=actor,
-    )
+    _record_on_thread(thread, message)
+    _notify_recipient(thread, message)
+    return message
 
 
 def _stored_with_key(sender, idempotency_key: str) -> Message | None:
@@ -373,46 +266,32 @@ def do_mark_thread_read(thread: Thread, *, actor) -> bool:
 
 
 # ---- held messages: the secretariat releases or rejects -------------------------------------
+# Called by the review console after it recorded its decision on the message's case (through
+# the moderated-kind registration in `apps.py`), inside the console's transaction.
 
 
-def _live_case_for(queue: str, obj) -> ModerationCase | None:
-    from django.contrib.contenttypes.models import ContentType
-
+def _lock(message: Message) -> Message:
     return (
-        ModerationCase.objects.filter(
-            queue=queue,
-            content_type=ContentType.objects.get_for_model(obj),
-            object_id=obj.pk,
-        )
-        .exclude(status=CaseStatus.DECIDED)
-        .first()
-    )
-
-
-def _lock_held(message: Message) -> Message:
-    locked = (
         Message.objects.select_for_update(of=("self",))
         .select_related("thread__job", "thread__client", "thread__worker", "sender")
         .get(pk=message.pk)
     )
-    if locked.status != MessageStatus.HELD:
-        raise CaseError("This message is not held for review.")
-    return locked
 
 
 @transaction.atomic
-def do_release_held_message(message: Message, *, actor) -> Message:
+def do_release_held_message(message: Message, *, actor) -> bool:
     """The secretariat lets a held message through: the reader sees it and is told.
 
-    Records the decision on the message's case (raising CaseError if another reviewer holds
-    or already decided it) in the same transaction as the change.
+    False (nothing written) when the message is no longer held — a delivered message a rescan
+    flagged stays as it is, the decision goes on the record only.
     """
-    locked = _lock_held(message)
-    case = _live_case_for(CaseQueue.MESSAGES, locked)
-    if case is not None:
-        do_record_case_decision(case, decision=CaseDecision.APPROVE, actor=actor)
+    require_staff_permission(actor, REVIEW, about=[message.sender_id])
+    locked = _lock(message)
+    if locked.status != MessageStatus.HELD:
+        return False
     locked.status = MessageStatus.DELIVERED
     locked.save(update_fields=["status"])
+    do_clear_screening(locked)
     thread = locked.thread
     now = timezone.now()
     if thread.last_message_at is None or thread.last_message_at < now:
@@ -430,16 +309,20 @@ def do_release_held_message(message: Message, *, actor) -> Message:
             url=reverse("messaging:thread", args=[thread.pk]),
         )
     message.status = locked.status
-    return locked
+    return True
 
 
 @transaction.atomic
-def do_reject_held_message(message: Message, *, reason: str, actor) -> Message:
-    """The secretariat keeps a held message from its reader; the sender is told why."""
-    locked = _lock_held(message)
-    case = _live_case_for(CaseQueue.MESSAGES, locked)
-    if case is not None:
-        do_record_case_decision(case, decision=CaseDecision.REJECT, reason=reason, actor=actor)
+def do_reject_held_message(message: Message, *, reason: str, actor) -> bool:
+    """The secretariat keeps a held message from its reader; the sender is told why.
+
+    Also what an upheld report does to a delivered message: the reader no longer sees it.
+    False when it was already withdrawn.
+    """
+    require_staff_permission(actor, REVIEW, about=[message.sender_id])
+    locked = _lock(message)
+    if locked.status == MessageStatus.REJECTED:
+        return False
     locked.status = MessageStatus.REJECTED
     locked.save(update_fields=["status"])
     thread = locked.thread
@@ -458,7 +341,7 @@ def do_reject_held_message(message: Message, *, reason: str, actor) -> Message:
             url=reverse("messaging:thread", args=[thread.pk]),
         )
     message.status = locked.status
-    return locked
+    return True
 
 
 # ---- contact outside the platform, before escrow --------------------------------------------
@@ -513,7 +396,9 @@ def do_decide_contact_request(
     """The secretariat approves or rejects a pending request; both parties are told.
 
     Approved, the thread is treated as after escrow for contact details (`thread_stage`).
+    Called by the review console after it recorded its decision on the request's case.
     """
+    require_staff_permission(actor, REVIEW, about=[request.requested_by_id])
     locked = (
         ContactRequest.objects.select_for_update(of=("self",))
         .select_related("thread__job", "thread__client", "thread__worker")
@@ -521,10 +406,6 @@ def do_decide_contact_request(
     )
     if locked.status != ContactRequestStatus.PENDING:
         raise ContactRequestRefused(_("This request has already been decided."))
-    case = _live_case_for(CaseQueue.CONTACT_REQUESTS, locked)
-    decision = CaseDecision.APPROVE if approve else CaseDecision.REJECT
-    if case is not None:
-        do_record_case_decision(case, decision=decision, reason=reason, actor=actor)
     locked.status = ContactRequestStatus.APPROVED if approve else ContactRequestStatus.REJECTED
     locked.decided_by = actor
     locked.decided_at = timezone.now()
@@ -553,16 +434,3 @@ def do_decide_contact_request(
             )
     request.status = locked.status
     return locked
-
-
-@transaction.atomic
-def do_record_blocked_attempt(
-    *, sender, body: str, assessment: dict, kind: str, thread: Thread | None = None, actor
-) -> BlockedAttempt:
-    """Record a send refused on another path (a proposal), counted like a blocked message."""
-    now = timezone.now()
-    attempt = BlockedAttempt.objects.create(
-        sender=sender, thread=thread, kind=kind, body=body, assessment=assessment, created_at=now
-    )
-    _escalate_if_repeated(sender, now=now, actor=actor)
-    return attempt

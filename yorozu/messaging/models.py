@@ -1,14 +1,13 @@
 """Message threads between a client and a worker about one job, and what keeps them safe.
 
 Besides threads and messages: the cautions the secretariat writes for each reader (`Caution`),
-the record of refused sends (`BlockedAttempt`) and requests to contact outside the platform
+and requests to contact outside the platform
 before escrow (`ContactRequest`).
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -179,35 +178,6 @@ class Caution(models.Model):
     @property
     def body_html(self) -> SafeString:
         return render_markdown(self._localized("body"))
-
-
-class BlockedAttempt(models.Model):
-    """A send the trust engine refused: evidence, and counted against repeat offenders."""
-
-    sender = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocked_attempts"
-    )
-    thread = models.ForeignKey(
-        Thread, on_delete=models.CASCADE, related_name="blocked_attempts", null=True, blank=True
-    )
-    # "message" or "proposal": which path refused it.
-    kind = models.CharField(_("kind"), max_length=10, default="message")
-    body = models.TextField(_("message"))
-    assessment = models.JSONField(_("assessment"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("attempted"), default=timezone.now)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name = _("blocked attempt")
-        verbose_name_plural = _("blocked attempts")
-        indexes = [models.Index(fields=["sender", "created_at"], name="blocked_sender_time")]
-
-    def __str__(self) -> str:
-        return f"BlockedAttempt({self.sender_id}, {self.created_at:%Y-%m-%d %H:%M})"
-
-    @cached_property
-    def reason_messages(self) -> list[str]:
-        return _reason_messages(list((self.assessment or {}).get("reasons") or []))
 
 
 class ContactRequestStatus(models.TextChoices):

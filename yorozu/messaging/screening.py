@@ -1,71 +1,71 @@
-"""How a message is judged before it is stored: its context, the engine's call, what to show.
+"""What screening needs to know about a message: where it is said. Reads only.
 
-Reads only (no writes): `do_send_message`, the pre-send nudge and the proposal hook all judge a
-text here, so a draft the nudge passes is a message the send path delivers, and a flagged one is
-flagged for the same reasons.
+The door (`trust.screening`) judges every text; this module supplies a message's context — the
+thread's stage (the one "past escrow?" predicate), the sender's role in the thread, the posting
+it belongs to and the sender's consecutive earlier messages — so the send path, the pre-send
+nudge, proposals, scouts and rescans judge a text in the same place and for the same reasons.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language
 
-from yorozu.contracts.models import Contract, ContractStatus
-from yorozu.messaging.models import ContactRequest, ContactRequestStatus, Thread
-from yorozu.trust.engine import Assessment
-from yorozu.trust.services import assess_text, assessment_as_json
-
-PRE_CONTRACT = "pre_contract"
-POST_CONTRACT = "post_contract"
-# Escrow funded, or any later step of the same contract: contact details needed for the work are
-# fine from here on. A contract cancelled before funding never reaches these.
-POST_ESCROW_STATUSES = (
-    ContractStatus.FUNDED,
-    ContractStatus.DELIVERED,
-    ContractStatus.COMPLETED,
-    ContractStatus.DISPUTED,
+from yorozu.contracts.models import POST_ESCROW_STATUSES, Contract
+from yorozu.messaging.models import ContactRequest, ContactRequestStatus, Message, Thread
+from yorozu.trust.screening import (
+    POST_CONTRACT,
+    PRE_CONTRACT,
+    Context,
+    Screening,
+    earlier_in_scope,
+    screen,
 )
+from yorozu.trust.services import Segment, highlight
+
 # Reason categories the engine applies before escrow only (so a note after escrow is about them).
 CONTACT_CATEGORIES = frozenset({"contact"})
 
+__all__ = [
+    "POST_CONTRACT",
+    "PRE_CONTRACT",
+    "Nudge",
+    "escrow_funded",
+    "message_context",
+    "nudge_for",
+    "past_escrow_q",
+    "proposal_context",
+    "scout_context",
+    "thread_stage",
+]
 
-def _funded_contracts():
-    return Contract.objects.filter(status__in=POST_ESCROW_STATUSES)
 
-
-def _approved_requests():
-    return ContactRequest.objects.filter(status=ContactRequestStatus.APPROVED)
+def past_escrow_q() -> Q:
+    """THE "past escrow?" predicate, on threads: the contract of the thread's job and worker is
+    funded (or later), or the secretariat approved a request to share contact details. From
+    then on contact details the work needs are fine; scams never are."""
+    funded = Contract.objects.filter(
+        job_id=OuterRef("job_id"), worker_id=OuterRef("worker_id"), status__in=POST_ESCROW_STATUSES
+    )
+    approved = ContactRequest.objects.filter(
+        thread_id=OuterRef("pk"), status=ContactRequestStatus.APPROVED
+    )
+    return Q(Exists(funded)) | Q(Exists(approved))
 
 
 def escrow_funded(thread: Thread) -> bool:
-    return _funded_contracts().filter(job_id=thread.job_id, worker_id=thread.worker_id).exists()
-
-
-def _post_escrow_sql() -> str:
-    contract = Contract._meta.db_table
-    request = ContactRequest._meta.db_table
-    statuses = ", ".join(f"'{status}'" for status in POST_ESCROW_STATUSES)
-    return (
-        f"SELECT EXISTS (SELECT 1 FROM {contract} WHERE job_id = %s AND worker_id = %s"
-        f" AND status IN ({statuses}))"
-        f" OR EXISTS (SELECT 1 FROM {request} WHERE thread_id = %s"
-        f" AND status = '{ContactRequestStatus.APPROVED}')"
-    )
+    """The contract of this thread is funded (or later); a contact approval does not count."""
+    return Contract.objects.filter(
+        job_id=thread.job_id, worker_id=thread.worker_id, status__in=POST_ESCROW_STATUSES
+    ).exists()
 
 
 def thread_stage(thread: Thread) -> str:
-    """The stage the engine judges a thread's messages in: "post_contract" once the escrow is
-    funded or the secretariat approved a contact request, else "pre_contract".
-
-    One fixed SQL statement (the same as `escrow_funded or approved request`): this runs on every
-    send, where building the ORM query cost more than running it.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(_post_escrow_sql(), [thread.job_id, thread.worker_id, thread.pk])
-        (post,) = cursor.fetchone()
-    return POST_CONTRACT if post else PRE_CONTRACT
+    """The stage the thread's messages are judged in: after escrow (`past_escrow_q`) or before."""
+    past = Thread.objects.filter(pk=thread.pk).filter(past_escrow_q()).exists()
+    return POST_CONTRACT if past else PRE_CONTRACT
 
 
 def sender_role(thread: Thread, user) -> str:
@@ -73,65 +73,65 @@ def sender_role(thread: Thread, user) -> str:
     return "client" if user.pk == thread.client_id else "worker"
 
 
-def assess_message(*, thread: Thread, sender, body: str, stage: str | None = None) -> Assessment:
-    """The trust engine's verdict on `body` said by `sender` in `thread`, with its posting.
+def scope_of(thread: Thread) -> str:
+    return f"thread:{thread.pk}"
 
-    The posting (title and description) is passed so the engine can tell a message about this
-    job from one that pitches another ("this one is full, here is a better one").
-    """
+
+def _earlier(thread: Thread, sender) -> tuple[str, ...]:
+    """The sender's consecutive messages since the other party last wrote (and their refused
+    attempts in the thread), oldest first: a contact detail split over two messages is read as
+    one."""
+    if thread.last_message_at is None:
+        return earlier_in_scope(sender, scope_of(thread), [])
+    rows = list(
+        Message.objects.filter(thread_id=thread.pk)
+        .order_by("-created_at", "-id")
+        .values_list("sender_id", "created_at", "body")[:5]
+    )
+    mine = []
+    for sender_id, created_at, body in rows:
+        if sender_id != sender.pk:
+            break
+        mine.append((created_at, body))
+    since = next((created for sid, created, _b in rows if sid != sender.pk), None)
+    return earlier_in_scope(sender, scope_of(thread), mine, after=since)
+
+
+def message_context(thread: Thread, sender, *, stage: str | None = None) -> Context:
     job = thread.job
-    return assess_text(
-        body,
-        kind="message",
+    return Context(
         stage=stage or thread_stage(thread),
         sender_role=sender_role(thread, sender),
         job_title=job.title,
         job_text=job.description,
+        earlier=_earlier(thread, sender),
+        scope=scope_of(thread),
     )
 
 
-def as_json(assessment: Assessment) -> dict:
-    """What is stored: nothing for a clean text, else verdict, score and reasons with spans."""
-    if not assessment.reasons:
-        return {}
-    return assessment_as_json(assessment)
+def screen_message(*, thread: Thread, sender, body: str, stage: str | None = None) -> Screening:
+    return screen(
+        "message", body, author=sender, context=message_context(thread, sender, stage=stage)
+    )
+
+
+def proposal_context(job) -> Context:
+    """A proposal is judged as a message before escrow, from a worker, with the posting."""
+    return Context(
+        stage=PRE_CONTRACT, sender_role="worker", job_title=job.title, job_text=job.description
+    )
+
+
+def scout_context(job) -> Context:
+    """A scout: before any contract, from the client, with the posting it invites to."""
+    return Context(
+        stage=PRE_CONTRACT, sender_role="client", job_title=job.title, job_text=job.description
+    )
 
 
 def reason_text(reason: dict) -> str:
     english = (get_language() or "ja").startswith("en")
     return (reason.get("message_en") if english else "") or reason.get("message_ja") or ""
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A run of the sender's own text; `reasons` is empty for text nothing flagged."""
-
-    text: str
-    reasons: tuple[str, ...] = ()
-
-
-def highlight(text: str, reasons: list[dict]) -> list[Segment]:
-    """Split `text` into runs, marking the characters some reason points at, with its message.
-
-    Spans index the original text (the engine promises so); overlapping spans merge, and spans
-    out of range are clipped, so any assessment gives a valid split. The template escapes each
-    run: the highlighting never trusts the text.
-    """
-    marks: list[list[str]] = [[] for _ in text]
-    for reason in reasons:
-        start = max(0, int(reason.get("start") or 0))
-        end = min(len(text), int(reason.get("end") or 0))
-        message = reason_text(reason)
-        for i in range(start, end):
-            if message not in marks[i]:
-                marks[i].append(message)
-    segments: list[Segment] = []
-    run_start = 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or marks[i] != marks[run_start]:
-            segments.append(Segment(text[run_start:i], tuple(marks[run_start])))
-            run_start = i
-    return segments
 
 
 @dataclass(frozen=True)
@@ -151,32 +151,19 @@ class Nudge:
 
 
 def nudge_for(*, thread: Thread, sender, body: str) -> Nudge:
-    """What would be flagged in this draft, and why, without storing anything."""
+    """What would be flagged in this draft, and why, without storing or counting anything."""
     stage = thread_stage(thread)
-    assessment = assess_message(thread=thread, sender=sender, body=body, stage=stage)
-    stored = as_json(assessment)
-    reasons = stored.get("reasons", [])
+    screening = screen_message(thread=thread, sender=sender, body=body, stage=stage)
+    reasons = screening.reasons
     contact_note = False
-    if stage == POST_CONTRACT and assessment.verdict == "allow":
-        before = assess_message(thread=thread, sender=sender, body=body, stage=PRE_CONTRACT)
-        contact_note = any(r.category in CONTACT_CATEGORIES for r in before.reasons)
+    if stage == POST_CONTRACT and screening.verdict == "allow":
+        before = screen_message(thread=thread, sender=sender, body=body, stage=PRE_CONTRACT)
+        contact_note = any(r.category in CONTACT_CATEGORIES for r in before.assessment.reasons)
+    lang = get_language() or "ja"
     return Nudge(
-        verdict=assessment.verdict,
+        verdict=screening.verdict,
         stage=stage,
         reasons=tuple(dict.fromkeys(reason_text(r) for r in reasons)),
-        segments=tuple(highlight(body, reasons)) if reasons else (),
+        segments=tuple(highlight(body, reasons, lang=lang)) if reasons else (),
         contact_note=contact_note,
-    )
-
-
-def assess_proposal(*, job, text: str) -> Assessment:
-    """A proposal's message, judged like a message: before escrow, from a worker, with the
-    posting as context (so a proposal that pitches something else is caught too)."""
-    return assess_text(
-        text,
-        kind="proposal",
-        stage=PRE_CONTRACT,
-        sender_role="worker",
-        job_title=job.title,
-        job_text=job.description,
     )

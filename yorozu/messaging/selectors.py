@@ -20,6 +20,7 @@ from django.db.models import (
 from django.http import Http404
 
 from yorozu.contracts.models import Contract
+from yorozu.enforcement.selectors import visible_q
 from yorozu.messaging.models import VISIBLE_STATUSES, Caution, ContactRequest, Message, Thread
 
 INBOX_PAGE_SIZE = 20
@@ -48,9 +49,10 @@ def unread_thread_count(user) -> int:
 
 
 def visible_messages(thread: Thread, viewer) -> QuerySet[Message]:
-    """The messages of `thread` that `viewer` may see: delivered ones, and their own held ones."""
+    """The messages of `thread` that `viewer` may see: their own, and the other party's delivered
+    ones unless a restriction hides that account's content (`enforcement.selectors.visible_q`)."""
     return Message.objects.filter(thread=thread).filter(
-        Q(status__in=VISIBLE_STATUSES) | Q(sender_id=viewer.pk)
+        (Q(status__in=VISIBLE_STATUSES) & visible_q("message", "sender")) | Q(sender_id=viewer.pk)
     )
 
 

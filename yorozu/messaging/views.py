@@ -17,11 +17,11 @@ from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
 from yorozu.accounts.models import User
+from yorozu.core.errors import Refused
 from yorozu.messaging import screening
 from yorozu.messaging.actions import (
     MAX_BODY_LENGTH,
     ContactRequestRefused,
-    MessageRefused,
     do_mark_thread_read,
     do_request_contact,
     do_send_message,
@@ -38,10 +38,7 @@ from yorozu.messaging.selectors import (
     newest_first_messages,
     threads_for,
 )
-
-# The pre-send nudge runs the engine on every pause in typing: at most this many per user and
-# minute (the cache counts; past it the nudge stays quiet until the next minute).
-NUDGE_PER_MINUTE = getattr(settings, "MESSAGING_NUDGE_PER_MINUTE", 60)
+from yorozu.trust.screening import Blocked
 
 THREAD_TEMPLATE = "messaging/thread_detail.html"
 
@@ -88,7 +85,7 @@ def send(request: SignedInRequest, thread_id: int) -> HttpResponse:
                 idempotency_key=form.cleaned_data["idempotency_key"],
                 actor=request.user,
             )
-        except MessageRefused as refusal:
+        except Refused as refusal:
             form.add_error("body", refusal.message)
             refused = refusal
         else:
@@ -97,23 +94,23 @@ def send(request: SignedInRequest, thread_id: int) -> HttpResponse:
                 return render(request, f"{THREAD_TEMPLATE}#conversation", context)
             return redirect(reverse("messaging:thread", args=[thread.pk]) + "#send-form")
     context = _thread_context(request, thread, form, page_number=1)
-    if refused is not None and refused.reasons:
-        context["refusal"] = {
-            "segments": screening.highlight(refused.body, refused.reasons),
-            "reasons": list(dict.fromkeys(screening.reason_text(r) for r in refused.reasons)),
-        }
+    if isinstance(refused, Blocked):
+        shown = refused.shown()
+        context["refusal"] = {"segments": shown["segments"], "reasons": shown["messages"]}
     if request.htmx:
         return render(request, f"{THREAD_TEMPLATE}#conversation", context)
     return render(request, THREAD_TEMPLATE, context, status=400)
 
 
 def _nudge_allowed(user_id: int) -> bool:
-    """Count this user's nudges in the current minute (the cache is shared by all processes)."""
+    """Count this user's nudges in the current minute (the cache is shared by all processes):
+    the nudge runs the engine on every pause in typing, so past MESSAGING_NUDGE_PER_MINUTE it
+    stays quiet until the next minute."""
     key = f"messaging:nudge:{user_id}:{int(time.time() // 60)}"
     if cache.add(key, 1, timeout=90):
         return True
     try:
-        return cache.incr(key) <= NUDGE_PER_MINUTE
+        return cache.incr(key) <= settings.MESSAGING_NUDGE_PER_MINUTE
     except ValueError:  # expired between add and incr
         return cache.add(key, 1, timeout=90)
 

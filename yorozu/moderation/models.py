@@ -15,7 +15,6 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -44,14 +43,23 @@ class CaseDecision(models.TextChoices):
 
 
 # What the console shows for a case's `reason_code` (report cases: "report_<ReportReason>").
-REASON_LABELS = {
+REASON_LABELS: dict[str, str | _StrPromise] = {
     "trust_hold": _("Held by screening"),
+    "trust_resubmitted": _("Edited while under review"),
     "trust_warn": _("Caution from screening"),
     "rescan_hold": _("Held by a rescan"),
     "contact_request": _("Request to share contact details"),
     "repeat_offender": _("Repeated flagged sends"),
     "strike_threshold": _("Strike threshold reached"),
 }
+
+
+def register_reason_labels(labels: dict[str, str | _StrPromise]) -> None:
+    """Apps that open cases for reasons of their own (reports: "report_<reason>") name them
+    here from their `ready()`, so the console shows them in words."""
+    REASON_LABELS.update(labels)
+
+
 # The trust engine's verdict stored in a case's assessment, in words.
 VERDICT_LABELS = {
     "allow": pgettext_lazy("verdict", "Allowed"),
@@ -130,12 +138,6 @@ class ModerationCase(models.Model):
     @property
     def reason_label(self) -> str | _StrPromise:
         """The reason in words for the console; the code itself when it has none."""
-        if self.reason_code.startswith("report_"):
-            from yorozu.enforcement.models import ReportReason
-
-            reason = self.reason_code.removeprefix("report_")
-            if reason in ReportReason.values:
-                return format_lazy(_("Report: {}"), ReportReason(reason).label)
         return REASON_LABELS.get(self.reason_code, self.reason_code)
 
     @property

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from yorozu.accounts.models import User
+if TYPE_CHECKING:
+    from yorozu.accounts.models import User
+
 from yorozu.notifications.actions import do_mark_all_notifications_read, do_mark_notification_read
 from yorozu.notifications.selectors import (
     PAGE_SIZE,

@@ -15,6 +15,14 @@ from yorozu.contracts.transitions import CLIENT, WORKER, party_of
 from yorozu.core.errors import Refused
 from yorozu.core.side_effects import on_commit
 from yorozu.reviews.models import Direction, Review
+from yorozu.trust.screening import (
+    POST_CONTRACT,
+    Context,
+    Screening,
+    apply_verdict,
+    refuse_if_blocked,
+    screen,
+)
 from yorozu.workers.actions import do_refresh_worker_search_rows
 
 AXES = ("overall", "quality", "communication", "timeliness")
@@ -43,15 +51,34 @@ def _recompute(reviewee_id: int, direction: str) -> None:
         )
 
 
-@transaction.atomic
 def do_leave_review(*, contract: Contract, reviewer, data: dict, actor) -> Review:
     """A party reviews the other side of a completed contract, once.
 
     A client's review feeds the worker's rating; a worker's review feeds the client's
-    satisfaction (満足度).
+    satisfaction (満足度). The comment is public text: it goes through the screening door first
+    (refused with `Blocked`, the draft kept).
     """
     if actor.pk != reviewer.pk:
         raise ReviewError(_("You can only leave a review yourself."))
+    comment = (data.get("comment") or "").strip()
+    screened = None
+    if comment:
+        screened = screen("review", comment, author=reviewer, context=Context(stage=POST_CONTRACT))
+        refuse_if_blocked(screened, author=reviewer, actor=actor)
+    return _leave_review(
+        contract=contract,
+        reviewer=reviewer,
+        data=data,
+        comment=comment,
+        screened=screened,
+        actor=actor,
+    )
+
+
+@transaction.atomic(durable=True)
+def _leave_review(
+    *, contract: Contract, reviewer, data: dict, comment: str, screened: Screening | None, actor
+) -> Review:
     contract = (
         Contract.objects.select_for_update().select_related("client", "worker").get(pk=contract.pk)
     )
@@ -77,11 +104,13 @@ def do_leave_review(*, contract: Contract, reviewer, data: dict, actor) -> Revie
                 reviewer=reviewer,
                 reviewee=reviewee,
                 direction=direction,
-                comment=(data.get("comment") or "").strip(),
+                comment=comment,
                 **{axis: data[axis] for axis in AXES},
             )
     except IntegrityError as exc:  # a concurrent double submit lost the race
         raise ReviewError(_("You have already reviewed this contract.")) from exc
+    if screened is not None:
+        apply_verdict(screened, content=review, author=reviewer, actor=actor)
     _recompute(reviewee.pk, direction)
     on_commit(evaluate_client.enqueue, contract.client_id)  # satisfaction counts for the badge
     notify(

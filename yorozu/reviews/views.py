@@ -11,9 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from yorozu.accounts.models import User
 from yorozu.contracts.models import ContractStatus
 from yorozu.contracts.selectors import access_contract
-from yorozu.reviews.actions import ReviewError, do_leave_review
+from yorozu.core.errors import Refused
+from yorozu.reviews.actions import do_leave_review
 from yorozu.reviews.forms import ReviewForm
 from yorozu.reviews.selectors import has_reviewed
+from yorozu.trust.screening import Blocked
 
 
 class SignedInRequest(HttpRequest):
@@ -36,8 +38,11 @@ def review_new(request: SignedInRequest, contract_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             do_leave_review(contract=contract, reviewer=user, data=form.cleaned_data, actor=user)
-        except ReviewError as err:
+        except Refused as err:
             form.add_error(None, err.message)
+            if isinstance(err, Blocked):
+                for reason in err.shown()["messages"]:
+                    form.add_error("comment", reason)
         else:
             messages.success(request, _("Thank you. Your review was posted."))
             return redirect(contract)

@@ -13,11 +13,14 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F, Max, Min, Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from yorozu.core.errors import Refused
 from yorozu.core.side_effects import on_commit
 from yorozu.core.staff import MANAGE_RULES, require_staff_permission, staff_with_permission
+from yorozu.moderation.registry import rescannable
+from yorozu.notifications.actions import do_notify
 from yorozu.trust.models import (
     RULE_TRANSITIONS,
     Rescan,
@@ -30,6 +33,7 @@ from yorozu.trust.models import (
     TrustRuleEvent,
 )
 from yorozu.trust.rules import forget_engine, row_values_from_rule, shipped_rule
+from yorozu.trust.tasks import run_rescan
 
 RULE_FIELDS = (
     "category",
@@ -163,8 +167,6 @@ def do_record_backtest(rule: TrustRule, *, result: dict, actor) -> TrustRule:
 def do_shadow_flooding_rule(code: str, *, today: int, average: float) -> TrustRule | None:
     """The flood guard's action: put a live rule (a row, or a shipped rule via an override row)
     back in shadow and alert the staff. Returns None when the rule is not live any more."""
-    from yorozu.notifications.actions import do_notify
-
     rule = TrustRule.objects.select_for_update().filter(code=code).first()
     if rule is None:
         shipped = shipped_rule(code)
@@ -190,9 +192,7 @@ def do_shadow_flooding_rule(code: str, *, today: int, average: float) -> TrustRu
         data={"from": "live", "to": "shadow", "today": today, "average": round(average, 2)},
     )
     _bump_version()
-    from django.urls import reverse
-
-    url = reverse("moderation:rule_detail", args=[rule.pk])
+    url = reverse("console:rule_detail", args=[rule.pk])
     for staff in staff_with_permission(MANAGE_RULES):
         do_notify(
             staff,
@@ -234,19 +234,18 @@ def check_flood_guard(codes: Iterable[str]) -> list[str]:
 
 
 def _start_rescan(*, reason: str, actor, message_days: int = RESCAN_MESSAGE_DAYS) -> Rescan:
-    from yorozu.jobs.models import Job, JobStatus
-    from yorozu.messaging.models import Message
-
+    """Plan a rescan: chunks of ids over every kind registered as rescannable (open postings,
+    recent messages…), then enqueue its task on commit."""
     version = RuleSetVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
     rescan = Rescan.objects.create(
         reason=reason[:200], rules_version=version, message_days=message_days, created_by=actor
     )
     chunks = []
     total = 0
-    jobs = Job.objects.filter(status=JobStatus.OPEN)
-    since = timezone.now() - datetime.timedelta(days=message_days)
-    messages = Message.objects.filter(created_at__gte=since)
-    for kind, qs in (("job", jobs), ("message", messages)):
+    since = rescan.created_at - datetime.timedelta(days=message_days)
+    for kind in rescannable():
+        assert kind.rescan is not None
+        qs = kind.rescan.items(since).order_by()
         bounds = qs.aggregate(lo=Min("id"), hi=Max("id"))
         if bounds["lo"] is None:
             continue
@@ -254,13 +253,13 @@ def _start_rescan(*, reason: str, actor, message_days: int = RESCAN_MESSAGE_DAYS
         for start in range(bounds["lo"], bounds["hi"] + 1, RESCAN_CHUNK_IDS):
             end = min(start + RESCAN_CHUNK_IDS - 1, bounds["hi"])
             chunks.append(
-                RescanChunk(rescan=rescan, kind=kind, start_id=start, end_id=end, cursor=start - 1)
+                RescanChunk(
+                    rescan=rescan, kind=kind.name, start_id=start, end_id=end, cursor=start - 1
+                )
             )
     RescanChunk.objects.bulk_create(chunks)
     Rescan.objects.filter(pk=rescan.pk).update(total=total)
     rescan.total = total
-    from yorozu.trust.tasks import run_rescan
-
     on_commit(run_rescan.enqueue, rescan.pk)
     return rescan
 

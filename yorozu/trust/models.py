@@ -249,3 +249,45 @@ class RescanChunk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}[{self.start_id}..{self.end_id}] @{self.cursor}"
+
+
+class ScreeningRecord(models.Model):
+    """A text the screening door flagged (warn, hold or block), as it was written.
+
+    One row per flagged attempt, whatever the kind: the evidence a reviewer reads (the text that
+    was held, beside a later edit), what the slow-down and the repeat-offender escalation count
+    (holds and blocks within a window; a hold the secretariat approved is `cleared`), and where
+    a refused text's contact details are indexed for "related items". `scope` names where it was
+    said ("thread:12"), so a sender's consecutive messages can be read together.
+    """
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="screening_records"
+    )
+    kind = models.CharField(_("kind"), max_length=10)
+    verdict = models.CharField(_("verdict"), max_length=10)
+    text = models.TextField(_("text"))
+    assessment = models.JSONField(_("assessment"), default=dict, blank=True)
+    scope = models.CharField(max_length=40, blank=True)
+    # The content it became (a held message, a warned posting); empty for a refused text.
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, null=True, blank=True)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    cleared = models.BooleanField(default=False)
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("screening record")
+        verbose_name_plural = _("screening records")
+        indexes = [
+            models.Index(fields=["author", "created_at"], name="screening_author_time"),
+            models.Index(fields=["content_type", "object_id"], name="screening_content"),
+            models.Index(fields=["scope", "created_at"], name="screening_scope_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.verdict} by {self.author_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def reasons(self) -> list[dict]:
+        return list((self.assessment or {}).get("reasons") or [])

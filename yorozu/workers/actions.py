@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -33,8 +32,17 @@ from yorozu.core.errors import Refused
 from yorozu.core.staff import REVIEW, require_staff_permission
 from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.jobs.selectors import open_jobs_of_client
-from yorozu.messaging.screening import as_json as screening_json
+from yorozu.messaging.actions import ensure_thread, post_message
+from yorozu.messaging.screening import scout_context
 from yorozu.notifications.actions import do_notify
+from yorozu.trust.screening import (
+    Screening,
+    apply_verdict,
+    check_slowdown,
+    do_clear_screening,
+    refuse_if_blocked,
+    screen,
+)
 from yorozu.workers.models import (
     NEVER_ACTIVE,
     UNRATED,
@@ -51,9 +59,6 @@ from yorozu.workers.selectors import (
     scouts_sent_today,
     searchable_workers,
 )
-
-if TYPE_CHECKING:
-    from yorozu.trust.engine import Assessment
 
 SCOUT_MAX_LENGTH = 2000
 
@@ -239,39 +244,13 @@ def do_record_filter_usage(
 
 
 class ScoutRefused(Refused):
-    """A scout that was not stored or not changed; `message` tells the user why.
-
-    `reasons` carries the trust engine's explanations when it refused the text, so the form can
-    show them next to the kept draft.
-    """
+    """A scout that was not stored or not changed; `message` tells the user why. (A text the
+    screening door refuses raises `trust.screening.Blocked` instead, with its reasons.)"""
 
     default_code = "scout_refused"
 
-    def __init__(self, message, reasons: list[str] | None = None, blocked=None) -> None:
-        super().__init__(message, "blocked" if blocked is not None else None)
-        self.reasons = reasons or []
-        # The engine's assessment when it blocked the text (recorded as a blocked attempt).
-        self.blocked = blocked
 
-
-def assess_scout(text: str, *, job) -> Assessment:
-    """The trust engine's view of a scout: kind "scout", before any contract, sent by a client.
-
-    Through `trust.services.assess_text`, the one door every screened text takes.
-    """
-    from yorozu.trust.services import assess_text
-
-    return assess_text(
-        text,
-        kind="scout",
-        stage="pre_contract",
-        sender_role="client",
-        job_title=job.title,
-        job_text=job.description,
-    )
-
-
-def _reasons_as_data(assessment) -> list[dict]:
+def _reasons_as_data(screening: Screening) -> list[dict]:
     return [
         {
             "code": r.code,
@@ -280,7 +259,7 @@ def _reasons_as_data(assessment) -> list[dict]:
             "start": r.start,
             "end": r.end,
         }
-        for r in assessment.reasons
+        for r in screening.assessment.reasons
     ]
 
 
@@ -320,40 +299,36 @@ def _notify_worker_of_scout(scout: Scout) -> None:
 
 
 def do_send_scout(*, client: User, worker: User, job, message: str, actor: User) -> Scout:
-    """Send a scout about one of `client`'s open jobs to `worker`, through the trust engine.
+    """Send a scout about one of `client`'s open jobs to `worker`, through the screening door.
 
     Refused (ScoutRefused, nothing stored) when: the job is not the client's or not open, the
     worker cannot be found or has turned scouts off, the same worker was already scouted for
-    the job, today's quota (Asia/Tokyo day) is used up, or the trust engine blocks the text —
-    a blocked text is recorded as an attempt (after the refused transaction, so the record
-    stays) and counts toward the repeat-offender slow-down, as a blocked message does.
-    A held scout is stored but not delivered and opens a case in the console's messages queue;
-    a warned one is delivered with its reasons. The client's row is locked first, so two scouts
-    sent at once cannot both take the last place in the quota.
+    the job, or today's quota (Asia/Tokyo day) is used up; refused with `Blocked` when screening
+    blocks the text (the attempt is recorded and counts toward the slow-down, as a blocked
+    message does). A held scout is stored but not delivered and opens a case in the console's
+    messages queue; a warned one is delivered with its reasons.
     """
-    from yorozu.messaging.actions import do_record_blocked_attempt
-
-    try:
-        return _send_scout(client=client, worker=worker, job=job, message=message, actor=actor)
-    except ScoutRefused as refused:
-        if refused.blocked is not None:
-            do_record_blocked_attempt(
-                sender=client, body=message, assessment=refused.blocked, kind="scout", actor=actor
-            )
-        raise
-
-
-@transaction.atomic
-def _send_scout(*, client: User, worker: User, job, message: str, actor: User) -> Scout:
     if actor.pk != client.pk:
         raise PermissionDenied("a client sends their own scouts")
     if job.client_id != client.pk:
         raise PermissionDenied("scouts are about the client's own jobs")
-    if not can_use(client, "scout"):
-        raise ScoutRefused(restricted_message("scout"))
-    if not can_use(client, "post"):  # their postings are hidden, so none can be scouted for
-        raise ScoutRefused(restricted_message("post"))
+    _check_can_scout(client)
     message = clean_scout_message(message)
+    _check_worker(client, worker, job)
+    check_slowdown(client)
+    screened = screen("scout", message, author=client, context=scout_context(job))
+    refuse_if_blocked(screened, author=client, actor=actor)
+    return _send_scout(client=client, worker=worker, job=job, screened=screened, actor=actor)
+
+
+def _check_can_scout(client: User) -> None:
+    if not can_use(client, "scout"):
+        raise ScoutRefused(restricted_message("scout"), "restricted", status=403)
+    if not can_use(client, "post"):  # their postings are hidden, so none can be scouted for
+        raise ScoutRefused(restricted_message("post"), "restricted", status=403)
+
+
+def _check_worker(client: User, worker: User, job) -> None:
     if worker.pk == client.pk:
         raise ScoutRefused(_("You cannot scout yourself."))
     if not open_jobs_of_client(client).filter(pk=job.pk).exists():
@@ -364,7 +339,14 @@ def _send_scout(*, client: User, worker: User, job, message: str, actor: User) -
     if not profile.accepts_scouts:
         raise ScoutRefused(_("This worker does not accept scouts."))
 
+
+@transaction.atomic(durable=True)
+def _send_scout(*, client: User, worker: User, job, screened: Screening, actor: User) -> Scout:
+    # The client's row is locked first, so two scouts sent at once cannot both take the last
+    # place in the quota.
     User.objects.select_for_update().filter(pk=client.pk).first()
+    _check_can_scout(client)
+    _check_worker(client, worker, job)
     if Scout.objects.filter(job=job, worker=worker).exists():
         raise ScoutRefused(_("You have already scouted this worker for this job."))
     quota = scout_daily_quota(client)
@@ -374,45 +356,28 @@ def _send_scout(*, client: User, worker: User, job, message: str, actor: User) -
                 "You have sent today's %(quota)s scouts. You can send more after midnight "
                 "(Japan time)."
             )
-            % {"quota": quota}
+            % {"quota": quota},
+            "quota",
+            status=429,
         )
-
-    assessment = assess_scout(message, job=job)
-    if assessment.verdict == "block":
-        raise ScoutRefused(
-            _("This scout cannot be sent. Please rewrite it and try again."),
-            reasons=[r.message(translation.get_language() or "ja") for r in assessment.reasons],
-            blocked=screening_json(assessment),
-        )
-    held = assessment.verdict == "hold"
+    held = screened.verdict == "hold"
     try:
         with transaction.atomic():
             scout = Scout.objects.create(
                 client=client,
                 worker=worker,
                 job=job,
-                message=message,
+                message=screened.text,
                 status=ScoutStatus.HELD if held else ScoutStatus.SENT,
-                verdict=assessment.verdict,
-                score=assessment.score,
-                reasons=_reasons_as_data(assessment),
+                verdict=screened.verdict,
+                score=screened.assessment.score,
+                reasons=_reasons_as_data(screened),
             )
     except IntegrityError:
         raise ScoutRefused(_("You have already scouted this worker for this job.")) from None
-    _event(scout, "held" if held else "sent", actor, verdict=assessment.verdict)
-    if held:
-        from yorozu.moderation.actions import do_open_case
-
-        do_open_case(
-            queue="messages",
-            content_object=scout,
-            subject_user=client,
-            reason_code="trust_hold",
-            assessment=screening_json(assessment),
-            priority=10,
-            actor=actor,
-        )
-    else:
+    _event(scout, "held" if held else "sent", actor, verdict=screened.verdict)
+    apply_verdict(screened, content=scout, author=client, actor=actor)
+    if not held:
         _notify_worker_of_scout(scout)
     return scout
 
@@ -423,33 +388,34 @@ def _lock_scout(scout: Scout) -> Scout:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_accept_scout(scout: Scout, *, actor: User):
     """The worker accepts: the thread opens with the scout as its first message.
 
-    Returns the thread. The scout text is posted through `messaging.do_send_message` on the
-    client's behalf, with the scout's id as idempotency key, so it is stored once whatever
-    happens; the client is told on commit.
+    Returns the thread. The scout's text was screened as the scout when it was sent, so it is
+    posted as it is (delivered, or with its caution), once; the client is told on commit. A
+    client who can no longer message or scout has their scouts withdrawn: accepting one is
+    refused, nothing changes.
     """
-    from yorozu.messaging.actions import do_send_message, ensure_thread
-
     if actor.pk != scout.worker_id:
         raise PermissionDenied("only the scouted worker answers a scout")
     scout = _lock_scout(scout)
     if scout.status != ScoutStatus.SENT:
         raise ScoutRefused(_("This scout has already been answered."))
+    if not (can_use(scout.client, "message") and can_use(scout.client, "scout")):
+        raise ScoutRefused(_("This scout has been withdrawn. You can still decline it."))
     if not scout.job.accepting_proposals:
         raise ScoutRefused(_("This job is no longer open. You can still decline the scout."))
     scout.status = ScoutStatus.ACCEPTED
     scout.decided_at = timezone.now()
     scout.save(update_fields=["status", "decided_at"])
     thread = ensure_thread(scout.job, scout.worker)
-    do_send_message(
+    post_message(
         thread=thread,
         sender=scout.client,
         body=scout.message,
-        idempotency_key=f"scout-{scout.pk}",
-        actor=scout.client,
+        stored=_stored_of(scout),
+        warned=scout.verdict == "warn",
     )
     _event(scout, "accepted", actor, thread=thread.pk)
     params = {"name": scout.worker.display_name, "job": scout.job.title}
@@ -461,6 +427,12 @@ def do_accept_scout(scout: Scout, *, actor: User):
         url=reverse("messaging:thread", args=[thread.pk]),
     )
     return thread
+
+
+def _stored_of(scout: Scout) -> dict:
+    if scout.verdict == "allow" or not scout.reasons:
+        return {}
+    return {"verdict": scout.verdict, "score": scout.score, "reasons": list(scout.reasons)}
 
 
 @transaction.atomic
@@ -495,20 +467,23 @@ def do_release_held_scout(scout: Scout, *, actor: User) -> bool:
         return False
     scout.status = ScoutStatus.SENT
     scout.save(update_fields=["status"])
+    do_clear_screening(scout)
     _event(scout, "released", actor)
     _notify_worker_of_scout(scout)
     return True
 
 
 @transaction.atomic
-def do_reject_held_scout(scout: Scout, *, actor: User, reason: str = "") -> bool:
+def do_reject_held_scout(
+    scout: Scout, *, actor: User, reason: str = "", statuses=(ScoutStatus.HELD,)
+) -> bool:
     """The secretariat refuses a held scout: it is never delivered. False if not held.
 
     The client is told, with the reviewer's `reason` when there is one.
     """
     require_staff_permission(actor, REVIEW, about=[scout.client_id])
     scout = _lock_scout(scout)
-    if scout.status != ScoutStatus.HELD:
+    if scout.status not in statuses:
         return False
     scout.status = ScoutStatus.REJECTED
     scout.decided_at = timezone.now()
@@ -529,3 +504,10 @@ def do_reject_held_scout(scout: Scout, *, actor: User, reason: str = "") -> bool
         url=reverse("workers:scouts_sent"),
     )
     return True
+
+
+def do_take_down_scout(scout: Scout, *, actor: User, reason: str = "") -> bool:
+    """An upheld report withdraws a scout the worker already has (or one still held)."""
+    return do_reject_held_scout(
+        scout, actor=actor, reason=reason, statuses=(ScoutStatus.HELD, ScoutStatus.SENT)
+    )

@@ -1,12 +1,11 @@
 """The secretariat's view of scouts (held ones to review) and of how search filters are used."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from yorozu.workers.actions import do_reject_held_scout, do_release_held_scout
-from yorozu.workers.models import FilterUsageDaily, Scout, ScoutEvent, ScoutStatus
+from yorozu.core.admin import ReadOnlyAdminMixin
+from yorozu.workers.models import FilterUsageDaily, Scout, ScoutEvent
 
 SCOUT_FIELDS: tuple[str, ...] = (
     "client",
@@ -20,17 +19,6 @@ SCOUT_FIELDS: tuple[str, ...] = (
     "created_at",
     "decided_at",
 )
-
-
-class ReadOnlyAdminMixin:
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class ScoutEventInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -61,39 +49,12 @@ class ScoutAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     fields = SCOUT_FIELDS
     readonly_fields = SCOUT_FIELDS
     inlines = [ScoutEventInline]
-    actions = ["release_held", "reject_held"]
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        # Actions need change permission on the changelist; the fields stay read-only.
-        return obj is None and request.user.is_staff
+    # Held scouts are decided in the review console, which records the case decision; the
+    # admin only reads them.
 
     @admin.display(description=_("message"))
     def short_message(self, obj: Scout) -> str:
         return Truncator(obj.message).chars(60)
-
-    @admin.action(description=_("Deliver the selected held scouts"))
-    def release_held(self, request, queryset) -> None:
-        done = sum(
-            do_release_held_scout(s, actor=request.user)
-            for s in queryset.filter(status=ScoutStatus.HELD)
-        )
-        self.message_user(
-            request,
-            ngettext("%(n)d scout delivered.", "%(n)d scouts delivered.", done) % {"n": done},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Reject the selected held scouts"))
-    def reject_held(self, request, queryset) -> None:
-        done = sum(
-            do_reject_held_scout(s, actor=request.user)
-            for s in queryset.filter(status=ScoutStatus.HELD)
-        )
-        self.message_user(
-            request,
-            ngettext("%(n)d scout rejected.", "%(n)d scouts rejected.", done) % {"n": done},
-            messages.SUCCESS,
-        )
 
 
 @admin.register(FilterUsageDaily)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.models import AgeBand, Gender
 from yorozu.accounts.prefectures import REGIONS
+from yorozu.jobs.models import Job
 from yorozu.workers.actions import SCOUT_MAX_LENGTH
 from yorozu.workers.selectors import (
     FILTERABLE_GENDERS,
@@ -20,8 +21,6 @@ from yorozu.workers.selectors import (
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
-
-    from yorozu.jobs.models import Job
 
 RATING_CHOICES = [
     ("", _("Any rating")),

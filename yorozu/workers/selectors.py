@@ -26,7 +26,10 @@ from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.models import AgeBand, Gender, User, WorkerProfile
 from yorozu.catalog.models import Category
-from yorozu.enforcement.selectors import visible_users_q
+from yorozu.certification.selectors import is_certified_client
+from yorozu.enforcement.selectors import visible_q
+from yorozu.messaging.models import Thread
+from yorozu.reviews.models import Direction, Review
 from yorozu.workers.models import (
     WORKER_VISIBLE_STATUSES,
     Scout,
@@ -42,8 +45,6 @@ KEYWORD_SPLIT = re.compile(r"[\s\u3000]+")
 CARD_CATEGORY_COUNT = 3  # completed counts a result card shows, most completed first
 # Genders a filter can ask for: "prefer not to say" is never a filter value.
 FILTERABLE_GENDERS = (Gender.MALE, Gender.FEMALE, Gender.OTHER)
-SCOUT_DAILY_QUOTA = 20
-SCOUT_DAILY_QUOTA_CERTIFIED = 50
 CATEGORY_CACHE_KEY = "workers:categories:v1"
 CATEGORY_CACHE_SECONDS = 300
 CATEGORY_SIZE_CACHE_PREFIX = "workers:few-completed-in:v1:"
@@ -86,9 +87,9 @@ def searchable_workers() -> QuerySet[WorkerProfile]:
     """Every worker who may be found or scouted at all: the single exclusion point.
 
     Inactive, suspended and permanently restricted accounts never appear (the one effect check
-    is `enforcement.selectors.visible_users_q`), and every search path follows.
+    is `enforcement.selectors.visible_q`), and every search path follows.
     """
-    return WorkerProfile.objects.filter(visible_users_q("user"), user__is_active=True)
+    return WorkerProfile.objects.filter(visible_q("profile", "user"), user__is_active=True)
 
 
 def access_worker_profile(viewer: User | AnonymousUser | None, user_id: int) -> WorkerProfile:
@@ -123,8 +124,6 @@ def worker_category_record(worker: User) -> list[WorkerCategoryStat]:
 
 def worker_reviews_from_clients(worker: User, *, limit: int = 10) -> list:
     """The latest reviews clients left for this worker."""
-    from yorozu.reviews.models import Direction, Review
-
     return list(
         Review.objects.filter(reviewee=worker, direction=Direction.CLIENT_TO_WORKER)
         .select_related("reviewer", "contract")
@@ -472,14 +471,12 @@ def top_category_counts(
 def scout_daily_quota(client: User) -> int:
     """How many scouts a client may send per Tokyo day; certified clients get more."""
     if is_certified(client):
-        return int(getattr(settings, "SCOUT_DAILY_QUOTA_CERTIFIED", SCOUT_DAILY_QUOTA_CERTIFIED))
-    return int(getattr(settings, "SCOUT_DAILY_QUOTA", SCOUT_DAILY_QUOTA))
+        return settings.SCOUT_DAILY_QUOTA_CERTIFIED
+    return settings.SCOUT_DAILY_QUOTA
 
 
 def is_certified(client: User) -> bool:
     """Whether the client holds the certified-client badge (`certification.selectors`)."""
-    from yorozu.certification.selectors import is_certified_client
-
     return client.pk is not None and is_certified_client(client)
 
 
@@ -506,9 +503,11 @@ def access_scout_target(viewer: User, worker_id: int) -> WorkerProfile:
 
 
 def scouts_received(worker: User) -> QuerySet[Scout]:
-    """What a worker sees: scouts delivered to them (never held or rejected ones)."""
+    """What a worker sees: scouts delivered to them (never held or rejected ones, nor those of a
+    client a restriction hides)."""
     return (
         Scout.objects.filter(worker=worker, status__in=WORKER_VISIBLE_STATUSES)
+        .filter(visible_q("scout", "client"))
         .select_related("job", "client", "client__client_profile")
         .order_by("-created_at", "-id")
     )
@@ -536,8 +535,6 @@ def open_scout_count(worker: User) -> int:
 
 def accepted_scout_threads(worker: User, scouts: list[Scout]) -> dict[int, int]:
     """job id → thread id for the accepted scouts on a page, in one query."""
-    from yorozu.messaging.models import Thread
-
     job_ids = [s.job_id for s in scouts if s.status == ScoutStatus.ACCEPTED]
     if not job_ids:
         return {}

@@ -13,9 +13,10 @@ from django_htmx.middleware import HtmxDetails
 
 from yorozu.accounts.models import User
 from yorozu.accounts.prefectures import prefecture_name
+from yorozu.core.errors import Refused
 from yorozu.jobs.selectors import open_jobs_of_client
+from yorozu.trust.screening import Blocked
 from yorozu.workers.actions import (
-    ScoutRefused,
     do_accept_scout,
     do_decline_scout,
     do_record_filter_usage,
@@ -129,9 +130,10 @@ def scout_new(request: HtmxRequest, user_id: int) -> HttpResponse:
                 message=form.cleaned_data["message"],
                 actor=request.user,
             )
-        except ScoutRefused as refused:
+        except Refused as refused:
             form.add_error(None, refused.message)
-            refusal_reasons = refused.reasons
+            if isinstance(refused, Blocked):
+                refusal_reasons = refused.shown()["messages"]
         else:
             if scout.status == ScoutStatus.HELD:
                 messages.info(
@@ -194,7 +196,7 @@ def scout_accept(request: HtmxRequest, scout_id: int) -> HttpResponse:
     scout = access_scout_for_worker(request.user, scout_id)
     try:
         do_accept_scout(scout, actor=request.user)
-    except ScoutRefused as refused:
+    except Refused as refused:
         messages.error(request, refused.message)
     else:
         messages.success(
@@ -213,7 +215,7 @@ def scout_decline(request: HtmxRequest, scout_id: int) -> HttpResponse:
     scout = access_scout_for_worker(request.user, scout_id)
     try:
         do_decline_scout(scout, actor=request.user)
-    except ScoutRefused as refused:
+    except Refused as refused:
         messages.error(request, refused.message)
     else:
         messages.success(request, _("You declined the scout. The client has been told."))

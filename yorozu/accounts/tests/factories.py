@@ -33,10 +33,10 @@ class UserFactory(factory.Factory):
 
 def StaffFactory(role: str = "administrator", **kwargs) -> User:
     """A member of the secretariat in one of the role groups (`yorozu.core.staff.ROLES`)."""
-    from django.contrib.auth.models import Group
+    from yorozu.core.staff import role_group
 
-    user = UserFactory(is_staff=True, **kwargs)
-    user.groups.add(Group.objects.get(name=role))
+    user: User = UserFactory.create(is_staff=True, **kwargs)
+    user.groups.add(role_group(role))
     return user
 
 

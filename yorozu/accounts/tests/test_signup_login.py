@@ -89,7 +89,7 @@ def test_login_ignores_an_offsite_next(client, worker_user):
         {"username": "worker@cast.test", "password": "pw-yorozu-123", "next": "//evil.example/"},
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("home:home")
 
 
 def test_login_with_a_wrong_password_explains_in_japanese(client, worker_user):

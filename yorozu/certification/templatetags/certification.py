@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 
 from yorozu.certification.selectors import cached_certified, is_certified_client
+from yorozu.jobs.models import Job
 
 register = template.Library()
 
@@ -21,7 +22,5 @@ def job_client_badge(job) -> dict:
 
     `jobs.selectors.with_card_relations` joins `client__certification`.
     """
-    from yorozu.jobs.models import Job
-
     client = job.client if Job.client.is_cached(job) else None  # type: ignore[attr-defined]
     return {"certified": cached_certified(client)}

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from yorozu.content import demo_content
+from yorozu.content import seed
 from yorozu.content.models import (
     FaqEntry,
     Notice,
@@ -78,8 +78,8 @@ def test_the_latest_notice_is_a_monthly_update_and_links_to_the_guidelines(clien
 @pytest.mark.parametrize(
     ("url_name", "anchors"),
     [
-        ("guidelines", demo_content.GUIDELINE_ANCHORS),
-        ("safety", demo_content.SAFETY_ANCHORS),
+        ("guidelines", seed.guideline_anchors()),
+        ("safety", seed.safety_anchors()),
     ],
 )
 def test_every_promised_anchor_exists(client, url_name, anchors):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from yorozu.content.models import NoticeCategory, NoticeRead
 from yorozu.content.selectors import UNREAD_WINDOW, unread_notice_count
 from yorozu.content.tests.factories import NoticeFactory
-from yorozu.core.context_processors import header as header_context
+from yorozu.home.context_processors import header as header_context
 
 pytestmark = pytest.mark.django_db
 

@@ -21,11 +21,19 @@ from yorozu.contracts.models import (
     ProposalStatus,
 )
 from yorozu.contracts.notices import notify
+from yorozu.core.staff import REVIEW, require_staff_permission
+from yorozu.enforcement.selectors import can_use, is_visible, restricted_message
 from yorozu.jobs.models import Job, JobStatus
-from yorozu.messaging.actions import do_record_blocked_attempt, ensure_thread
-from yorozu.messaging.screening import as_json as screening_json
-from yorozu.messaging.screening import assess_proposal
-from yorozu.moderation.actions import do_open_case
+from yorozu.messaging.actions import ensure_thread
+from yorozu.messaging.screening import proposal_context
+from yorozu.trust.screening import (
+    Screening,
+    apply_verdict,
+    check_slowdown,
+    do_clear_screening,
+    refuse_if_blocked,
+    screen,
+)
 
 # A proposal the client has not answered yet: it can still be withdrawn, declined or hired.
 PENDING = (ProposalStatus.SUBMITTED, ProposalStatus.SHORTLISTED)
@@ -46,40 +54,35 @@ def _sync(target, source, fields: list[str]) -> None:
 def do_submit_proposal(*, job: Job, worker, data: dict, actor) -> Proposal:
     """Propose on an open job: one proposal per worker per job, never on one's own job.
 
-    The proposal's message is screened as messages are (`messaging.screening`): block refuses
-    with the reasons (the form keeps the draft) and records the attempt, which counts toward the
-    repeat-offender slow-down; hold stores it and opens a case for the secretariat, without
-    telling the client; warn tells the client with the reasons. Screening runs before the
-    transaction, so a refused attempt's record is kept.
+    A worker barred from messaging cannot propose (a proposal is a message to the client).
+    The proposal's message goes through the screening door before the proposal's transaction:
+    block refuses with `trust.screening.Blocked` (the form keeps the draft; the attempt is
+    recorded and counts toward the slow-down); hold stores it and opens a case for the
+    secretariat without telling the client; warn tells the client with the reasons.
     """
     if actor.pk != worker.pk:
         raise ContractError(_("You can only propose for yourself."))
-    assessment = assess_proposal(job=job, text=data["message"])
-    if assessment.verdict == "block":
-        stored = screening_json(assessment)
-        do_record_blocked_attempt(
-            sender=worker, body=data["message"], assessment=stored, kind="proposal", actor=actor
-        )
-        reasons = "／".join(dict.fromkeys(r.message_ja for r in assessment.reasons))
-        raise ContractError(
-            _("This proposal cannot be sent. Please rewrite it: %(reasons)s") % {"reasons": reasons}
-        )
-    return _submit_proposal(job=job, worker=worker, data=data, actor=actor, assessment=assessment)
+    if not can_use(worker, "message"):
+        raise ContractError(restricted_message("message"), "restricted", status=403)
+    check_slowdown(worker)
+    screened = screen("proposal", data["message"], author=worker, context=proposal_context(job))
+    refuse_if_blocked(screened, author=worker, actor=actor)
+    return _submit_proposal(job=job, worker=worker, data=data, actor=actor, screened=screened)
 
 
-@transaction.atomic
-def _submit_proposal(*, job: Job, worker, data: dict, actor, assessment) -> Proposal:
+@transaction.atomic(durable=True)
+def _submit_proposal(*, job: Job, worker, data: dict, actor, screened: Screening) -> Proposal:
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.client_id == worker.pk:
         raise ContractError(_("You cannot propose on your own job."))
-    if job.status != JobStatus.OPEN or not job.is_public:
+    if job.status != JobStatus.OPEN or not job.is_public or not is_visible("job", job.client):
         raise ContractError(_("This job is no longer accepting proposals."))
     if job.deadline < timezone.localdate():
         raise ContractError(_("The application deadline for this job has passed."))
     if Proposal.objects.filter(job=job, worker=worker).exists():
         raise ContractError(_("You have already sent a proposal for this job."))
     now = timezone.now()
-    held = assessment.verdict == "hold"
+    held = screened.verdict == "hold"
     try:
         with transaction.atomic():
             proposal = Proposal.objects.create(
@@ -94,20 +97,12 @@ def _submit_proposal(*, job: Job, worker, data: dict, actor, assessment) -> Prop
             )
     except IntegrityError as exc:  # a concurrent double submit lost the race
         raise ContractError(_("You have already sent a proposal for this job.")) from exc
+    apply_verdict(screened, content=proposal, author=worker, actor=actor)
     if held:
         # Nothing reaches the client (no count, no thread, no notice) until the secretariat
         # releases it.
-        do_open_case(
-            queue="messages",
-            content_object=proposal,
-            subject_user=worker,
-            reason_code="trust_hold",
-            assessment=screening_json(assessment),
-            priority=10,
-            actor=actor,
-        )
         return proposal
-    reasons = [r.message_ja for r in assessment.reasons] if assessment.verdict == "warn" else []
+    reasons = screened.reason_messages() if screened.verdict == "warn" else []
     _deliver_to_client(proposal, job=job, reasons=reasons)
     return proposal
 
@@ -136,14 +131,15 @@ def _deliver_to_client(proposal: Proposal, *, job: Job, reasons: list[str]) -> N
 def do_release_held_proposal(proposal: Proposal, *, actor) -> bool:
     """The secretariat lets a held proposal through: the client sees it from now on.
 
-    False (and nothing written) when the proposal is no longer held. The caller (the console's
-    decision) has checked that `actor` is a reviewer.
+    False (and nothing written) when the proposal is no longer held.
     """
+    require_staff_permission(actor, REVIEW, about=[proposal.worker_id])
     locked = _lock_proposal(proposal)
     if locked.status != ProposalStatus.HELD:
         return False
     _set_status(locked, ProposalStatus.SUBMITTED)
     _sync(proposal, locked, ["status", "updated_at"])
+    do_clear_screening(locked)
     _deliver_to_client(locked, job=locked.job, reasons=[])
     return True
 
@@ -151,6 +147,7 @@ def do_release_held_proposal(proposal: Proposal, *, actor) -> bool:
 @transaction.atomic
 def do_reject_held_proposal(proposal: Proposal, *, reason: str, actor) -> bool:
     """The secretariat refuses a held proposal; the worker is told why, the client never knows."""
+    require_staff_permission(actor, REVIEW, about=[proposal.worker_id])
     locked = _lock_proposal(proposal)
     if locked.status != ProposalStatus.HELD:
         return False

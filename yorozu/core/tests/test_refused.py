@@ -47,12 +47,14 @@ def test_a_rate_limit_says_when_to_come_back(client):
 def test_every_domain_error_is_a_refusal():
     from yorozu.accounts.actions import IdentitySubmissionRefused
     from yorozu.contracts.errors import ContractError
+    from yorozu.core.staff import OwnCaseRefused
     from yorozu.enforcement.actions import AppealError, ReportRefused, RestrictionError
-    from yorozu.jobs.actions import JobNotOpen, JobRefused
+    from yorozu.jobs.actions import JobNotOpen
     from yorozu.messaging.actions import ContactRequestRefused, MessageRefused
     from yorozu.moderation.actions import CaseError
     from yorozu.reviews.actions import ReviewError
     from yorozu.trust.actions import RuleError
+    from yorozu.trust.screening import Blocked, SlowDown
     from yorozu.workers.actions import ScoutRefused
 
     for error in (
@@ -62,7 +64,9 @@ def test_every_domain_error_is_a_refusal():
         ReportRefused,
         RestrictionError,
         JobNotOpen,
-        JobRefused,
+        Blocked,
+        SlowDown,
+        OwnCaseRefused,
         ContactRequestRefused,
         MessageRefused,
         CaseError,

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from yorozu.accounts.tests.factories import StaffFactory, UserFactory
+from yorozu.console.actions import do_decide_case
 from yorozu.core.staff import (
     DECIDE_APPEALS,
     MANAGE_RULES,
@@ -28,7 +29,6 @@ from yorozu.enforcement.selectors import access_report_target
 from yorozu.jobs.actions import do_post_job
 from yorozu.jobs.models import JobModeration
 from yorozu.jobs.tests.test_job_screening import HOLD, data
-from yorozu.moderation.actions import do_decide_case
 from yorozu.moderation.models import CaseStatus, ModerationCase
 from yorozu.trust.actions import do_create_rule
 
@@ -80,8 +80,8 @@ def test_a_reviewer_decides_a_held_posting_but_does_not_restrict(client_user, re
 
 def test_reviewers_do_not_reach_rules_or_appeals(client, reviewer):
     client.force_login(reviewer)
-    assert client.get(reverse("moderation:console")).status_code == 200
-    assert client.get(reverse("moderation:rule_new")).status_code == 404
+    assert client.get(reverse("console:console")).status_code == 200
+    assert client.get(reverse("console:rule_new")).status_code == 404
     assert client.get(reverse("enforcement:secretariat_appeals")).status_code == 404
     with pytest.raises(PermissionDenied):
         do_create_rule(code="x.y", data={}, actor=reviewer)
@@ -121,7 +121,7 @@ def test_restricted_staff_do_not_decide_their_own_appeal(staff_user, senior):
 def test_a_suspended_staff_member_loses_staff_access(client, staff_user, senior):
     do_restrict_account(staff_user, level="permanent", reason="不正アクセス", actor=senior)
     client.force_login(staff_user)
-    response = client.get(reverse("moderation:console"))
+    response = client.get(reverse("console:console"))
     assert response.status_code == 302
     assert response["Location"] == reverse("enforcement:statement")
 

@@ -14,6 +14,7 @@ from yorozu.enforcement.actions.restrictions import do_lift_restriction
 from yorozu.enforcement.models import Appeal, AppealStatus, EnforcementLog, Restriction, Strike
 from yorozu.moderation.models import ModerationCase
 from yorozu.notifications.actions import do_notify
+from yorozu.trust.screening import apply_verdict, screen
 
 MAX_APPEAL_LENGTH = 4000
 
@@ -44,6 +45,8 @@ def do_file_appeal(restriction: Restriction, *, text: str, actor) -> Appeal:
             appeal = Appeal.objects.create(restriction=locked, appellant=actor, text=text)
     except IntegrityError:
         raise AppealError(gettext_lazy("You have already appealed this decision.")) from None
+    # The appellant's words go through the screening door (flagged for the reviewer only).
+    apply_verdict(screen("appeal", text, author=actor), content=appeal, author=actor, actor=actor)
     EnforcementLog.objects.create(
         event_type=EnforcementLog.Event.APPEAL_FILED,
         actor=actor,

@@ -12,6 +12,7 @@ import datetime
 from collections import Counter
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -19,10 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from yorozu.accounts.models import User
-from yorozu.certification.tasks import evaluate_client
 from yorozu.core.errors import Refused
-from yorozu.core.side_effects import on_commit
 from yorozu.core.staff import RESTRICT, REVIEW, require_staff_permission
 from yorozu.enforcement.actions.restrictions import (
     RestrictionError,
@@ -46,11 +44,12 @@ from yorozu.enforcement.selectors import (
     reporter_record,
     reports_in_window,
 )
-from yorozu.jobs.models import Job, JobEvent, JobStatus
 from yorozu.moderation.actions import CaseError, do_open_case, do_record_case_decision
 from yorozu.moderation.models import CaseDecision, CaseQueue, ModerationCase
+from yorozu.moderation.registry import kind_of
 from yorozu.notifications.actions import do_notify
-from yorozu.trust.services import assess_text, assessment_as_json
+from yorozu.trust.screening import apply_verdict, screen
+from yorozu.trust.services import assessment_as_json
 
 # How much each reason weighs in a case's priority (looked up by the stored reason string).
 SEVERITY: dict[str, int] = {
@@ -107,7 +106,7 @@ def do_file_report(*, item: ReportItem, reason: str, details: str = "", actor) -
     if item.subject_user.pk == actor.pk:
         raise ReportRefused(gettext_lazy("You cannot report your own content."))
     # One reporter's reports queue up behind each other, so the rate limit holds under races.
-    User.objects.select_for_update().filter(pk=actor.pk).first()
+    get_user_model().objects.select_for_update().filter(pk=actor.pk).first()
     if existing_report(actor, item.obj) is not None:
         raise ReportRefused(
             gettext_lazy("You have already reported this. The secretariat is looking into it.")
@@ -137,7 +136,14 @@ def do_file_report(*, item: ReportItem, reason: str, details: str = "", actor) -
         raise ReportRefused(
             gettext_lazy("You have already reported this. The secretariat is looking into it.")
         ) from None
-    assessment = assess_text(item.text or "-", kind=item.kind)
+    # The reported item's own text weighs in the priority (as screening reads it today); the
+    # reporter's words go through the door too (flagged for the reviewer, never refused).
+    assessment = screen(item.kind, item.text or "-").assessment
+    details_text = report.details
+    if details_text:
+        apply_verdict(
+            screen("report", details_text, author=actor), content=report, author=actor, actor=actor
+        )
     on_item = Report.objects.filter(content_type=ct, object_id=item.obj.pk)
     reasons = set(on_item.values_list("reason", flat=True))
     reporters = set(on_item.values_list("reporter_id", flat=True))
@@ -212,10 +218,12 @@ def do_decide_report_case(
     target = reports[0].target if reports else ""
     subject = case.subject_user
     if upheld:
-        if target == "job":
-            _remove_job(case.object_id, actor=actor, now=now)
+        content = case.content_object
+        if content is not None:
+            take_down = kind_of(case.content_type).take_down
+            if take_down is not None:
+                take_down(content, reason=reason.strip(), actor=actor)
         _add_strike(subject, case=case, reason=main_reason, actor=actor, now=now)
-        on_commit(evaluate_client.enqueue, subject.pk)  # an upheld violation ends certification
     if restrict:
         options = dict(restrict)
         options.setdefault("reason", reason.strip())
@@ -241,17 +249,6 @@ def do_decide_report_case(
     for report in reports:
         _tell_reporter(report, upheld=upheld)
     return case
-
-
-def _remove_job(job_id: int, *, actor, now) -> None:
-    """Take a reported job down (closed, with a "removed" event on its own audit trail)."""
-    removed = Job.objects.filter(pk=job_id, status=JobStatus.OPEN).update(
-        status=JobStatus.CLOSED, closed_at=now, updated_at=now
-    )
-    if removed:
-        JobEvent.objects.create(
-            job_id=job_id, actor=actor, event_type="removed", data={"by": "report"}, created_at=now
-        )
 
 
 def _add_strike(user, *, case, reason: str, actor, now) -> None:

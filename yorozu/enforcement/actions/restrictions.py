@@ -11,33 +11,21 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from yorozu.certification.tasks import evaluate_client
-from yorozu.contracts.models import Contract, ContractStatus
 from yorozu.core.errors import Refused
-from yorozu.core.side_effects import on_commit
 from yorozu.core.staff import RESTRICT, require_staff_permission
+from yorozu.enforcement.effects import account_restricted
 from yorozu.enforcement.models import (
-    BLOCKING_LEVELS,
     EnforcementLog,
     Feature,
     Restriction,
     RestrictionLevel,
 )
+from yorozu.moderation.registry import standing_changed
 from yorozu.notifications.actions import do_notify
-
-# Contracts still under way: their counterparty must be told what happens next.
-ACTIVE_CONTRACT_STATUSES = (
-    ContractStatus.OFFERED,
-    ContractStatus.ACCEPTED,
-    ContractStatus.FUNDED,
-    ContractStatus.DELIVERED,
-    ContractStatus.DISPUTED,
-)
 
 
 class RestrictionError(Refused):
@@ -133,38 +121,9 @@ def do_restrict_account(
         body=_("See the statement of reasons for the rule, the content and how to appeal."),
         url=statement,
     )
-    if level in BLOCKING_LEVELS or Feature.MESSAGE in features:
-        _tell_counterparties(user)
-    on_commit(evaluate_client.enqueue, user.pk)  # a restriction ends certification
+    account_restricted(user, level=level, features=features)
+    standing_changed(user.pk)  # a restriction ends certification at once
     return restriction
-
-
-def _tell_counterparties(user) -> None:
-    """Tell the other party of each contract under way what happens next — never why."""
-    contracts = Contract.objects.filter(
-        Q(client=user) | Q(worker=user), status__in=ACTIVE_CONTRACT_STATUSES
-    ).only("pk", "title", "client_id", "worker_id", "status")
-    for contract in contracts:
-        other_id = contract.worker_id if contract.client_id == user.pk else contract.client_id
-        other = type(user).objects.get(pk=other_id)
-        if contract.status in (ContractStatus.FUNDED, ContractStatus.DELIVERED):
-            body = _(
-                "The other party cannot continue on yorozu for now. Your escrow payment stays "
-                "protected: the secretariat will contact you within three business days about "
-                "completing or cancelling the contract. You do not need to do anything now."
-            )
-        else:
-            body = _(
-                "The other party cannot continue on yorozu for now. The contract will not go "
-                "ahead; no payment has been taken. You are free to look for another partner."
-            )
-        do_notify(
-            other,
-            kind="contract_counterparty_restricted",
-            title=_("About your contract “%(title)s”") % {"title": contract.title},
-            body=body,
-            url=contract.get_absolute_url(),
-        )
 
 
 @transaction.atomic
@@ -201,5 +160,5 @@ def do_lift_restriction(restriction: Restriction, *, reason: str, actor, appeal=
         body=reason.strip(),
         url=reverse("enforcement:statement"),
     )
-    on_commit(evaluate_client.enqueue, restriction.user_id)
+    standing_changed(restriction.user_id)
     return True

@@ -336,7 +336,7 @@ def test_the_console_decides_a_report_case_with_the_report_effects(client, cast,
     case = ModerationCase.objects.get(queue="reports")
     client.force_login(cast["staff"])
     response = client.post(
-        reverse("moderation:decide", args=[case.pk]),
+        reverse("console:decide", args=[case.pk]),
         {"decision": decision, "reason": "ガイドライン違反の求人"},
     )
     assert response.status_code == 302

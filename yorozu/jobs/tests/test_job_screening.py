@@ -3,12 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from yorozu.jobs.actions import JobRefused, do_edit_job, do_post_job
+from yorozu.jobs.actions import do_edit_job, do_post_job
 from yorozu.jobs.models import Job, JobModeration
 from yorozu.jobs.selectors import JobSearchParams, search_jobs
 from yorozu.jobs.tests.factories import subcategory
 from yorozu.moderation.models import ModerationCase
 from yorozu.trust.actions import do_create_rule, do_record_backtest, do_set_rule_state
+from yorozu.trust.screening import Blocked
 
 CLEAN = "落ち着いた雰囲気のロゴを作ってください。のれんや包装紙にも使います。"
 HOLD = "在宅ワーク\n詳しくはLINEで連絡ください。"
@@ -93,7 +94,7 @@ def test_hold_is_hidden_until_approved_and_the_owner_sees_under_review(
 
 def test_block_refuses_and_stores_nothing(client_user):
     before = Job.objects.count()
-    with pytest.raises(JobRefused) as refused:
+    with pytest.raises(Blocked) as refused:
         do_post_job(client=client_user, data=data(description=BLOCK), actor=client_user)
     assert refused.value.assessment.reasons
     assert Job.objects.count() == before
@@ -124,7 +125,7 @@ def test_an_edit_that_becomes_prohibited_goes_back_under_review(client_user):
 
 def test_a_blocked_edit_changes_nothing(client_user):
     job = do_post_job(client=client_user, data=data(), actor=client_user)
-    with pytest.raises(JobRefused):
+    with pytest.raises(Blocked):
         do_edit_job(job, data(description=BLOCK), actor=client_user)
     job.refresh_from_db()
     assert job.description == CLEAN and job.moderation == JobModeration.PUBLIC

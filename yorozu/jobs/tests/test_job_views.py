@@ -46,7 +46,7 @@ def test_worker_sees_the_role_switch_instead_of_the_form(client, worker_user):
     response = client.get(reverse("jobs:new"))
     assert response.status_code == 200
     assert 'name="title"' not in response.text
-    assert f'action="{reverse("core:switch_role")}"' in response.text
+    assert f'action="{reverse("home:switch_role")}"' in response.text
     assert 'value="client"' in response.text
     assert f'name="next" value="{reverse("jobs:new")}"' in response.text
 
@@ -61,7 +61,7 @@ def test_worker_cannot_post_by_submitting_anyway(client, worker_user):
 def test_switching_role_leads_back_to_the_form(client, worker_user):
     client.force_login(worker_user)
     response = client.post(
-        reverse("core:switch_role"), {"role": "client", "next": reverse("jobs:new")}, follow=True
+        reverse("home:switch_role"), {"role": "client", "next": reverse("jobs:new")}, follow=True
     )
     assert 'name="title"' in response.text
 

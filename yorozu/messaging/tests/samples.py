@@ -4,7 +4,7 @@ Tests assert the engine's verdict on a sample first (`engine_verdict`), so a cha
 engine's thresholds fails with a message saying which sample moved, not a puzzling view test.
 """
 
-from yorozu.trust.services import assess_text
+from yorozu.trust.screening import Context, screen
 
 GREETING = "はじめまして。ご提案ありがとうございます。よろしくお願いします。"
 # warn before escrow: "直接取引" alone is a signal that needs company (2 points).
@@ -25,6 +25,5 @@ ABOUT_THE_JOB = "商品説明文の件ですが、1件1000円で20件お願い�
 
 
 def engine_verdict(text, *, stage="pre_contract", role="worker", title=None, job_text=None):
-    return assess_text(
-        text, kind="message", stage=stage, sender_role=role, job_title=title, job_text=job_text
-    ).verdict
+    context = Context(stage=stage, sender_role=role, job_title=title, job_text=job_text)
+    return screen("message", text, context=context).verdict

@@ -6,23 +6,25 @@ from datetime import timedelta
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.urls import reverse
 
+from yorozu.console.actions import do_decide_case
 from yorozu.contracts.tests.factories import ContractFactory
-from yorozu.messaging import actions
 from yorozu.messaging.actions import (
     ContactRequestRefused,
-    MessageRefused,
     do_decide_contact_request,
     do_request_contact,
     ensure_thread,
 )
-from yorozu.messaging.models import BlockedAttempt, ContactRequest, Message, MessageStatus
+from yorozu.messaging.models import ContactRequest, Message, MessageStatus
 from yorozu.messaging.screening import thread_stage
 from yorozu.messaging.tests import samples
 from yorozu.messaging.tests.factories import ThreadFactory, send
 from yorozu.moderation.models import ModerationCase
 from yorozu.notifications.models import Notification
+from yorozu.trust.models import ScreeningRecord
+from yorozu.trust.screening import Blocked, SlowDown
 
 REASON = "現地調査の当日に電話で連絡を取り合う必要があります。"
 
@@ -41,7 +43,7 @@ def test_a_request_opens_a_case_and_changes_nothing_while_pending(thread, worker
     case = ModerationCase.objects.get(queue="contact_requests")
     assert (case.content_object, case.subject_user) == (request, worker_user)
     assert thread_stage(thread) == "pre_contract"
-    with pytest.raises(MessageRefused):
+    with pytest.raises(Blocked):
         send(thread, worker_user, samples.LINE_ID)
 
 
@@ -49,7 +51,8 @@ def test_approval_opens_the_thread_for_contact_details_and_tells_both(
     thread, worker_user, client_user, staff_user
 ):
     request = do_request_contact(thread=thread, reason=REASON, actor=client_user)
-    do_decide_contact_request(request, approve=True, actor=staff_user)
+    case = ModerationCase.objects.get(queue="contact_requests")
+    do_decide_case(case, decision="approve", actor=staff_user)
     request.refresh_from_db()
     assert (request.status, request.decided_by) == ("approved", staff_user)
     assert ModerationCase.objects.get(queue="contact_requests").decision == "approve"
@@ -130,42 +133,43 @@ def test_a_bad_request_form_comes_back_with_the_reason(client, thread, worker_us
 
 def blocked(thread, user, n):
     for _ in range(n):
-        with pytest.raises(MessageRefused):
+        with pytest.raises(Blocked):
             send(thread, user, samples.LINE_ID)
 
 
 def age_offences(user, seconds):
-    for attempt in BlockedAttempt.objects.filter(sender=user):
-        attempt.created_at -= timedelta(seconds=seconds)
-        attempt.save(update_fields=["created_at"])
+    ScreeningRecord.objects.filter(author=user).update(
+        created_at=F("created_at") - timedelta(seconds=seconds)
+    )
 
 
-def test_repeated_blocks_slow_the_sender_down_with_the_draft_kept(thread, worker_user):
-    blocked(thread, worker_user, actions.SLOWDOWN_AFTER)
-    with pytest.raises(MessageRefused) as refused:
+def test_repeated_blocks_slow_the_sender_down_with_the_draft_kept(thread, worker_user, settings):
+    blocked(thread, worker_user, settings.SCREENING_SLOWDOWN_AFTER)
+    with pytest.raises(SlowDown) as refused:
         send(thread, worker_user, samples.GREETING)
-    assert refused.value.code == "slowdown"
-    assert refused.value.body == samples.GREETING
+    assert refused.value.code == "slowdown" and refused.value.status == 429
+    assert 0 < refused.value.retry_after <= settings.SCREENING_SLOWDOWN_SECONDS
     assert "秒後にもう一度" in str(refused.value.message)
     assert not Message.objects.exists()
-    assert BlockedAttempt.objects.count() == actions.SLOWDOWN_AFTER  # the wait is not an offence
-    age_offences(worker_user, actions.SLOWDOWN_SECONDS + 1)
+    # The wait is not an offence.
+    assert ScreeningRecord.objects.count() == settings.SCREENING_SLOWDOWN_AFTER
+    age_offences(worker_user, settings.SCREENING_SLOWDOWN_SECONDS + 1)
     assert send(thread, worker_user, samples.GREETING).status == MessageStatus.DELIVERED
 
 
-def test_below_the_threshold_there_is_no_slowdown(thread, worker_user):
-    blocked(thread, worker_user, actions.SLOWDOWN_AFTER - 1)
+def test_below_the_threshold_there_is_no_slowdown(thread, worker_user, settings):
+    blocked(thread, worker_user, settings.SCREENING_SLOWDOWN_AFTER - 1)
     assert send(thread, worker_user, samples.GREETING).status == MessageStatus.DELIVERED
 
 
-def test_offences_outside_the_window_do_not_count(thread, worker_user):
-    blocked(thread, worker_user, actions.SLOWDOWN_AFTER)
-    age_offences(worker_user, actions.REPEAT_WINDOW_SECONDS + 1)
+def test_offences_outside_the_window_do_not_count(thread, worker_user, settings):
+    blocked(thread, worker_user, settings.SCREENING_SLOWDOWN_AFTER)
+    age_offences(worker_user, settings.SCREENING_REPEAT_WINDOW_SECONDS + 1)
     assert send(thread, worker_user, samples.GREETING).status == MessageStatus.DELIVERED
 
 
-def test_the_slowdown_refusal_keeps_the_draft_in_the_form(client, thread, worker_user):
-    blocked(thread, worker_user, actions.SLOWDOWN_AFTER)
+def test_the_slowdown_refusal_keeps_the_draft_in_the_form(client, thread, worker_user, settings):
+    blocked(thread, worker_user, settings.SCREENING_SLOWDOWN_AFTER)
     client.force_login(worker_user)
     response = client.post(
         reverse("messaging:send", args=[thread.pk]),
@@ -176,10 +180,10 @@ def test_the_slowdown_refusal_keeps_the_draft_in_the_form(client, thread, worker
     assert "秒後にもう一度" in response.text
 
 
-def test_more_offences_open_one_case_on_the_account(thread, worker_user, client_user, monkeypatch):
-    monkeypatch.setattr(actions, "SLOWDOWN_SECONDS", 0)
+def test_more_offences_open_one_case_on_the_account(thread, worker_user, client_user, settings):
+    settings.SCREENING_SLOWDOWN_SECONDS = 0
     send(thread, client_user, samples.HOLD)  # a hold counts for its own sender only
-    blocked(thread, worker_user, actions.ESCALATE_AFTER - 1)
+    blocked(thread, worker_user, settings.SCREENING_ESCALATE_AFTER - 1)
     assert not ModerationCase.objects.filter(queue="accounts").exists()
     blocked(thread, worker_user, 2)
     case = ModerationCase.objects.get(queue="accounts")
@@ -192,9 +196,11 @@ def test_more_offences_open_one_case_on_the_account(thread, worker_user, client_
     assert [e.event_type for e in case.events.all()] == ["opened", "merged"]
 
 
-def test_held_messages_count_as_offences(thread, client_user, monkeypatch):
-    monkeypatch.setattr(actions, "SLOWDOWN_SECONDS", 0)
-    for _ in range(actions.ESCALATE_AFTER):
+def test_held_messages_count_as_offences(thread, client_user, settings):
+    settings.SCREENING_SLOWDOWN_SECONDS = 0
+    for _ in range(settings.SCREENING_ESCALATE_AFTER):
         assert send(thread, client_user, samples.HOLD).status == MessageStatus.HELD
     assert ModerationCase.objects.filter(queue="accounts", subject_user=client_user).exists()
-    assert ModerationCase.objects.filter(queue="messages").count() == actions.ESCALATE_AFTER
+    assert (
+        ModerationCase.objects.filter(queue="messages").count() == settings.SCREENING_ESCALATE_AFTER
+    )

@@ -4,17 +4,18 @@ secretariat without reaching the client, warn reaches the client with the reason
 import pytest
 from django.urls import reverse
 
+from yorozu.console.actions import do_decide_case
 from yorozu.contracts.actions import do_submit_proposal
 from yorozu.contracts.errors import ContractError
 from yorozu.contracts.models import Proposal, ProposalStatus
 from yorozu.jobs.models import Job, JobModeration
 from yorozu.jobs.tests.factories import JobFactory
-from yorozu.messaging.models import BlockedAttempt, Thread
+from yorozu.messaging.models import Thread
 from yorozu.messaging.tests import samples
-from yorozu.moderation.actions import do_decide_case
 from yorozu.moderation.models import ModerationCase
 from yorozu.notifications.models import Notification
-from yorozu.trust.services import assess_text
+from yorozu.trust.models import ScreeningRecord
+from yorozu.trust.screening import Blocked, Context, screen
 
 
 @pytest.fixture
@@ -28,17 +29,18 @@ def propose(job, worker, message):
 
 
 def verdict(text):
-    return assess_text(text, kind="proposal", stage="pre_contract", sender_role="worker").verdict
+    return screen("proposal", text, context=Context(sender_role="worker")).verdict
 
 
 def test_a_blocked_proposal_is_refused_with_its_reasons_and_recorded(job, worker_user):
     assert verdict(samples.LINE_ID) == "block"
-    with pytest.raises(ContractError) as refused:
+    with pytest.raises(Blocked) as refused:
         propose(job, worker_user, samples.LINE_ID)
     assert "書き直して" in str(refused.value.message)
+    assert refused.value.reasons
     assert not Proposal.objects.exists()
-    attempt = BlockedAttempt.objects.get()
-    assert (attempt.kind, attempt.sender, attempt.thread) == ("proposal", worker_user, None)
+    attempt = ScreeningRecord.objects.get()
+    assert (attempt.kind, attempt.author, attempt.verdict) == ("proposal", worker_user, "block")
     assert not Notification.objects.exists()
 
 
@@ -119,7 +121,7 @@ def test_a_clean_proposal_is_sent_as_before(job, worker_user, client_user):
     propose(job, worker_user, samples.GREETING)
     assert Proposal.objects.count() == 1
     assert Notification.objects.filter(user=client_user, kind="proposal_received").exists()
-    assert not BlockedAttempt.objects.exists()
+    assert not ScreeningRecord.objects.exists()
 
 
 def test_the_propose_form_keeps_the_draft_when_refused(client, job, worker_user):

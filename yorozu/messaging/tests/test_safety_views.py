@@ -9,11 +9,11 @@ from django.test import Client
 from django.urls import reverse
 
 from yorozu.contracts.tests.factories import ContractFactory
-from yorozu.messaging import views
 from yorozu.messaging.actions import ensure_thread
-from yorozu.messaging.models import BlockedAttempt, Caution, Message
+from yorozu.messaging.models import Caution, Message
 from yorozu.messaging.tests import samples
 from yorozu.messaging.tests.factories import ThreadFactory, send
+from yorozu.trust.models import ScreeningRecord
 
 REPORT = reverse("enforcement:report")
 
@@ -130,7 +130,7 @@ def test_a_blocked_message_comes_back_with_the_draft_and_the_flagged_parts(
     assert "印の付いた部分を書き直してください" in html
     assert f'value="{key}"' in html
     assert not Message.objects.exists()
-    assert BlockedAttempt.objects.count() == 1
+    assert ScreeningRecord.objects.count() == 1
 
 
 # ---- the pre-send nudge ----------------------------------------------------------------------
@@ -149,7 +149,7 @@ def test_the_nudge_says_what_would_be_flagged_and_stores_nothing(client, thread,
     assert "nudge-block" in html and "<mark" in html
     assert "このままでは送信できません" in html
     assert not Message.objects.exists()
-    assert not BlockedAttempt.objects.exists()
+    assert not ScreeningRecord.objects.exists()
 
 
 def test_the_nudge_is_quiet_for_a_clean_draft(client, thread, worker_user):
@@ -191,8 +191,8 @@ def test_the_nudge_takes_post_with_csrf(thread, worker_user):
     assert strict.post(url, {"body": samples.LINE_ID}).status_code == 403
 
 
-def test_the_nudge_is_rate_limited_per_user(client, thread, worker_user, monkeypatch):
-    monkeypatch.setattr(views, "NUDGE_PER_MINUTE", 3)
+def test_the_nudge_is_rate_limited_per_user(client, thread, worker_user, settings):
+    settings.MESSAGING_NUDGE_PER_MINUTE = 3
     client.force_login(worker_user)
     flagged = ["nudge-flagged" in nudge(client, thread, samples.LINE_ID).text for _ in range(5)]
     assert flagged == [True, True, True, False, False]

@@ -3,15 +3,14 @@
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
+from yorozu.console.actions import do_decide_case
 from yorozu.contracts.tests.factories import ContractFactory
 from yorozu.jobs.tests.factories import JobFactory
+from yorozu.messaging import screening
 from yorozu.messaging.actions import (
-    MessageRefused,
-    do_reject_held_message,
-    do_release_held_message,
     ensure_thread,
 )
-from yorozu.messaging.models import BlockedAttempt, Message, MessageStatus
+from yorozu.messaging.models import Message, MessageStatus
 from yorozu.messaging.screening import highlight, thread_stage
 from yorozu.messaging.selectors import unread_thread_count, visible_messages
 from yorozu.messaging.tests import samples
@@ -19,6 +18,8 @@ from yorozu.messaging.tests.factories import ThreadFactory, send
 from yorozu.moderation.actions import CaseError
 from yorozu.moderation.models import ModerationCase
 from yorozu.notifications.models import Notification
+from yorozu.trust.models import ScreeningRecord
+from yorozu.trust.screening import Blocked, recent_offences
 
 
 @pytest.fixture
@@ -73,17 +74,22 @@ def test_hold_stores_for_the_sender_only_and_opens_a_case(thread, worker_user, c
 
 
 def test_block_stores_nothing_but_the_attempt_and_says_where(thread, worker_user, client_user):
-    with pytest.raises(MessageRefused) as refused:
+    with pytest.raises(Blocked) as refused:
         send(thread, worker_user, samples.LINE_ID)
     assert refused.value.code == "blocked"
-    assert refused.value.body == samples.LINE_ID
+    assert refused.value.text == samples.LINE_ID
     spans = {samples.LINE_ID[r["start"] : r["end"]] for r in refused.value.reasons}
     assert "LINE" in spans
     assert not Message.objects.exists()
     assert not Notification.objects.exists()
-    attempt = BlockedAttempt.objects.get()
-    assert (attempt.sender, attempt.thread, attempt.body) == (worker_user, thread, samples.LINE_ID)
-    assert attempt.assessment["verdict"] == "block"
+    attempt = ScreeningRecord.objects.get()
+    assert (attempt.author, attempt.scope, attempt.text, attempt.kind) == (
+        worker_user,
+        f"thread:{thread.pk}",
+        samples.LINE_ID,
+        "message",
+    )
+    assert attempt.verdict == attempt.assessment["verdict"] == "block"
     thread.refresh_from_db()
     assert thread.last_message_at is None
 
@@ -114,7 +120,7 @@ def test_before_funding_the_thread_is_pre_contract(client_user, worker_user, sta
     contract = ContractFactory(client=client_user, worker=worker_user, status=status)
     thread = ensure_thread(contract.job, worker_user)
     assert thread_stage(thread) == "pre_contract"
-    with pytest.raises(MessageRefused):
+    with pytest.raises(Blocked):
         send(thread, worker_user, samples.LINE_ID)
 
 
@@ -125,7 +131,7 @@ def test_from_funding_on_contact_details_are_delivered(client_user, worker_user,
     assert thread_stage(thread) == "post_contract"
     for body in (samples.LINE_ID, samples.EMAIL, samples.SLACK_INVITE):
         assert send(thread, worker_user, body).status == MessageStatus.DELIVERED
-    assert not BlockedAttempt.objects.exists()
+    assert not ScreeningRecord.objects.exists()
 
 
 def test_another_workers_funded_contract_does_not_open_this_thread(client_user, worker_user):
@@ -136,17 +142,18 @@ def test_another_workers_funded_contract_does_not_open_this_thread(client_user, 
 
 def test_the_sender_role_is_their_role_in_the_thread(thread, client_user, monkeypatch):
     seen = {}
+    real = screening.screen
 
-    def spy(text, **context):
-        seen.update(context)
-        return samples.assess_text(text, **context)
+    def spy(kind, text, *, author=None, context=None):
+        seen.update(kind=kind, context=context)
+        return real(kind, text, author=author, context=context)
 
-    monkeypatch.setattr("yorozu.messaging.screening.assess_text", spy)
+    monkeypatch.setattr(screening, "screen", spy)
     send(thread, client_user, samples.GREETING)
-    assert seen["sender_role"] == "client"
     assert seen["kind"] == "message"
-    assert seen["job_title"] == thread.job.title
-    assert seen["job_text"] == thread.job.description
+    assert seen["context"].sender_role == "client"
+    assert seen["context"].job_title == thread.job.title
+    assert seen["context"].job_text == thread.job.description
 
 
 # ---- bait-and-switch: the posting is the context -------------------------------------------
@@ -181,7 +188,9 @@ def test_releasing_a_held_message_delivers_it_and_decides_the_case(
     thread, client_user, worker_user, staff_user
 ):
     message = send(thread, client_user, samples.HOLD)
-    released = do_release_held_message(message, actor=staff_user)
+    case = ModerationCase.objects.get(queue="messages")
+    do_decide_case(case, decision="approve", actor=staff_user)
+    released = Message.objects.get(pk=message.pk)
     assert released.status == MessageStatus.DELIVERED
     assert list(visible_messages(thread, worker_user)) == [released]
     case = ModerationCase.objects.get(queue="messages")
@@ -190,14 +199,18 @@ def test_releasing_a_held_message_delivers_it_and_decides_the_case(
     assert Notification.objects.filter(user=worker_user, kind="message").exists()
     assert Notification.objects.filter(user=client_user, kind="message_released").exists()
     with pytest.raises(CaseError):
-        do_release_held_message(message, actor=staff_user)
+        do_decide_case(case, decision="approve", actor=staff_user)
+    # Its hold no longer counts against the sender.
+    assert not recent_offences(client_user)
 
 
 def test_rejecting_a_held_message_keeps_it_from_the_reader_and_tells_the_sender(
     thread, client_user, worker_user, staff_user
 ):
     message = send(thread, client_user, samples.HOLD)
-    rejected = do_reject_held_message(message, reason="前払いの要求は禁止です。", actor=staff_user)
+    case = ModerationCase.objects.get(queue="messages")
+    do_decide_case(case, decision="reject", reason="前払いの要求は禁止です。", actor=staff_user)
+    rejected = Message.objects.get(pk=message.pk)
     assert rejected.status == MessageStatus.REJECTED
     assert list(visible_messages(thread, worker_user)) == []
     case = ModerationCase.objects.get(queue="messages")
@@ -217,7 +230,7 @@ def test_a_case_claimed_by_another_reviewer_cannot_be_decided_here(
     other = StaffFactory()
     do_claim_case(ModerationCase.objects.get(), actor=other)
     with pytest.raises(CaseError):
-        do_release_held_message(message, actor=staff_user)
+        do_decide_case(ModerationCase.objects.get(), decision="approve", actor=staff_user)
     message.refresh_from_db()
     assert message.status == MessageStatus.HELD
 

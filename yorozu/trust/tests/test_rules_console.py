@@ -4,6 +4,7 @@ guard shadows a rule that suddenly matches far more, rescans resume from their c
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from yorozu.jobs.models import JobModeration
@@ -19,7 +20,7 @@ from yorozu.trust.actions import (
 )
 from yorozu.trust.models import Rescan, RescanChunk, RuleHitDaily, TrustRule, VerdictDaily
 from yorozu.trust.rules import forget_engine
-from yorozu.trust.services import assess_text, discard_rule_hits, flush_rule_hits
+from yorozu.trust.screening import screen
 from yorozu.trust.tasks import backtest_rule, process_rescan
 
 WORD = "もふもふ商材"
@@ -27,12 +28,28 @@ TEXT = f"{WORD}のご案内です。"
 
 
 @pytest.fixture(autouse=True)
-def _clean_buffer():
+def _fresh_engine():
     # Each test's rules are rolled back with it: start from a freshly built engine.
     forget_engine()
-    discard_rule_hits()
-    yield
-    discard_rule_hits()
+
+
+def verdict_of(text: str):
+    return screen("message", text).assessment
+
+
+@pytest.fixture
+def thread(client_user, worker_user):
+    from yorozu.messaging.tests.factories import ThreadFactory
+
+    return ThreadFactory(client=client_user, worker=worker_user)
+
+
+def send_many(thread, user, text: str, n: int) -> None:
+    """Send `text` n times for real (each message is acted on, so each is counted)."""
+    from yorozu.messaging.tests.factories import send
+
+    for _ in range(n):
+        send(thread, user, text)
 
 
 def make_rule(actor, *, weight=5.0, code="test.mofu"):
@@ -57,23 +74,23 @@ def go_live(rule, actor):
 
 def test_a_draft_rule_does_nothing_and_shadow_is_reported_but_not_counted(staff_user):
     rule = make_rule(staff_user)
-    assert assess_text(TEXT, kind="message").verdict == "allow"
+    assert verdict_of(TEXT).verdict == "allow"
     do_set_rule_state(rule, state="shadow", actor=staff_user)
-    shadowed = assess_text(TEXT, kind="message")
+    shadowed = verdict_of(TEXT)
     assert shadowed.verdict == "allow" and shadowed.points == 0
     assert [r.code for r in shadowed.shadow] == ["test.mofu"]
     do_record_backtest(rule, result={"days": 1}, actor=staff_user)
     do_set_rule_state(rule, state="live", actor=staff_user)
-    live = assess_text(TEXT, kind="message")
+    live = verdict_of(TEXT)
     assert live.verdict == "hold" and [r.code for r in live.reasons] == ["test.mofu"]
 
 
 def test_shadow_rules_never_change_a_verdict_on_the_corpus_sample(staff_user):
     texts = ["LINE交換しませんか？", "ロゴを作ってください", "MLMで月収100万", TEXT]
-    before = [assess_text(t, kind="message").verdict for t in texts]
+    before = [verdict_of(t).verdict for t in texts]
     rule = make_rule(staff_user, weight=10)
     do_set_rule_state(rule, state="shadow", actor=staff_user)
-    assert [assess_text(t, kind="message").verdict for t in texts] == before
+    assert [verdict_of(t).verdict for t in texts] == before
 
 
 def test_going_live_needs_a_current_backtest_and_follows_the_state_machine(staff_user):
@@ -104,41 +121,53 @@ def test_backtest_counts_and_samples_postings_and_messages(staff_user):
     assert result["samples"][0]["match"] == WORD
 
 
-def test_hits_are_counted_per_rule_and_day_in_batches(staff_user):
+def test_hits_are_counted_where_a_verdict_is_acted_on_never_where_it_is_only_read(
+    staff_user, thread, worker_user, client
+):
     go_live(make_rule(staff_user, weight=1.0), staff_user)
-    for _ in range(3):
-        assess_text(TEXT, kind="message")
-    assert not RuleHitDaily.objects.filter(code="test.mofu").exists()  # still buffered
-    flush_rule_hits()
+    for _ in range(5):
+        verdict_of(TEXT)  # screening alone (a backtest, the console) counts nothing
+    client.force_login(worker_user)
+    for _ in range(60):  # the pre-send nudge on every pause in typing counts nothing either
+        client.post(reverse("messaging:nudge", args=[thread.pk]), {"body": TEXT})
+    assert not RuleHitDaily.objects.filter(code="test.mofu").exists()
+    send_many(thread, worker_user, TEXT, 3)  # sent: acted on, counted at once, in the database
     row = RuleHitDaily.objects.get(code="test.mofu", day=timezone.localdate())
     assert row.hits == 3
     assert VerdictDaily.objects.filter(kind="message", verdict="allow").get().count == 3
 
 
-def test_the_flood_guard_shadows_a_rule_and_alerts_staff(staff_user):
+def test_the_nudge_cannot_move_a_rule_into_shadow(staff_user, thread, worker_user, client):
+    """55 nudges from one account once pushed two live rules into shadow through the flood
+    guard: drafts are not traffic."""
+    rule = go_live(make_rule(staff_user, weight=1.0), staff_user)
+    client.force_login(worker_user)
+    for _ in range(FLOOD_FLOOR + 10):
+        client.post(reverse("messaging:nudge", args=[thread.pk]), {"body": TEXT})
+    rule.refresh_from_db()
+    assert rule.state == "live"
+    assert not rule.events.filter(event_type="flood_guard").exists()
+
+
+def test_the_flood_guard_shadows_a_rule_and_alerts_staff(staff_user, thread, worker_user):
     rule = go_live(make_rule(staff_user, weight=1.0), staff_user)
     today = timezone.localdate()
     for days_ago in range(1, 8):
         RuleHitDaily.objects.create(
             code=rule.code, day=today - datetime.timedelta(days=days_ago), hits=10
         )
-    for _ in range(FLOOD_FLOOR - 1):
-        assess_text(TEXT, kind="message")
-    flush_rule_hits()
+    send_many(thread, worker_user, TEXT, FLOOD_FLOOR - 1)
     assert TrustRule.objects.get(pk=rule.pk).state == "live"  # 49 < floor
-    assess_text(TEXT, kind="message")
-    flush_rule_hits()
+    send_many(thread, worker_user, TEXT, 1)
     assert TrustRule.objects.get(pk=rule.pk).state == "live"  # 50 ≤ 5 × average of 10
     RuleHitDaily.objects.filter(code=rule.code, day=today).update(hits=0)
     RuleHitDaily.objects.filter(code=rule.code).exclude(day=today).update(hits=1)
-    for _ in range(FLOOD_FLOOR + 1):
-        assess_text(TEXT, kind="message")
-    flush_rule_hits()
+    send_many(thread, worker_user, TEXT, FLOOD_FLOOR + 1)
     rule.refresh_from_db()
     assert rule.state == "shadow"
     assert rule.events.filter(event_type="flood_guard").exists()
     assert staff_user.notifications.filter(kind="trust_flood_guard").exists()
-    assert assess_text(TEXT, kind="message").verdict == "allow"
+    assert verdict_of(TEXT).verdict == "allow"
 
 
 def test_a_rescan_resumes_from_its_cursor_and_never_duplicates_holds(staff_user):

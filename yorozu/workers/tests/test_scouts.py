@@ -9,13 +9,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from yorozu.accounts.models import WorkerProfile
+from yorozu.console.actions import do_decide_case
 from yorozu.jobs.models import JobStatus
 from yorozu.jobs.tests.factories import JobFactory
-from yorozu.messaging.models import BlockedAttempt, Message, Thread
+from yorozu.messaging.models import Message, Thread
+from yorozu.messaging.screening import scout_context
 from yorozu.messaging.tests import samples
-from yorozu.moderation.actions import do_decide_case
 from yorozu.moderation.models import ModerationCase
 from yorozu.notifications.models import Notification
+from yorozu.trust.models import ScreeningRecord
+from yorozu.trust.screening import Blocked, Context, screen
 from yorozu.workers import actions, selectors
 from yorozu.workers.actions import (
     ScoutRefused,
@@ -126,8 +129,10 @@ def test_certified_clients_get_the_higher_quota(settings, client_user, job):
 
 
 def test_default_quotas():
-    assert selectors.SCOUT_DAILY_QUOTA == 20
-    assert selectors.SCOUT_DAILY_QUOTA_CERTIFIED == 50
+    from yorozu import settings as defaults
+
+    assert defaults.SCOUT_DAILY_QUOTA == 20
+    assert defaults.SCOUT_DAILY_QUOTA_CERTIFIED == 50
 
 
 def test_the_quota_day_starts_at_midnight_in_tokyo(settings, client_user, job):
@@ -157,14 +162,14 @@ def test_the_quota_day_starts_at_midnight_in_tokyo(settings, client_user, job):
 def test_a_blocked_scout_is_refused_with_reasons_and_nothing_is_stored(
     client_user, worker_user, job
 ):
-    with pytest.raises(ScoutRefused) as refused:
+    with pytest.raises(Blocked) as refused:
         send(client_user, worker_user, job, BLOCKED)
     assert refused.value.reasons
     assert not Scout.objects.exists()
     assert not Notification.objects.filter(user=worker_user).exists()
     # The attempt is on the record (and counts toward the slow-down), as a blocked message is.
-    attempt = BlockedAttempt.objects.get()
-    assert (attempt.kind, attempt.sender, attempt.body) == ("scout", client_user, BLOCKED)
+    attempt = ScreeningRecord.objects.get()
+    assert (attempt.kind, attempt.author, attempt.text) == ("scout", client_user, BLOCKED)
 
 
 def test_a_held_scout_is_stored_but_not_delivered(held, client, client_user, worker_user, job):
@@ -208,8 +213,9 @@ def test_the_console_rejects_a_held_scout_and_tells_the_client_why(
 @pytest.fixture
 def held(job):
     """The real engine holds HELD and warns on WARN as a client's scout for this job."""
-    assert actions.assess_scout(HELD, job=job).verdict == "hold"
-    assert actions.assess_scout(WARN, job=job).verdict == "warn"
+    context = scout_context(job)
+    assert screen("scout", HELD, context=context).verdict == "hold"
+    assert screen("scout", WARN, context=context).verdict == "warn"
 
 
 def test_a_warned_scout_is_delivered_with_the_warning_shown_to_the_worker(
@@ -226,17 +232,16 @@ def test_a_warned_scout_is_delivered_with_the_warning_shown_to_the_worker(
 
 def test_the_scout_is_assessed_as_a_scout_from_a_client(monkeypatch, client_user, worker_user, job):
     seen = {}
-    import yorozu.trust.services as services
+    real = actions.screen
 
-    real = services.assess_text
+    def spy(kind, text, *, author=None, context=None):
+        seen.update(kind=kind, context=context)
+        return real(kind, text, author=author, context=context)
 
-    def spy(text, **context):
-        seen.update(context)
-        return real(text, **context)
-
-    monkeypatch.setattr(services, "assess_text", spy)
+    monkeypatch.setattr(actions, "screen", spy)
     send(client_user, worker_user, job)
-    assert (seen["kind"], seen["stage"], seen["sender_role"], seen["job_title"]) == (
+    context: Context = seen["context"]
+    assert (seen["kind"], context.stage, context.sender_role, context.job_title) == (
         "scout",
         "pre_contract",
         "client",
@@ -426,7 +431,7 @@ def test_the_console_shows_a_held_scout_with_its_flagged_text(
     send(client_user, worker_user, job, HELD)
     case = ModerationCase.objects.get()
     client.force_login(staff_user)
-    page = client.get(reverse("moderation:case", args=[case.pk]))
+    page = client.get(reverse("console:case", args=[case.pk]))
     assert page.status_code == 200
     flagged = page.text.split("data-flagged-text>", 1)[1].split("</pre>", 1)[0]
     assert "<mark" in flagged

@@ -36,7 +36,7 @@ def test_workers_get_an_explanation_and_a_role_switch_not_results(client, cast, 
 def test_switching_role_opens_the_search(client, cast):
     worker = cast["worker"]
     client.force_login(worker)
-    client.post(reverse("core:switch_role"), {"role": "client", "next": URL})
+    client.post(reverse("home:switch_role"), {"role": "client", "next": URL})
     worker.refresh_from_db()
     assert worker.active_role == Role.CLIENT
     assert "ワーカーを探す" in client.get(URL).text

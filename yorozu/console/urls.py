@@ -1,0 +1,21 @@
+from django.urls import path
+
+from yorozu.console import views
+
+app_name = "console"
+
+urlpatterns = [
+    path("", views.queue, name="console"),
+    path("queues/<slug:queue>/", views.queue, name="queue"),
+    path("cases/<int:case_id>/", views.case_detail, name="case"),
+    path("cases/<int:case_id>/claim/", views.claim, name="claim"),
+    path("cases/<int:case_id>/decide/", views.decide, name="decide"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("rules/", views.rules, name="rules"),
+    path("rules/new/", views.rule_new, name="rule_new"),
+    path("rules/<int:rule_id>/", views.rule_detail, name="rule_detail"),
+    path("rules/<int:rule_id>/edit/", views.rule_edit, name="rule_edit"),
+    path("rules/<int:rule_id>/state/", views.rule_state, name="rule_state"),
+    path("rules/<int:rule_id>/backtest/", views.rule_backtest, name="rule_backtest"),
+    path("rescans/", views.rescans, name="rescans"),
+]

@@ -1,0 +1,58 @@
+"""The demo marketplace behind `make run`, and bulk volume for benchmarks.
+
+`manage.py load_demo_data` writes rows directly with the ORM (`bulk_create` in batches) instead of
+calling the actions one step at a time, which would take minutes and send hundreds of
+notifications. Skipping the actions means the data must keep by hand every promise the actions
+keep; these are those promises, and `yorozu/demo/tests/test_demo_data.py` checks each of them:
+
+Accounts
+  - every user has a WorkerProfile and a ClientProfile (any account can hire and work);
+  - client@example.com, worker@example.com and staff@example.com (staff + superuser) log in with
+    the password `yorozu-demo`; one password hash is computed once and shared.
+
+Jobs and proposals
+  - `Job.main_category` is its category's parent; `Job.proposal_count` equals its proposals;
+  - open jobs have a deadline in the future; closed jobs have `closed_at`;
+  - a job has at most `hires_wanted` live (not cancelled) contracts;
+  - one proposal per (job, worker), never on one's own job; a contract's proposal is `hired`.
+
+Contracts, their events and the ledger
+  - a contract's title, category and amount are its job's title and category and its proposal's
+    price; its timestamps follow its path (accepted_at ≤ funded_at ≤ delivered_at ≤ completed_at)
+    and every state reached has its stamp;
+  - its ContractEvents form the chain from "" → offered to its current state, one per
+    transition, each by the party the state machine allows;
+  - ledger (at most one row per (contract, kind)): a deposit of the amount once funded; on
+    completion a release of amount − fee and a fee of amount × PLATFORM_FEE_PERCENT // 100
+    (release + fee = deposit); on a cancel after funding a refund of the deposit; nothing else.
+
+Reviews and counters
+  - reviews only on completed contracts, at most one per side, reviewee = the other party;
+  - WorkerProfile.completed_count / ClientProfile.orders_count = completed contracts as
+    worker / client; rating_avg/rating_count and satisfaction_avg/satisfaction_count are the
+    mean (to two places) and count of the reviews received in that direction;
+  - WorkerCategoryStat holds, per worker, completed contracts per subcategory and per main
+    category, exactly what `rebuild_worker_stats` would compute.
+
+Messages and notifications
+  - one Thread per proposal's (job, worker) with client = the job's client; each has at least
+    one message, and `last_message_at` is its latest message's time.
+
+Certification
+  - after `manage.py evaluate_certifications`, client@example.com is a certified client under
+    the default criteria (docs/certification.md): within 182 days no late or failed funding (the
+    contract awaiting funding was accepted days ago), ≥ ¥300,000 completed, 4★+ from every
+    worker, every proposal and most workers' messages answered within 72 hours, most postings
+    older than a week hired on; and other clients are not, so the badge and the filter mean
+    something.
+
+Trust and safety (`safety.py`)
+  - written after the rest through the real actions (screening, cases, reports, a contact
+    request, a scout, a restriction imposed by a second staff login, reviewer@example.com, and
+    its appeal), so every queue of the console and the appeals page have work in them;
+  - a held message is not its thread's `last_message_at`, as `do_send_message` keeps it.
+
+The demo is deterministic from `--seed`: the same seed gives the same people, postings and
+story (only timestamps move with the clock). `--scale N` (see `scale.py`) adds benchmark volume
+and keeps the counters above exact, but carries no events, ledger, reviews or messages.
+"""

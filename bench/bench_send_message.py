@@ -7,12 +7,12 @@ its own client and worker about its own job, and then sends `--messages` message
 3,000) round-robin over them, each in its own transaction as a web request would:
 
 * **mixed**: the traffic the issue describes — ~88 % ordinary chat of ~120-200 characters, 6 %
-  warned, 3 % held (a moderation case opens), 3 % blocked (a `BlockedAttempt` is recorded and the
+  warned, 3 % held (a moderation case opens), 3 % blocked (a `ScreeningRecord` is kept and the
   refusal raised); no sender is blocked often enough to be slowed down;
 * **clean**: ordinary chat only;
 * **floor**, measured in the same run over the same threads: a bare `Message.objects.create`
   per message, in its own transaction — the least storing a message can cost;
-* **assess only**: `screening.assess_message` for the mixed texts, no writes.
+* **assess only**: `screening.screen_message` for the mixed texts, no writes.
 
 It prints messages per second and the per-message p50/p99 for each, the ratio full/floor, and
 the SQL statements one send of each kind takes. It runs as deployed: `DEBUG` off, the settings'
@@ -116,18 +116,16 @@ def seed_rule_history(threads, per_day: int) -> list[str]:
 
     from django.utils import timezone
 
-    from yorozu.messaging.screening import POST_CONTRACT, PRE_CONTRACT, assess_message
+    from yorozu.messaging.screening import POST_CONTRACT, PRE_CONTRACT, screen_message
     from yorozu.trust.models import RuleHitDaily
-    from yorozu.trust.services import not_counting_hits
 
     thread = threads[0]
     codes = set()
-    with not_counting_hits():
-        for text in (WARN, HOLD, BLOCK, *CHAT):
-            for sender in (thread.client, thread.worker):
-                for stage in (PRE_CONTRACT, POST_CONTRACT):
-                    found = assess_message(thread=thread, sender=sender, body=text, stage=stage)
-                    codes |= {r.code for r in found.reasons}
+    for text in (WARN, HOLD, BLOCK, *CHAT):
+        for sender in (thread.client, thread.worker):
+            for stage in (PRE_CONTRACT, POST_CONTRACT):
+                found = screen_message(thread=thread, sender=sender, body=text, stage=stage)
+                codes |= {r.code for r in found.assessment.reasons}
     today = timezone.localdate()
     RuleHitDaily.objects.bulk_create(
         RuleHitDaily(code=code, day=today - datetime.timedelta(days=d), hits=per_day)
@@ -158,7 +156,8 @@ def pct(values: list[float], q: float) -> float:
 
 
 def run_sends(threads, messages: list[tuple[str, str]]) -> tuple[float, list[float], int]:
-    from yorozu.messaging.actions import MessageRefused, do_send_message
+    from yorozu.core.errors import Refused
+    from yorozu.messaging.actions import do_send_message
 
     wrong = 0
     lat = []
@@ -177,7 +176,7 @@ def run_sends(threads, messages: list[tuple[str, str]]) -> tuple[float, list[flo
                 idempotency_key=uuid.uuid4().hex,
                 actor=sender,
             ).status
-        except MessageRefused as refused:
+        except Refused as refused:
             status = "blocked" if refused.code == "blocked" else refused.code
         lat.append(clock() - t0)
         wrong += status != expected
@@ -191,7 +190,8 @@ def statements_per_send(threads) -> dict[str, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from yorozu.messaging.actions import MessageRefused, do_mark_thread_read, do_send_message
+    from yorozu.core.errors import Refused
+    from yorozu.messaging.actions import do_mark_thread_read, do_send_message
 
     thread = threads[0]
     do_mark_thread_read(thread, actor=thread.client)
@@ -204,7 +204,7 @@ def statements_per_send(threads) -> dict[str, int]:
     ]
     counts = {}
     for name, text, sender in cases:
-        with CaptureQueriesContext(connection) as captured, contextlib.suppress(MessageRefused):
+        with CaptureQueriesContext(connection) as captured, contextlib.suppress(Refused):
             do_send_message(
                 thread=thread,
                 sender=sender,
@@ -236,7 +236,7 @@ def run_floor(threads, messages) -> tuple[float, list[float]]:
 
 
 def run_assess(threads, messages) -> tuple[float, list[float]]:
-    from yorozu.messaging.screening import assess_message
+    from yorozu.messaging.screening import screen_message
 
     lat = []
     clock = time.perf_counter
@@ -244,7 +244,7 @@ def run_assess(threads, messages) -> tuple[float, list[float]]:
     for i, (text, _) in enumerate(messages):
         thread = threads[i % len(threads)]
         t0 = clock()
-        assess_message(thread=thread, sender=thread.worker, body=text)
+        screen_message(thread=thread, sender=thread.worker, body=text)
         lat.append(clock() - t0)
     return clock() - start, lat
 

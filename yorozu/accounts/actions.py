@@ -38,7 +38,7 @@ from yorozu.trust.screening import Context, Screening, apply_verdict, refuse_if_
 from yorozu.workers.actions import do_refresh_worker_search_rows
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_create_account(
     *, email: str, password: str | None, display_name: str, role: str = Role.WORKER
 ) -> User:
@@ -53,7 +53,7 @@ def do_create_account(
     return user
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_switch_role(user: User, role: str, *, actor: User) -> None:
     if role not in Role.values:
         raise ValueError(f"unknown role {role!r}")
@@ -237,7 +237,7 @@ class IdentitySubmissionRefused(Refused):
     default_code = "identity_refused"
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_submit_identity_document(user: User, document: File, *, actor: User) -> IdentityDocument:
     """Store an identity document under a random name and put the account in review.
 

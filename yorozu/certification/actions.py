@@ -72,7 +72,7 @@ def _metric_values(
     return computed
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_evaluate_certifications(
     *,
     now: datetime.datetime | None = None,

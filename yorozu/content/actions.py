@@ -46,7 +46,7 @@ def _upsert(model, refresh: bool, defaults: dict, **lookup):
     return model.objects.get_or_create(defaults=defaults, **lookup)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_load_content(*, actor=None, now=None, refresh: bool = False) -> dict[str, int]:
     """Create the shipped notices, FAQ, terms and help pages; safe to run on every start.
 

@@ -288,7 +288,7 @@ def _tell_client(job: Job, title, body) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_close_job(job: Job, *, actor) -> bool:
     """Stop taking proposals. Closing twice is harmless: only the first close writes anything.
 

@@ -107,10 +107,6 @@ def do_send_message(*, thread: Thread, sender, body: str, idempotency_key: str, 
     body = clean_message_body(body)
     if len(idempotency_key) > MAX_IDEMPOTENCY_KEY_LENGTH:
         raise ValueError("idempotency key too long")
-    if idempotency_key:
-        already = _stored_with_key(sender, idempotency_key)
-        if already is not None:
-            return already
     check_slowdown(sender)
     screened = screening.screen_message(thread=thread, sender=sender, body=body)
     refuse_if_blocked(screened, author=sender, actor=actor)
@@ -353,7 +349,7 @@ class ContactRequestRefused(Refused):
     default_code = "contact_request_refused"
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_request_contact(*, thread: Thread, reason: str, actor) -> ContactRequest:
     """Ask the secretariat, before escrow, to let the two parties exchange contact details.
 

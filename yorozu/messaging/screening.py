@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language
 
@@ -21,6 +22,7 @@ from yorozu.trust.screening import (
     Context,
     Screening,
     earlier_in_scope,
+    reads_earlier,
     screen,
 )
 from yorozu.trust.services import Segment, highlight
@@ -62,9 +64,28 @@ def escrow_funded(thread: Thread) -> bool:
     ).exists()
 
 
+# `thread_stage` runs on every send, where building the ORM query cost more than running it: the
+# SQL of `past_escrow_q` for one thread is compiled once per process (per database vendor), with
+# a sentinel for the thread's id, and executed as one fixed statement.
+_SENTINEL = -7_306_019_471
+_stage_sql: dict[str, tuple[str, list]] = {}
+
+
+def _compiled_stage_query() -> tuple[str, list]:
+    vendor = connection.vendor
+    if vendor not in _stage_sql:
+        query = Thread.objects.filter(pk=_SENTINEL).filter(past_escrow_q()).values("pk")[:1]
+        sql, params = query.query.sql_with_params()
+        _stage_sql[vendor] = (sql, list(params))
+    return _stage_sql[vendor]
+
+
 def thread_stage(thread: Thread) -> str:
     """The stage the thread's messages are judged in: after escrow (`past_escrow_q`) or before."""
-    past = Thread.objects.filter(pk=thread.pk).filter(past_escrow_q()).exists()
+    sql, params = _compiled_stage_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [thread.pk if p == _SENTINEL else p for p in params])
+        past = cursor.fetchone() is not None
     return POST_CONTRACT if past else PRE_CONTRACT
 
 
@@ -80,7 +101,9 @@ def scope_of(thread: Thread) -> str:
 def _earlier(thread: Thread, sender) -> tuple[str, ...]:
     """The sender's consecutive messages since the other party last wrote (and their refused
     attempts in the thread), oldest first: a contact detail split over two messages is read as
-    one."""
+    one. Nothing is read when the engine in force does not look at earlier messages."""
+    if not reads_earlier():
+        return ()
     if thread.last_message_at is None:
         return earlier_in_scope(sender, scope_of(thread), [])
     rows = list(

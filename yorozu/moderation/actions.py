@@ -86,7 +86,7 @@ def do_open_case(
     return live
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_claim_case(case: ModerationCase, *, actor) -> ModerationCase:
     """Claim an open case for `actor`; a conditional UPDATE so two reviewers never both win."""
     require_staff_permission(actor, REVIEW, about=[case.subject_user_id])

@@ -70,7 +70,7 @@ def _send_email(address: str, title: str, body: str, url: str) -> None:
         logger.exception("could not e-mail a notification to %s", address)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_mark_notification_read(notification: Notification, *, actor) -> bool:
     """Mark one of the actor's notifications read; True if it was unread until now.
 
@@ -87,7 +87,7 @@ def do_mark_notification_read(notification: Notification, *, actor) -> bool:
     return bool(changed)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_mark_all_notifications_read(*, actor) -> int:
     """Mark every unread notification of the actor read; returns how many changed."""
     return Notification.objects.filter(user=actor, read_at__isnull=True).update(

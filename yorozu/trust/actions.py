@@ -76,7 +76,7 @@ def _bump_version() -> int:
     return version.version + 1
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_create_rule(*, code: str, data: Mapping[str, Any], actor) -> TrustRule:
     """A new rule, in draft: it has no effect until it is moved to shadow or live."""
     require_staff_permission(actor, MANAGE_RULES)
@@ -93,7 +93,7 @@ def do_create_rule(*, code: str, data: Mapping[str, Any], actor) -> TrustRule:
     return rule
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_edit_rule(rule: TrustRule, data: Mapping[str, Any], *, actor) -> list[str]:
     """Change a rule's fields. An edited rule needs a new backtest before it can go live."""
     require_staff_permission(actor, MANAGE_RULES)
@@ -118,7 +118,7 @@ def do_edit_rule(rule: TrustRule, data: Mapping[str, Any], *, actor) -> list[str
     return changed
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_set_rule_state(rule: TrustRule, *, state: str, actor, note: str = "") -> TrustRule:
     """Move a rule along draft → shadow → live → archived (see RULE_TRANSITIONS).
 
@@ -147,7 +147,7 @@ def do_set_rule_state(rule: TrustRule, *, state: str, actor, note: str = "") -> 
     return locked
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_record_backtest(rule: TrustRule, *, result: dict, actor) -> TrustRule:
     """Store a backtest's figures on the rule (what `shadow → live` checks for)."""
     require_staff_permission(actor, MANAGE_RULES)
@@ -264,7 +264,7 @@ def _start_rescan(*, reason: str, actor, message_days: int = RESCAN_MESSAGE_DAYS
     return rescan
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_start_rescan(*, reason: str, actor, message_days: int = RESCAN_MESSAGE_DAYS) -> Rescan:
     """Plan a rescan (chunks over open jobs and recent messages) and enqueue its task."""
     require_staff_permission(actor, MANAGE_RULES)

@@ -228,10 +228,16 @@ def screen(
     )
 
 
+def reads_earlier() -> bool:
+    """Whether the engine looks at a sender's earlier messages (callers skip reading them
+    otherwise)."""
+    return "earlier" in EngineContext.__dataclass_fields__
+
+
 def _engine_context(policy: Policy, ctx: Context) -> EngineContext:
     kind = policy.engine_kind if policy.engine_kind in ENGINE_KINDS else "message"
     extra: dict[str, Any] = {}
-    if ctx.earlier and "earlier" in EngineContext.__dataclass_fields__:
+    if ctx.earlier and reads_earlier():
         extra["earlier"] = ctx.earlier
     return EngineContext(
         kind=kind,
@@ -483,12 +489,15 @@ def earlier_in_scope(
     if after is not None and after > since:
         since = after
     limit = settings.SCREENING_SPLIT_MESSAGES
-    refused = list(
-        ScreeningRecord.objects.filter(
-            author_id=author.pk, scope=scope, verdict="block", created_at__gt=since
+    refused: list[tuple[datetime.datetime, str]] = []
+    # A refused text is an offence, noted in the cache: no hint, no refused text to read.
+    if any(t > since.timestamp() for t in cache.get(_offence_hint_key(author.pk), [])):
+        refused = list(
+            ScreeningRecord.objects.filter(
+                author_id=author.pk, scope=scope, verdict="block", created_at__gt=since
+            )
+            .order_by("-created_at")
+            .values_list("created_at", "text")[:limit]
         )
-        .order_by("-created_at")
-        .values_list("created_at", "text")[:limit]
-    )
     merged = sorted([*refused, *(t for t in stored if t[0] > since)], key=lambda t: t[0])
     return tuple(text for _, text in merged[-limit:])

@@ -435,7 +435,7 @@ def _stored_of(scout: Scout) -> dict:
     return {"verdict": scout.verdict, "score": scout.score, "reasons": list(scout.reasons)}
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_decline_scout(scout: Scout, *, actor: User) -> Scout:
     """The worker declines; the client is told, politely and without a reason."""
     if actor.pk != scout.worker_id:

@@ -79,7 +79,7 @@ def _url(contract: Contract) -> str:
     return reverse("contracts:detail", args=[contract.pk])
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_accept_contract(contract: Contract, *, actor, note: str = "") -> Contract:
     """The worker accepts the offer; the client can now fund the escrow."""
     locked = _move(contract, "accept", actor=actor, note=note)
@@ -94,7 +94,7 @@ def do_accept_contract(contract: Contract, *, actor, note: str = "") -> Contract
     return locked
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_fund_contract(contract: Contract, *, actor, note: str = "") -> Contract:
     """The client deposits the contract amount into escrow (仮払い); work can begin."""
     locked = _move(contract, "fund", actor=actor, note=note)
@@ -113,7 +113,7 @@ def do_fund_contract(contract: Contract, *, actor, note: str = "") -> Contract:
     return locked
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_deliver_contract(contract: Contract, *, actor, note: str) -> Contract:
     """The worker delivers, with a note saying what was delivered and where."""
     note = (note or "").strip()
@@ -131,7 +131,7 @@ def do_deliver_contract(contract: Contract, *, actor, note: str) -> Contract:
     return locked
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_complete_contract(contract: Contract, *, actor, note: str = "") -> Contract:
     """The client approves the delivery (検収): escrow is released to the worker less the fee.
 
@@ -180,7 +180,7 @@ def do_complete_contract(contract: Contract, *, actor, note: str = "") -> Contra
     return locked
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_cancel_contract(contract: Contract, *, actor, note: str = "") -> Contract:
     """Either party may call off a contract before funding; once funded only the client may,
     and the escrow is refunded to them in full."""
@@ -205,7 +205,7 @@ def do_cancel_contract(contract: Contract, *, actor, note: str = "") -> Contract
     return locked
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_dispute_contract(contract: Contract, *, actor, note: str) -> Contract:
     """Either party stops the contract and asks the secretariat to step in; escrow stays held."""
     note = (note or "").strip()

@@ -170,7 +170,7 @@ def _set_status(proposal: Proposal, status: str) -> None:
     proposal.save(update_fields=["status", "updated_at"])
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_withdraw_proposal(proposal: Proposal, *, actor) -> Proposal:
     """The worker takes back a proposal the client has not yet answered."""
     locked = _lock_proposal(proposal)
@@ -183,7 +183,7 @@ def do_withdraw_proposal(proposal: Proposal, *, actor) -> Proposal:
     return locked
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_shortlist_proposal(proposal: Proposal, *, actor) -> Proposal:
     """The client marks a proposal as a candidate. A private note, so nobody is notified."""
     locked = _lock_proposal(proposal)
@@ -196,7 +196,7 @@ def do_shortlist_proposal(proposal: Proposal, *, actor) -> Proposal:
     return locked
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_decline_proposal(proposal: Proposal, *, actor) -> Proposal:
     """The client turns a proposal down; the worker is told so they can move on."""
     locked = _lock_proposal(proposal)
@@ -217,7 +217,7 @@ def do_decline_proposal(proposal: Proposal, *, actor) -> Proposal:
     return locked
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_hire_proposal(proposal: Proposal, *, actor) -> Contract:
     """The client hires: the proposal becomes a contract offer the worker must accept.
 

@@ -25,7 +25,7 @@ class AppealError(Refused):
     default_code = "appeal_refused"
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_file_appeal(restriction: Restriction, *, text: str, actor) -> Appeal:
     """The restricted user appeals a restriction decision, once."""
     if actor is None or restriction.user_id != actor.pk:
@@ -67,7 +67,7 @@ def _decided_the_original(restriction: Restriction, actor) -> bool:
     return False
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_decide_appeal(appeal: Appeal, *, upheld: bool, reason: str, actor) -> Appeal:
     """Decide an appeal: upheld lifts the restriction (and voids its strikes); either way the
     appellant is told. Refused for the staff member who took the original decision.

@@ -94,7 +94,7 @@ def report_priority(*, severity: int, trust_score: float, reporter_weights: Iter
     return round(severity + 40 * trust_score + 10 * min(sum(reporter_weights), 10))
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def do_file_report(*, item: ReportItem, reason: str, details: str = "", actor) -> Report:
     """File `actor`'s report of `item` (from `selectors.access_report_target`) and triage it.
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import models, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from yorozu.accounts.models import (
     SCREENED_CLIENT_FIELDS,
@@ -33,7 +32,7 @@ from yorozu.core.staff import (
     has_staff_permission,
     require_staff_permission,
 )
-from yorozu.notifications.actions import do_notify
+from yorozu.notifications.actions import do_notify, render_for
 from yorozu.trust.screening import Context, Screening, apply_verdict, refuse_if_blocked, screen
 from yorozu.workers.actions import do_refresh_worker_search_rows
 
@@ -296,16 +295,19 @@ def do_decide_identity_document(
         event_type="identity_approved" if approve else "identity_rejected",
         data={"document": locked.pk, "note": locked.note},
     )
-    # The user reads this in the site's language, not in the staff member's admin language.
-    with translation.override(settings.LANGUAGE_CODE):
-        if approve:
-            title = gettext("Your identity has been verified")
-            body = gettext("Thank you. The identity-verified mark now shows on your profile.")
-        else:
-            title = gettext("Your identity document could not be accepted")
-            body = gettext("Please check the note below and upload a document again.")
-            if locked.note:
-                body = f"{body}\n\n{locked.note}"
+    # The user reads this in their language, not in the staff member's admin language.
+    if approve:
+        title = gettext_lazy("Your identity has been verified")
+        body = render_for(
+            user, gettext_lazy("Thank you. The identity-verified mark now shows on your profile.")
+        )
+    else:
+        title = gettext_lazy("Your identity document could not be accepted")
+        body = render_for(
+            user, gettext_lazy("Please check the note below and upload a document again.")
+        )
+        if locked.note:
+            body = f"{body}\n\n{locked.note}"
     do_notify(
         user,
         kind="identity_approved" if approve else "identity_rejected",

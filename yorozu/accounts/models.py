@@ -140,16 +140,7 @@ class WorkerProfile(models.Model):
     class Meta:
         verbose_name = _("worker profile")
         verbose_name_plural = _("worker profiles")
-        # Worker search (yorozu/workers/selectors.py): one index per filter and one per sort,
-        # each sort's ending in its full ORDER BY so a first page stops after 21 rows.
-        # bench/bench_worker_search.py measures every filter combination against them.
-        indexes = [
-            models.Index(fields=["prefecture"], name="wp_prefecture"),
-            models.Index(fields=["show_gender", "gender"], name="wp_shown_gender"),
-            models.Index(fields=["show_age", "birth_date"], name="wp_shown_birth_date"),
-            models.Index(fields=["-rating_avg", "-rating_count", "-id"], name="wp_rating"),
-            models.Index(fields=["-completed_count", "-rating_avg", "-id"], name="wp_completed"),
-        ]
+        # Worker search reads its own table (workers.WorkerSearchRow) and its indexes.
 
     def __str__(self) -> str:
         return f"WorkerProfile({self.user_id})"

@@ -13,11 +13,10 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from yorozu.accounts.models import User
 from yorozu.certification import metrics
@@ -28,7 +27,7 @@ from yorozu.certification.models import (
     Metric,
 )
 from yorozu.certification.selectors import enabled_criteria
-from yorozu.notifications.actions import do_notify
+from yorozu.notifications.actions import do_notify, render_for
 
 UPSERT_BATCH = 2000
 
@@ -177,28 +176,30 @@ def _notify_changes(
     url = reverse("certification:progress")
     by_code = {c.code: c for c in criteria}
     users = User.objects.in_bulk(changed)
-    with translation.override(settings.LANGUAGE_CODE):
-        for client_id in result.granted:
-            do_notify(
-                users[client_id],
-                kind="certification_granted",
-                title=gettext("Congratulations: you are now a certified client"),
-                body=gettext(
-                    "You meet every criterion of the certified client programme. Workers now "
-                    "see the certified client badge on your profile and your jobs."
-                ),
-                url=url,
-            )
-        for client_id in result.revoked:
-            reasons = "、".join(by_code[code].label for code in failed_by_client[client_id])
-            do_notify(
-                users[client_id],
-                kind="certification_revoked",
-                title=gettext("Your certified client badge has been removed"),
-                body=gettext(
-                    "These criteria are no longer met: %(reasons)s. The badge comes back "
-                    "automatically once you meet every criterion again."
-                )
-                % {"reasons": reasons},
-                url=url,
-            )
+    for client_id in result.granted:
+        do_notify(
+            users[client_id],
+            kind="certification_granted",
+            title=gettext_lazy("Congratulations: you are now a certified client"),
+            body=gettext_lazy(
+                "You meet every criterion of the certified client programme. Workers now "
+                "see the certified client badge on your profile and your jobs."
+            ),
+            url=url,
+        )
+    for client_id in result.revoked:
+        user = users[client_id]
+        reasons = "、".join(
+            render_for(user, by_code[code].label) for code in failed_by_client[client_id]
+        )
+        do_notify(
+            user,
+            kind="certification_revoked",
+            title=gettext_lazy("Your certified client badge has been removed"),
+            body=gettext_lazy(
+                "These criteria are no longer met: %(reasons)s. The badge comes back "
+                "automatically once you meet every criterion again."
+            ),
+            params={"reasons": reasons},
+            url=url,
+        )

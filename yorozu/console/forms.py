@@ -27,7 +27,7 @@ class DecisionForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if (
             data.get("decision") in (CaseDecision.REJECT, CaseDecision.REJECT_AND_RESTRICT)
             and not (data.get("reason") or "").strip()
@@ -133,7 +133,7 @@ class RuleForm(forms.Form):
         return patterns
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if self.errors:
             return data
         if not data.get("keywords") and not data.get("patterns"):

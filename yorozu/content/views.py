@@ -29,7 +29,6 @@ def notice_list(request: HttpRequest) -> HttpResponse:
             "notices": page.object_list,
             "categories": NoticeCategory.choices,
             "category": category,
-            "extra_query": f"category={category}" if category else "",
             "unread_ids": selectors.unread_notice_ids(request.user, list(page.object_list)),
             "unread_count": selectors.unread_notice_count(request.user),
         },

@@ -1,7 +1,27 @@
-"""The secretariat's permissions. No table: Django permissions need a model to hang on."""
+"""What every app builds on: the abstract audit event, and the secretariat's permissions (no
+table: Django permissions need a model to hang on)."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.Model):
+    """An append-only audit row: who (None for the system) did what to the row it belongs to,
+    with its details. Each app's event model adds the foreign key to what it audits (a posting,
+    a scout, a case, a rule) and is written in the same transaction as the change."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    event_type = models.CharField(max_length=30)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "id"]
 
 
 class Secretariat(models.Model):

@@ -66,7 +66,7 @@ class DecisionForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         level = data.get("level")
         if level and not data.get("upheld"):
             raise forms.ValidationError(_("Only an upheld report restricts an account."))

@@ -14,11 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.catalog.models import Category
@@ -278,14 +277,13 @@ def do_take_down_job(job: Job, *, reason: str, actor) -> bool:
 
 
 def _tell_client(job: Job, title, body) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
-        do_notify(
-            job.client,
-            kind="job_moderation",
-            title=str(title),
-            body=str(body),
-            url=reverse("jobs:detail", args=[job.pk]),
-        )
+    do_notify(
+        job.client,
+        kind="job_moderation",
+        title=title,
+        body=body,
+        url=reverse("jobs:detail", args=[job.pk]),
+    )
 
 
 @transaction.atomic(durable=True)

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from yorozu.core.models import AuditEvent
+
 
 class PayType(models.TextChoices):
     FIXED = "fixed", _("Fixed price")
@@ -145,19 +147,10 @@ class Job(models.Model):
         return self.is_open and self.is_public and not self.deadline_passed
 
 
-class JobEvent(models.Model):
+class JobEvent(AuditEvent):
     """Append-only audit of a posting's life: posted, edited, closed."""
 
     job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    event_type = models.CharField(max_length=30)
-    data = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
         return f"{self.event_type} job={self.job_id}"

@@ -10,11 +10,10 @@ case for a hold, repeat offenders) → the thread is updated → the recipient i
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.core.errors import Refused
@@ -221,18 +220,15 @@ def _notify_recipient(thread: Thread, message: Message) -> None:
     recipient = thread.client if recipient_id == thread.client_id else thread.worker
     sender = thread.worker if recipient_id == thread.client_id else thread.client
     params = {"name": sender.display_name, "job": thread.job.title}
-    with translation.override(settings.LANGUAGE_CODE):
-        do_notify(
-            recipient,
-            kind="message",
-            title=str(_("New message from %(name)s")) % params,
-            body=str(
-                _("%(name)s sent you a message about “%(job)s”. Sign in to yorozu to read it.")
-            )
-            % params,
-            url=reverse("messaging:thread", args=[thread.pk]),
-            collapse_key=thread.collapse_key,
-        )
+    do_notify(
+        recipient,
+        kind="message",
+        title=_("New message from %(name)s"),
+        body=_("%(name)s sent you a message about “%(job)s”. Sign in to yorozu to read it."),
+        params=params,
+        url=reverse("messaging:thread", args=[thread.pk]),
+        collapse_key=thread.collapse_key,
+    )
 
 
 def do_mark_thread_read(thread: Thread, *, actor) -> bool:
@@ -295,15 +291,14 @@ def do_release_held_message(message: Message, *, actor) -> bool:
         thread.last_message_at = now
         thread.save(update_fields=["last_message_at"])
     _notify_recipient(thread, locked)
-    with translation.override(settings.LANGUAGE_CODE):
-        do_notify(
-            locked.sender,
-            kind="message_released",
-            title=str(_("Your message was delivered after review")),
-            body=str(_("The secretariat reviewed your message about “%(job)s” and delivered it."))
-            % {"job": thread.job.title},
-            url=reverse("messaging:thread", args=[thread.pk]),
-        )
+    do_notify(
+        locked.sender,
+        kind="message_released",
+        title=_("Your message was delivered after review"),
+        body=_("The secretariat reviewed your message about “%(job)s” and delivered it."),
+        params={"job": thread.job.title},
+        url=reverse("messaging:thread", args=[thread.pk]),
+    )
     message.status = locked.status
     return True
 
@@ -322,20 +317,14 @@ def do_reject_held_message(message: Message, *, reason: str, actor) -> bool:
     locked.status = MessageStatus.REJECTED
     locked.save(update_fields=["status"])
     thread = locked.thread
-    with translation.override(settings.LANGUAGE_CODE):
-        do_notify(
-            locked.sender,
-            kind="message_rejected",
-            title=str(_("Your message was not delivered")),
-            body=str(
-                _(
-                    "The secretariat did not deliver your message about “%(job)s”. "
-                    "Reason: %(reason)s"
-                )
-            )
-            % {"job": thread.job.title, "reason": reason},
-            url=reverse("messaging:thread", args=[thread.pk]),
-        )
+    do_notify(
+        locked.sender,
+        kind="message_rejected",
+        title=_("Your message was not delivered"),
+        body=_("The secretariat did not deliver your message about “%(job)s”. Reason: %(reason)s"),
+        params={"job": thread.job.title, "reason": reason},
+        url=reverse("messaging:thread", args=[thread.pk]),
+    )
     message.status = locked.status
     return True
 
@@ -408,25 +397,23 @@ def do_decide_contact_request(
     locked.decision_reason = reason
     locked.save(update_fields=["status", "decided_by", "decided_at", "decision_reason"])
     thread = locked.thread
-    with translation.override(settings.LANGUAGE_CODE):
-        if approve:
-            title = str(_("Your request to contact outside yorozu was approved"))
-            body = str(
-                _(
-                    "For “%(job)s” you may now share the contact details the work needs. "
-                    "Payments stay on yorozu."
-                )
-            )
-        else:
-            title = str(_("Your request to contact outside yorozu was not approved"))
-            body = str(_("For “%(job)s” please keep talking on yorozu. Reason: %(reason)s"))
-        for party in (thread.client, thread.worker):
-            do_notify(
-                party,
-                kind="contact_request_decided",
-                title=title,
-                body=body % {"job": thread.job.title, "reason": reason},
-                url=reverse("messaging:thread", args=[thread.pk]),
-            )
+    if approve:
+        title = _("Your request to contact outside yorozu was approved")
+        body = _(
+            "For “%(job)s” you may now share the contact details the work needs. "
+            "Payments stay on yorozu."
+        )
+    else:
+        title = _("Your request to contact outside yorozu was not approved")
+        body = _("For “%(job)s” please keep talking on yorozu. Reason: %(reason)s")
+    for party in (thread.client, thread.worker):
+        do_notify(
+            party,
+            kind="contact_request_decided",
+            title=title,
+            body=body,
+            params={"job": thread.job.title, "reason": reason},
+            url=reverse("messaging:thread", args=[thread.pk]),
+        )
     request.status = locked.status
     return locked

@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from yorozu.core.models import AuditEvent
+
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
 
@@ -146,19 +148,10 @@ class ModerationCase(models.Model):
         return VERDICT_LABELS.get(verdict, verdict)
 
 
-class CaseEvent(models.Model):
+class CaseEvent(AuditEvent):
     """Append-only audit row for every step of a case: opened, merged, claimed, decided."""
 
     case = models.ForeignKey(ModerationCase, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    event_type = models.CharField(max_length=30)
-    data = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
         return f"{self.event_type} case={self.case_id}"

@@ -3,31 +3,59 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from yorozu.core.side_effects import on_commit
 from yorozu.notifications.models import Notification
 
 logger = logging.getLogger(__name__)
+StrOrPromise = str | Promise
+
+
+def recipient_language(user) -> str:
+    """The language a notification to `user` is written in: the site's (Japanese) until
+    accounts carry a language of their own — never the language the actor happens to browse in."""
+    return settings.LANGUAGE_CODE
+
+
+def render_for(user, text: StrOrPromise, params: Mapping[str, object] | None = None) -> str:
+    """`text` (a lazy translation, with %(name)s placeholders filled from `params`) in the
+    recipient's language."""
+    with translation.override(recipient_language(user)):
+        rendered = str(text)
+        return rendered % params if params else rendered
 
 
 def do_notify(
-    user, *, kind: str, title: str, body: str = "", url: str = "", collapse_key: str = ""
+    user,
+    *,
+    kind: str,
+    title: StrOrPromise,
+    body: StrOrPromise = "",
+    url: str = "",
+    params: Mapping[str, object] | None = None,
+    collapse_key: str = "",
 ) -> Notification:
     """Store an in-app notification now; e-mail a copy after the transaction commits.
 
     Call it from inside the action whose change it announces, so both land or neither does.
-    `title` and `body` are already in the recipient's language (Japanese by default).
+    `title` and `body` are lazy translations (msgids with %(name)s placeholders filled from
+    `params`), rendered here in the recipient's language (`recipient_language`), the one place
+    that decides it.
 
     With a `collapse_key`, a user has at most one unread notification per key: while one is
     unread, the existing one is returned and nothing new is stored or mailed. The partial unique
     constraint backs this under concurrency, so two senders racing still make one e-mail.
     """
+    title = render_for(user, title, params)
+    body = render_for(user, body, params) if body else ""
     if collapse_key:
         existing = _unread_with_key(user, collapse_key)
         if existing is not None:

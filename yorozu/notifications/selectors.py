@@ -15,10 +15,6 @@ def unread_notifications(user) -> QuerySet[Notification]:
     return Notification.objects.filter(user=user, read_at__isnull=True)
 
 
-def unread_notification_count(user) -> int:
-    return unread_notifications(user).count()
-
-
 def notifications_for(user) -> QuerySet[Notification]:
     """The user's notifications, unread ones first, each group newest first."""
     return (

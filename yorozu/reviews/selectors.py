@@ -7,7 +7,3 @@ from yorozu.reviews.models import Review
 
 def has_reviewed(contract, user) -> bool:
     return Review.objects.filter(contract=contract, reviewer_id=user.pk).exists()
-
-
-def reviews_of_contract(contract):
-    return Review.objects.filter(contract=contract).select_related("reviewer")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Max, Min, Sum
+from django.db.models import F, Max, Min
 from django.urls import reverse
 from django.utils import timezone
 
@@ -269,11 +269,6 @@ def do_start_rescan(*, reason: str, actor, message_days: int = RESCAN_MESSAGE_DA
     """Plan a rescan (chunks over open jobs and recent messages) and enqueue its task."""
     require_staff_permission(actor, MANAGE_RULES)
     return _start_rescan(reason=reason, actor=actor, message_days=message_days)
-
-
-def rescan_progress(rescan: Rescan) -> dict:
-    got = rescan.chunks.aggregate(processed=Sum("processed"))
-    return {"processed": got["processed"] or 0, "total": rescan.total}
 
 
 __all__ = [

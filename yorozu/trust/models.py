@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from yorozu.core.models import AuditEvent
+
 
 class RuleState(models.TextChoices):
     DRAFT = "draft", pgettext_lazy("rule state", "Draft")
@@ -88,19 +90,10 @@ class TrustRule(models.Model):
         return RULE_TRANSITIONS.get(self.state, ())
 
 
-class TrustRuleEvent(models.Model):
+class TrustRuleEvent(AuditEvent):
     """Append-only audit of a rule's life: created, edited, state changes, backtests."""
 
     rule = models.ForeignKey(TrustRule, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    event_type = models.CharField(max_length=30)
-    data = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
         return f"{self.event_type} rule={self.rule_id}"

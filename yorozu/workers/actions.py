@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
 from django.db.models import (
@@ -24,7 +23,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, Concat, Round
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.models import IdentityStatus, User, WorkerProfile
@@ -34,7 +33,7 @@ from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.jobs.selectors import open_jobs_of_client
 from yorozu.messaging.actions import ensure_thread, post_message
 from yorozu.messaging.screening import scout_context
-from yorozu.notifications.actions import do_notify
+from yorozu.notifications.actions import do_notify, render_for
 from yorozu.trust.screening import (
     Screening,
     apply_verdict,
@@ -281,19 +280,14 @@ def _event(scout: Scout, event_type: str, actor, **data) -> None:
     ScoutEvent.objects.create(scout=scout, actor=actor, event_type=event_type, data=data)
 
 
-def _notify(user, *, kind: str, title, body, url: str) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
-        do_notify(user, kind=kind, title=str(title), body=str(body), url=url)
-
-
 def _notify_worker_of_scout(scout: Scout) -> None:
     params = {"name": scout.client.display_name, "job": scout.job.title}
-    _notify(
+    do_notify(
         scout.worker,
         kind="scout",
-        title=_("You have a scout from %(name)s") % params,
-        body=_("%(name)s invites you to propose on “%(job)s”. Sign in to yorozu to answer.")
-        % params,
+        title=_("You have a scout from %(name)s"),
+        body=_("%(name)s invites you to propose on “%(job)s”. Sign in to yorozu to answer."),
+        params=params,
         url=reverse("workers:scouts"),
     )
 
@@ -419,11 +413,12 @@ def do_accept_scout(scout: Scout, *, actor: User):
     )
     _event(scout, "accepted", actor, thread=thread.pk)
     params = {"name": scout.worker.display_name, "job": scout.job.title}
-    _notify(
+    do_notify(
         scout.client,
         kind="scout_accepted",
-        title=_("%(name)s accepted your scout") % params,
-        body=_("%(name)s accepted your scout for “%(job)s”. A message thread is open.") % params,
+        title=_("%(name)s accepted your scout"),
+        body=_("%(name)s accepted your scout for “%(job)s”. A message thread is open."),
+        params=params,
         url=reverse("messaging:thread", args=[thread.pk]),
     )
     return thread
@@ -448,11 +443,12 @@ def do_decline_scout(scout: Scout, *, actor: User) -> Scout:
     scout.save(update_fields=["status", "decided_at"])
     _event(scout, "declined", actor)
     params = {"name": scout.worker.display_name, "job": scout.job.title}
-    _notify(
+    do_notify(
         scout.client,
         kind="scout_declined",
-        title=_("%(name)s declined your scout") % params,
-        body=_("%(name)s declined your scout for “%(job)s”. Try other workers who fit.") % params,
+        title=_("%(name)s declined your scout"),
+        body=_("%(name)s declined your scout for “%(job)s”. Try other workers who fit."),
+        params=params,
         url=reverse("workers:scouts_sent"),
     )
     return scout
@@ -489,18 +485,19 @@ def do_reject_held_scout(
     scout.decided_at = timezone.now()
     scout.save(update_fields=["status", "decided_at"])
     _event(scout, "rejected", actor)
-    _notify(
+    body = render_for(
+        scout.client,
+        _(
+            "The secretariat reviewed your scout for “%(job)s” and did not deliver it, "
+            "because it did not follow the guidelines."
+        ),
+        {"job": scout.job.title},
+    )
+    do_notify(
         scout.client,
         kind="scout_rejected",
         title=_("Your scout was not delivered"),
-        body=(
-            _(
-                "The secretariat reviewed your scout for “%(job)s” and did not deliver it, "
-                "because it did not follow the guidelines."
-            )
-            % {"job": scout.job.title}
-            + (f"\n{reason}" if reason else "")
-        ),
+        body=body + (f"\n{reason}" if reason else ""),
         url=reverse("workers:scouts_sent"),
     )
     return True

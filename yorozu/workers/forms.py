@@ -111,7 +111,7 @@ class WorkerSearchForm(forms.Form):
         cast(forms.ChoiceField, fields["prefecture"]).choices = prefecture_choices_by_region(lang)
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         for name in ("category", "gender", "prefecture", "age"):
             if len(cleaned.get(name) or []) > MAX_SELECTED:
                 self.add_error(name, _("Too many values selected."))

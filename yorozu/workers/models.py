@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from yorozu.core.models import AuditEvent
+
 
 class WorkerCategoryStat(models.Model):
     """How many contracts a worker completed in one category (main or sub).
@@ -194,19 +196,10 @@ class Scout(models.Model):
         return [r.get(key, "") for r in self.reasons if r.get(key)]
 
 
-class ScoutEvent(models.Model):
+class ScoutEvent(AuditEvent):
     """Append-only audit of a scout's life: sent, held, accepted, declined, released, rejected."""
 
     scout = models.ForeignKey(Scout, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    event_type = models.CharField(max_length=30)
-    data = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
         return f"{self.event_type} scout={self.scout_id}"

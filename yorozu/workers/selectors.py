@@ -529,10 +529,6 @@ def access_scout_for_worker(worker: User, scout_id: int) -> Scout:
     return scout
 
 
-def open_scout_count(worker: User) -> int:
-    return Scout.objects.filter(worker=worker, status=ScoutStatus.SENT).count()
-
-
 def accepted_scout_threads(worker: User, scouts: list[Scout]) -> dict[int, int]:
     """job id → thread id for the accepted scouts on a page, in one query."""
     job_ids = [s.job_id for s in scouts if s.status == ScoutStatus.ACCEPTED]

@@ -17,8 +17,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from yorozu.core.errors import Refused
 from yorozu.core.staff import RESTRICT, REVIEW, require_staff_permission
@@ -303,8 +303,8 @@ def _tell_reporter(report: Report, *, upheld: bool) -> None:
     do_notify(
         report.reporter,
         kind="report_decided",
-        title=_("Your report has been reviewed: %(outcome)s")
-        % {"outcome": _("upheld") if upheld else _("not upheld")},
+        title=_("Your report has been reviewed: %(outcome)s"),
         body=body,
+        params={"outcome": _("upheld") if upheld else _("not upheld")},
         url=reverse("enforcement:my_reports"),
     )

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from yorozu.core.errors import Refused
 from yorozu.core.staff import RESTRICT, require_staff_permission

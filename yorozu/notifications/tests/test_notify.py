@@ -51,3 +51,20 @@ def test_notifications_without_a_key_never_collapse(worker_user):
     do_notify(worker_user, kind="proposal", title="提案 1")
     do_notify(worker_user, kind="proposal", title="提案 2")
     assert Notification.objects.filter(user=worker_user).count() == 2
+
+
+def test_a_notification_is_written_in_the_recipients_language_not_the_actors(
+    client_user, worker_user
+):
+    """The actor may browse in English; the recipient still reads Japanese (issue 15: nine
+    copies of this rule had drifted — a scout's text was rendered in the sender's language)."""
+    from django.utils import translation
+
+    from yorozu.messaging.tests.factories import ThreadFactory, send
+    from yorozu.notifications.models import Notification
+
+    thread = ThreadFactory(client=client_user, worker=worker_user)
+    with translation.override("en"):
+        send(thread, worker_user, "はじめまして。よろしくお願いします。")
+    note = Notification.objects.get(user=client_user, kind="message")
+    assert "メッセージ" in note.title and "message" not in note.title.lower()

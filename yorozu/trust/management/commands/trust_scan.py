@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TextIO, cast
 
 from django.core.management.base import BaseCommand
 
@@ -22,4 +23,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # call_command(..., stdin=StringIO(...)) in tests; the process's stdin otherwise.
         stdin = options.get("stdin") or sys.stdin
-        cli.run(stdin, self.stdout, options["lang"])
+        cli.run(stdin, cast(TextIO, self.stdout), options["lang"])

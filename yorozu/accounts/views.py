@@ -12,7 +12,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from django_htmx.middleware import HtmxDetails
 
 from yorozu.accounts.actions import (
     IdentitySubmissionRefused,
@@ -30,7 +29,8 @@ from yorozu.accounts.forms import (
     SignupForm,
     WorkerProfileForm,
 )
-from yorozu.accounts.models import IdentityStatus, User
+from yorozu.accounts.models import IdentityStatus
+from yorozu.accounts.requests import SignedInRequest as AuthenticatedRequest
 from yorozu.accounts.selectors import (
     access_client_profile,
     client_reviews_from_workers,
@@ -42,13 +42,6 @@ from yorozu.jobs.selectors import open_jobs_of_client
 from yorozu.trust.screening import Blocked
 
 SETTINGS_TEMPLATE = "accounts/account_settings.html"
-
-
-class AuthenticatedRequest(HttpRequest):
-    """What a login_required view receives: a signed-in User, and django-htmx's details."""
-
-    user: User
-    htmx: HtmxDetails
 
 
 class AccountLoginView(LoginView):

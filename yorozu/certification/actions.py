@@ -76,7 +76,7 @@ def do_evaluate_certifications(
     *,
     now: datetime.datetime | None = None,
     client_ids: Iterable[int] | None = None,
-    actor=None,
+    actor: User | None = None,
     step: Step | None = None,
 ) -> EvaluationResult:
     """Evaluate every client (or just `client_ids`) against the enabled criteria and store it.

@@ -8,6 +8,8 @@ case another reviewer holds is refused before anything changes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 
 from yorozu.core.staff import RESTRICT, REVIEW, require_staff_permission
@@ -17,6 +19,9 @@ from yorozu.moderation.models import CaseDecision, CaseEvent, CaseQueue, Moderat
 from yorozu.moderation.registry import kind_of
 from yorozu.trust.screening import do_clear_screening
 
+if TYPE_CHECKING:
+    from yorozu.accounts.models import User
+
 
 @transaction.atomic(durable=True)
 def do_decide_case(
@@ -24,7 +29,7 @@ def do_decide_case(
     *,
     decision: str,
     reason: str = "",
-    actor,
+    actor: User,
     restrict_level: str = "permanent",
 ) -> ModerationCase:
     """approve: the content stands (a held posting is published, a held message delivered, a

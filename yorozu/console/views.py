@@ -7,12 +7,13 @@ from typing import cast
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from yorozu.accounts.requests import SignedInRequest
 from yorozu.console.actions import do_decide_case
 from yorozu.console.charts import bar_chart
 from yorozu.console.forms import BacktestForm, DecisionForm, RuleForm
@@ -65,7 +66,7 @@ def _tabs(current: str) -> list[dict]:
 
 @staff_view(REVIEW)
 @require_GET
-def queue(request: HttpRequest, queue: str = CaseQueue.JOBS) -> HttpResponse:
+def queue(request: SignedInRequest, queue: str = CaseQueue.JOBS) -> HttpResponse:
     """One queue's undecided cases, with a tab and a count per queue."""
     if queue not in [q.value for q in CONSOLE_QUEUES]:
         raise Http404("no such queue")
@@ -87,7 +88,7 @@ def queue(request: HttpRequest, queue: str = CaseQueue.JOBS) -> HttpResponse:
 
 @staff_view(REVIEW)
 @require_GET
-def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+def case_detail(request: SignedInRequest, case_id: int) -> HttpResponse:
     case = access_case(request.user, case_id)
     assessment = case.assessment if isinstance(case.assessment, dict) else {}
     reasons = [r for r in assessment.get("reasons", []) if isinstance(r, dict)]
@@ -122,7 +123,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @staff_view(REVIEW)
 @require_POST
-def claim(request: HttpRequest, case_id: int) -> HttpResponse:
+def claim(request: SignedInRequest, case_id: int) -> HttpResponse:
     case = access_case(request.user, case_id)
     try:
         do_claim_case(case, actor=request.user)
@@ -135,7 +136,7 @@ def claim(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @staff_view(REVIEW)
 @require_POST
-def decide(request: HttpRequest, case_id: int) -> HttpResponse:
+def decide(request: SignedInRequest, case_id: int) -> HttpResponse:
     case = access_case(request.user, case_id)
     form = DecisionForm(request.POST)
     if not form.is_valid():
@@ -159,7 +160,7 @@ def decide(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @staff_view(REVIEW)
 @require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: SignedInRequest) -> HttpResponse:
     figures = dashboard_figures(days=14)
     days = figures["days"]
     series = [
@@ -197,7 +198,7 @@ def _rule(rule_id: int) -> TrustRule:
 
 @staff_view(REVIEW)
 @require_GET
-def rules(request: HttpRequest) -> HttpResponse:
+def rules(request: SignedInRequest) -> HttpResponse:
     page = Paginator(TrustRule.objects.order_by("state", "code"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -209,7 +210,7 @@ def rules(request: HttpRequest) -> HttpResponse:
 
 
 @staff_view(MANAGE_RULES)
-def rule_new(request: HttpRequest) -> HttpResponse:
+def rule_new(request: SignedInRequest) -> HttpResponse:
     if request.method not in ("GET", "POST"):
         return HttpResponse(status=405)
     form = RuleForm(request.POST or None)
@@ -227,7 +228,7 @@ def rule_new(request: HttpRequest) -> HttpResponse:
 
 
 @staff_view(MANAGE_RULES)
-def rule_edit(request: HttpRequest, rule_id: int) -> HttpResponse:
+def rule_edit(request: SignedInRequest, rule_id: int) -> HttpResponse:
     if request.method not in ("GET", "POST"):
         return HttpResponse(status=405)
     rule = _rule(rule_id)
@@ -245,7 +246,7 @@ def rule_edit(request: HttpRequest, rule_id: int) -> HttpResponse:
 
 @staff_view(REVIEW)
 @require_GET
-def rule_detail(request: HttpRequest, rule_id: int) -> HttpResponse:
+def rule_detail(request: SignedInRequest, rule_id: int) -> HttpResponse:
     rule = _rule(rule_id)
     hits = RuleHitDaily.objects.filter(code=rule.code).order_by("-day")[:14]
     return render(
@@ -267,7 +268,7 @@ def rule_detail(request: HttpRequest, rule_id: int) -> HttpResponse:
 
 @staff_view(MANAGE_RULES)
 @require_POST
-def rule_state(request: HttpRequest, rule_id: int) -> HttpResponse:
+def rule_state(request: SignedInRequest, rule_id: int) -> HttpResponse:
     rule = _rule(rule_id)
     state = request.POST.get("state", "")
     try:
@@ -283,7 +284,7 @@ def rule_state(request: HttpRequest, rule_id: int) -> HttpResponse:
 
 @staff_view(MANAGE_RULES)
 @require_POST
-def rule_backtest(request: HttpRequest, rule_id: int) -> HttpResponse:
+def rule_backtest(request: SignedInRequest, rule_id: int) -> HttpResponse:
     rule = _rule(rule_id)
     form = BacktestForm(request.POST)
     if form.is_valid():
@@ -299,7 +300,7 @@ def rule_backtest(request: HttpRequest, rule_id: int) -> HttpResponse:
 
 
 @staff_view(REVIEW)
-def rescans(request: HttpRequest) -> HttpResponse:
+def rescans(request: SignedInRequest) -> HttpResponse:
     if request.method == "POST":
         do_start_rescan(reason=_("Started from the console"), actor=request.user)
         messages.success(request, _("A rescan has started."))

@@ -6,6 +6,7 @@ Staff edits go through the Django admin, whose LogEntry is the audit trail for t
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -21,8 +22,13 @@ from yorozu.content.models import (
     TermsVersion,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
-def do_mark_notice_read(notice: Notice, *, actor) -> bool:
+    from yorozu.accounts.models import User
+
+
+def do_mark_notice_read(notice: Notice, *, actor: User | AnonymousUser | None) -> bool:
     """Record that `actor` opened `notice`; True the first time. Visitors leave no trace.
 
     Idempotent: a reload or two tabs opening the same notice never raise nor double count.
@@ -47,7 +53,9 @@ def _upsert(model, refresh: bool, defaults: dict, **lookup):
 
 
 @transaction.atomic(durable=True)
-def do_load_content(*, actor=None, now=None, refresh: bool = False) -> dict[str, int]:
+def do_load_content(
+    *, actor: User | None = None, now=None, refresh: bool = False
+) -> dict[str, int]:
     """Create the shipped notices, FAQ, terms and help pages; safe to run on every start.
 
     Rows are matched on their stable keys (slug, version, anchor), so running it again never

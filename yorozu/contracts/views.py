@@ -12,9 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
-from django_htmx.middleware import HtmxDetails
 
-from yorozu.accounts.models import User
+from yorozu.accounts.requests import SignedInRequest
 from yorozu.contracts import selectors
 from yorozu.contracts.actions import (
     TRANSITION_ACTIONS,
@@ -33,13 +32,6 @@ from yorozu.reviews.selectors import has_reviewed
 from yorozu.trust.screening import Blocked
 
 PER_PAGE = 20
-
-
-class SignedInRequest(HttpRequest):
-    """A request as these views see it: signed in (login_required), with django-htmx details."""
-
-    htmx: HtmxDetails
-    user: User
 
 
 TRANSITION_DONE = {

@@ -8,14 +8,18 @@ CSV export. The console (issue 7) shows the reports queue and calls the same act
 from __future__ import annotations
 
 import csv
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+if TYPE_CHECKING:
+    from yorozu.accounts.requests import SignedInRequest
 
 from yorozu.core.errors import Refused
 from yorozu.core.staff import DECIDE_APPEALS, RESTRICT, REVIEW, VIEW_AUDIT, staff_view
@@ -59,7 +63,7 @@ PAGE_SIZE = 50
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: SignedInRequest) -> HttpResponse:
     """Report an item: ?target=job|user|message|scout|proposal&id=N (404 if not visible)."""
     target = request.GET.get("target", "")
     if target not in ReportTarget.values:
@@ -98,7 +102,7 @@ def report(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_reports(request: HttpRequest) -> HttpResponse:
+def my_reports(request: SignedInRequest) -> HttpResponse:
     page = Paginator(reports_of_user(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "enforcement/report_mine.html", {"page_obj": page})
 
@@ -107,7 +111,7 @@ def my_reports(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def statement(request: HttpRequest) -> HttpResponse:
+def statement(request: SignedInRequest) -> HttpResponse:
     """The statement of reasons for every restriction decision on the signed-in account."""
     restrictions = list(restrictions_for_statement(request.user))
     return render(request, "enforcement/statement.html", {"restrictions": restrictions})
@@ -115,7 +119,7 @@ def statement(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def appeal(request: HttpRequest, restriction_id: int) -> HttpResponse:
+def appeal(request: SignedInRequest, restriction_id: int) -> HttpResponse:
     restriction = access_own_restriction(request.user, restriction_id)
     existing = Appeal.objects.filter(restriction=restriction).first()
     form = AppealForm(request.POST if request.method == "POST" else None)
@@ -140,7 +144,7 @@ def appeal(request: HttpRequest, restriction_id: int) -> HttpResponse:
 # --- public figures ----------------------------------------------------------------------------
 
 
-def transparency(request: HttpRequest) -> HttpResponse:
+def transparency(request: SignedInRequest) -> HttpResponse:
     return render(request, "enforcement/transparency.html", {"quarters": transparency_figures()})
 
 
@@ -148,14 +152,14 @@ def transparency(request: HttpRequest) -> HttpResponse:
 
 
 @staff_view(REVIEW)
-def secretariat_reports(request: HttpRequest) -> HttpResponse:
+def secretariat_reports(request: SignedInRequest) -> HttpResponse:
     page = Paginator(open_report_cases(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "enforcement/secretariat_reports.html", {"page_obj": page})
 
 
 @staff_view(REVIEW)
 @require_http_methods(["GET", "POST"])
-def secretariat_report_case(request: HttpRequest, case_id: int) -> HttpResponse:
+def secretariat_report_case(request: SignedInRequest, case_id: int) -> HttpResponse:
     case = get_object_or_404(ModerationCase, pk=case_id, queue=CaseQueue.REPORTS)
     form = DecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid() and case.status != CaseStatus.DECIDED:
@@ -177,14 +181,14 @@ def secretariat_report_case(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 @staff_view(DECIDE_APPEALS)
-def secretariat_appeals(request: HttpRequest) -> HttpResponse:
+def secretariat_appeals(request: SignedInRequest) -> HttpResponse:
     page = Paginator(pending_appeals(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "enforcement/secretariat_appeals.html", {"page_obj": page})
 
 
 @staff_view(DECIDE_APPEALS)
 @require_http_methods(["GET", "POST"])
-def secretariat_appeal(request: HttpRequest, appeal_id: int) -> HttpResponse:
+def secretariat_appeal(request: SignedInRequest, appeal_id: int) -> HttpResponse:
     appeal_obj = get_object_or_404(
         Appeal.objects.select_related("restriction", "restriction__user", "appellant"),
         pk=appeal_id,
@@ -209,7 +213,7 @@ def secretariat_appeal(request: HttpRequest, appeal_id: int) -> HttpResponse:
 
 @staff_view(RESTRICT)
 @require_http_methods(["GET", "POST"])
-def secretariat_lift(request: HttpRequest, restriction_id: int) -> HttpResponse:
+def secretariat_lift(request: SignedInRequest, restriction_id: int) -> HttpResponse:
     restriction = get_object_or_404(Restriction.objects.select_related("user"), pk=restriction_id)
     form = LiftForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -234,7 +238,7 @@ class _Echo:
 
 
 @staff_view(VIEW_AUDIT)
-def audit(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+def audit(request: SignedInRequest) -> HttpResponse | StreamingHttpResponse:
     """The append-only enforcement log, filtered; ?format=csv exports what the filters select."""
     form = AuditFilterForm(request.GET or None)
     filters = AuditFilters()

@@ -8,15 +8,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from yorozu.accounts.actions import do_switch_role
-from yorozu.accounts.models import Role, User
+from yorozu.accounts.models import Role
+from yorozu.accounts.requests import SignedInRequest
 from yorozu.core.redirects import safe_next
 from yorozu.jobs.selectors import latest_open_jobs
-
-
-class SignedInRequest(HttpRequest):
-    """What a login_required view receives: a signed-in User."""
-
-    user: User
 
 
 def home(request: HttpRequest) -> HttpResponse:

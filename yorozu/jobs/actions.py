@@ -12,7 +12,7 @@ shows the version that was held beside a later edit.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -35,6 +35,9 @@ from yorozu.trust.screening import (
     screen,
 )
 from yorozu.trust.services import job_text
+
+if TYPE_CHECKING:
+    from yorozu.accounts.models import User
 
 SCREENED_FIELDS = ("title", "description")
 
@@ -60,7 +63,7 @@ def screen_job(title: str, description: str, *, author: Any = None) -> Screening
     )
 
 
-def _require_owner(job: Job, actor) -> None:
+def _require_owner(job: Job, actor: User) -> None:
     if actor is None or job.client_id != actor.pk:
         raise PermissionDenied("only the client who posted a job may change it")
 
@@ -76,7 +79,7 @@ def _comparable(value: Any) -> Any:
     return getattr(value, "pk", value)
 
 
-def do_post_job(*, client, data: Mapping[str, Any], actor) -> Job:
+def do_post_job(*, client, data: Mapping[str, Any], actor: User) -> Job:
     """Publish a job for `client` from validated form data (see JobForm).
 
     Raises `trust.screening.Blocked` (the attempt recorded) when screening refuses it.
@@ -92,7 +95,7 @@ def do_post_job(*, client, data: Mapping[str, Any], actor) -> Job:
 
 
 @transaction.atomic(durable=True)
-def _create_job(*, client, values: dict, screened: Screening, actor) -> Job:
+def _create_job(*, client, values: dict, screened: Screening, actor: User) -> Job:
     now = timezone.now()
     job = Job.objects.create(
         client=client,
@@ -114,7 +117,7 @@ def _create_job(*, client, values: dict, screened: Screening, actor) -> Job:
     return job
 
 
-def do_edit_job(job: Job, data: Mapping[str, Any], *, actor) -> list[str]:
+def do_edit_job(job: Job, data: Mapping[str, Any], *, actor: User) -> list[str]:
     """Apply the owner's changes to an open job; returns the names of the fields that changed.
 
     A change to the title or description (or any edit of a rejected posting) is screened
@@ -150,7 +153,7 @@ def _changed_fields(job: Job, data: Mapping[str, Any]) -> list[str]:
 
 @transaction.atomic(durable=True)
 def _save_edit(
-    job: Job, data: Mapping[str, Any], *, screened: Screening | None, actor
+    job: Job, data: Mapping[str, Any], *, screened: Screening | None, actor: User
 ) -> list[str]:
     # The row is locked so an edit never races a close: a job closed in the meantime is refused
     # rather than silently re-edited.
@@ -201,7 +204,9 @@ def _save_edit(
 
 
 @transaction.atomic
-def do_set_job_moderation(job: Job, *, moderation: str, reason: str = "", actor) -> bool:
+def do_set_job_moderation(
+    job: Job, *, moderation: str, reason: str = "", actor: User | None
+) -> bool:
     """The secretariat's decision on a posting (or a rescan's hold): public, held or rejected.
 
     Returns whether anything changed. Called by the review console and the rescan task inside
@@ -230,7 +235,7 @@ def do_set_job_moderation(job: Job, *, moderation: str, reason: str = "", actor)
 
 
 @transaction.atomic
-def do_approve_job(job: Job, *, actor) -> bool:
+def do_approve_job(job: Job, *, actor: User) -> bool:
     """The secretariat lets a held or cautioned posting stand: public, caution cleared, its
     holds no longer count against the client, who is told when it was not public before."""
     require_staff_permission(actor, REVIEW, about=[job.client_id])
@@ -245,7 +250,7 @@ def do_approve_job(job: Job, *, actor) -> bool:
 
 
 @transaction.atomic
-def do_reject_job(job: Job, *, reason: str, actor) -> bool:
+def do_reject_job(job: Job, *, reason: str, actor: User) -> bool:
     """The secretariat does not publish a posting; the client is told why."""
     require_staff_permission(actor, REVIEW, about=[job.client_id])
     changed = do_set_job_moderation(
@@ -257,7 +262,7 @@ def do_reject_job(job: Job, *, reason: str, actor) -> bool:
 
 
 @transaction.atomic
-def do_take_down_job(job: Job, *, reason: str, actor) -> bool:
+def do_take_down_job(job: Job, *, reason: str, actor: User) -> bool:
     """An upheld report takes a posting down: closed and no longer public (its page answers
     404 to everyone but its owner and the secretariat), with a "removed" event."""
     require_staff_permission(actor, REVIEW, about=[job.client_id])
@@ -287,7 +292,7 @@ def _tell_client(job: Job, title, body) -> None:
 
 
 @transaction.atomic(durable=True)
-def do_close_job(job: Job, *, actor) -> bool:
+def do_close_job(job: Job, *, actor: User) -> bool:
     """Stop taking proposals. Closing twice is harmless: only the first close writes anything.
 
     Returns whether this call closed the job.

@@ -38,7 +38,7 @@ class JobsRequest(HttpRequest):
 
 
 class SignedInRequest(JobsRequest):
-    user: User
+    user: User  # as accounts.requests.SignedInRequest, with JobsRequest's details
 
 
 def search(request: JobsRequest) -> HttpResponse:

@@ -10,6 +10,8 @@ case for a hold, repeat offenders) → the thread is updated → the recipient i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
@@ -38,6 +40,9 @@ from yorozu.trust.screening import (
     do_clear_screening,
     refuse_if_blocked,
 )
+
+if TYPE_CHECKING:
+    from yorozu.accounts.models import User
 
 MAX_BODY_LENGTH = 5000
 # The model's column width: a longer key cannot be stored, so it cannot protect a retry either.
@@ -89,7 +94,9 @@ def clean_message_body(body: str) -> str:
     return body
 
 
-def do_send_message(*, thread: Thread, sender, body: str, idempotency_key: str, actor) -> Message:
+def do_send_message(
+    *, thread: Thread, sender: User, body: str, idempotency_key: str, actor: User
+) -> Message:
     """Send `body` from `sender` in `thread`, exactly once per idempotency key.
 
     A retry or double submit with a key already used by this sender returns the message stored
@@ -120,7 +127,7 @@ def do_send_message(*, thread: Thread, sender, body: str, idempotency_key: str, 
 
 @transaction.atomic(durable=True)
 def _store_message(
-    *, thread: Thread, sender, screened: Screening, idempotency_key: str, actor
+    *, thread: Thread, sender: User, screened: Screening, idempotency_key: str, actor: User
 ) -> Message:
     # Lock the row and re-read what sends change; the job and the parties do not change, so the
     # caller's thread keeps them (access_thread loaded them), sparing the hot path a 4-table join.
@@ -159,7 +166,7 @@ def _store_message(
     return message
 
 
-def post_message(*, thread: Thread, sender, body: str, stored: dict, warned: bool) -> Message:
+def post_message(*, thread: Thread, sender: User, body: str, stored: dict, warned: bool) -> Message:
     """Store a message whose text was already screened on another path (an accepted scout's
     text, screened as the scout), inside the caller's transaction, and tell the recipient."""
     if not transaction.get_connection().in_atomic_block:
@@ -177,7 +184,7 @@ def post_message(*, thread: Thread, sender, body: str, stored: dict, warned: boo
     return message
 
 
-def _stored_with_key(sender, idempotency_key: str) -> Message | None:
+def _stored_with_key(sender: User, idempotency_key: str) -> Message | None:
     """The message `sender` stored under this key, if any.
 
     Asked on every send, and almost always answered "none": a fixed statement on the unique
@@ -231,7 +238,7 @@ def _notify_recipient(thread: Thread, message: Message) -> None:
     )
 
 
-def do_mark_thread_read(thread: Thread, *, actor) -> bool:
+def do_mark_thread_read(thread: Thread, *, actor: User) -> bool:
     """Record that `actor` has read `thread` up to the last message they were shown.
 
     Reads up to `thread.last_message_at` as fetched before the page was rendered, not "now": a
@@ -271,7 +278,7 @@ def _lock(message: Message) -> Message:
 
 
 @transaction.atomic
-def do_release_held_message(message: Message, *, actor) -> bool:
+def do_release_held_message(message: Message, *, actor: User) -> bool:
     """The secretariat lets a held message through: the reader sees it and is told.
 
     False (nothing written) when the message is no longer held — a delivered message a rescan
@@ -304,7 +311,7 @@ def do_release_held_message(message: Message, *, actor) -> bool:
 
 
 @transaction.atomic
-def do_reject_held_message(message: Message, *, reason: str, actor) -> bool:
+def do_reject_held_message(message: Message, *, reason: str, actor: User) -> bool:
     """The secretariat keeps a held message from its reader; the sender is told why.
 
     Also what an upheld report does to a delivered message: the reader no longer sees it.
@@ -339,7 +346,7 @@ class ContactRequestRefused(Refused):
 
 
 @transaction.atomic(durable=True)
-def do_request_contact(*, thread: Thread, reason: str, actor) -> ContactRequest:
+def do_request_contact(*, thread: Thread, reason: str, actor: User) -> ContactRequest:
     """Ask the secretariat, before escrow, to let the two parties exchange contact details.
 
     One request per thread, with a stated reason; it opens a case in the contact-requests queue.
@@ -376,7 +383,7 @@ def do_request_contact(*, thread: Thread, reason: str, actor) -> ContactRequest:
 
 @transaction.atomic
 def do_decide_contact_request(
-    request: ContactRequest, *, approve: bool, reason: str = "", actor
+    request: ContactRequest, *, approve: bool, reason: str = "", actor: User
 ) -> ContactRequest:
     """The secretariat approves or rejects a pending request; both parties are told.
 

@@ -9,6 +9,7 @@ nudge, proposals, scouts and rescans judge a text in the same place and for the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
@@ -26,6 +27,9 @@ from yorozu.trust.screening import (
     screen,
 )
 from yorozu.trust.services import Segment, highlight
+
+if TYPE_CHECKING:
+    from yorozu.accounts.models import User
 
 # Reason categories the engine applies before escrow only (so a note after escrow is about them).
 CONTACT_CATEGORIES = frozenset({"contact"})
@@ -98,7 +102,7 @@ def scope_of(thread: Thread) -> str:
     return f"thread:{thread.pk}"
 
 
-def _earlier(thread: Thread, sender) -> tuple[str, ...]:
+def _earlier(thread: Thread, sender: User) -> tuple[str, ...]:
     """The sender's consecutive messages since the other party last wrote (and their refused
     attempts in the thread), oldest first: a contact detail split over two messages is read as
     one. Nothing is read when the engine in force does not look at earlier messages."""
@@ -120,7 +124,7 @@ def _earlier(thread: Thread, sender) -> tuple[str, ...]:
     return earlier_in_scope(sender, scope_of(thread), mine, after=since)
 
 
-def message_context(thread: Thread, sender, *, stage: str | None = None) -> Context:
+def message_context(thread: Thread, sender: User, *, stage: str | None = None) -> Context:
     job = thread.job
     return Context(
         stage=stage or thread_stage(thread),
@@ -132,7 +136,9 @@ def message_context(thread: Thread, sender, *, stage: str | None = None) -> Cont
     )
 
 
-def screen_message(*, thread: Thread, sender, body: str, stage: str | None = None) -> Screening:
+def screen_message(
+    *, thread: Thread, sender: User, body: str, stage: str | None = None
+) -> Screening:
     return screen(
         "message", body, author=sender, context=message_context(thread, sender, stage=stage)
     )
@@ -173,7 +179,7 @@ class Nudge:
         return self.verdict != "allow"
 
 
-def nudge_for(*, thread: Thread, sender, body: str) -> Nudge:
+def nudge_for(*, thread: Thread, sender: User, body: str) -> Nudge:
     """What would be flagged in this draft, and why, without storing or counting anything."""
     stage = thread_stage(thread)
     screening = screen_message(thread=thread, sender=sender, body=body, stage=stage)

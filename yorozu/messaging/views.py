@@ -9,14 +9,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
-from django_htmx.middleware import HtmxDetails
 
-from yorozu.accounts.models import User
+from yorozu.accounts.requests import SignedInRequest
 from yorozu.core.errors import Refused
 from yorozu.messaging import screening
 from yorozu.messaging.actions import (
@@ -41,13 +40,6 @@ from yorozu.messaging.selectors import (
 from yorozu.trust.screening import Blocked
 
 THREAD_TEMPLATE = "messaging/thread_detail.html"
-
-
-class SignedInRequest(HttpRequest):
-    """What these views receive: a signed-in User, and django-htmx's details."""
-
-    user: User
-    htmx: HtmxDetails
 
 
 @login_required

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,6 +18,9 @@ from yorozu.moderation.models import (
     ModerationCase,
 )
 from yorozu.moderation.registry import standing_changed
+
+if TYPE_CHECKING:
+    from yorozu.accounts.models import User
 
 
 class CaseError(Refused):
@@ -34,7 +39,7 @@ def do_open_case(
     reason_code: str,
     assessment: dict | None = None,
     priority: int = 0,
-    actor=None,
+    actor: User | None = None,
 ) -> ModerationCase:
     """Open a case for a piece of content, or merge into the live one for it.
 
@@ -87,7 +92,7 @@ def do_open_case(
 
 
 @transaction.atomic(durable=True)
-def do_claim_case(case: ModerationCase, *, actor) -> ModerationCase:
+def do_claim_case(case: ModerationCase, *, actor: User) -> ModerationCase:
     """Claim an open case for `actor`; a conditional UPDATE so two reviewers never both win."""
     require_staff_permission(actor, REVIEW, about=[case.subject_user_id])
     now = timezone.now()
@@ -105,7 +110,7 @@ def do_claim_case(case: ModerationCase, *, actor) -> ModerationCase:
 
 @transaction.atomic
 def do_record_case_decision(
-    case: ModerationCase, *, decision: str, reason: str = "", actor
+    case: ModerationCase, *, decision: str, reason: str = "", actor: User
 ) -> ModerationCase:
     """Record the decision on a case (the caller applies its effect in the same transaction).
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -14,6 +15,9 @@ from django.utils.functional import Promise
 
 from yorozu.core.side_effects import on_commit
 from yorozu.notifications.models import Notification
+
+if TYPE_CHECKING:
+    from yorozu.accounts.models import User
 
 logger = logging.getLogger(__name__)
 StrOrPromise = str | Promise
@@ -99,7 +103,7 @@ def _send_email(address: str, title: str, body: str, url: str) -> None:
 
 
 @transaction.atomic(durable=True)
-def do_mark_notification_read(notification: Notification, *, actor) -> bool:
+def do_mark_notification_read(notification: Notification, *, actor: User) -> bool:
     """Mark one of the actor's notifications read; True if it was unread until now.
 
     A conditional UPDATE, so two tabs clicking the same notification both succeed harmlessly.
@@ -116,7 +120,7 @@ def do_mark_notification_read(notification: Notification, *, actor) -> bool:
 
 
 @transaction.atomic(durable=True)
-def do_mark_all_notifications_read(*, actor) -> int:
+def do_mark_all_notifications_read(*, actor: User) -> int:
     """Mark every unread notification of the actor read; returns how many changed."""
     return Notification.objects.filter(user=actor, read_at__isnull=True).update(
         read_at=timezone.now()
@@ -124,7 +128,7 @@ def do_mark_all_notifications_read(*, actor) -> int:
 
 
 @transaction.atomic
-def do_mark_collapsed_notifications_read(*, collapse_key: str, actor) -> int:
+def do_mark_collapsed_notifications_read(*, collapse_key: str, actor: User) -> int:
     """Mark the actor's unread notifications under one key read (e.g. on opening a thread).
 
     Reading the thing a notification points at is reading the notification; it also re-arms

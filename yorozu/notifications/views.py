@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 if TYPE_CHECKING:
-    from yorozu.accounts.models import User
+    from yorozu.accounts.requests import SignedInRequest
 
 from yorozu.notifications.actions import do_mark_all_notifications_read, do_mark_notification_read
 from yorozu.notifications.selectors import (
@@ -20,10 +20,6 @@ from yorozu.notifications.selectors import (
     notifications_for,
     safe_local_url,
 )
-
-
-class SignedInRequest(HttpRequest):
-    user: User
 
 
 @login_required

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
 from django.urls import reverse
@@ -24,6 +26,9 @@ from yorozu.trust.screening import (
     screen,
 )
 from yorozu.workers.actions import do_refresh_worker_search_rows
+
+if TYPE_CHECKING:
+    from yorozu.accounts.models import User
 
 AXES = ("overall", "quality", "communication", "timeliness")
 
@@ -51,7 +56,7 @@ def _recompute(reviewee_id: int, direction: str) -> None:
         )
 
 
-def do_leave_review(*, contract: Contract, reviewer, data: dict, actor) -> Review:
+def do_leave_review(*, contract: Contract, reviewer: User, data: dict, actor: User) -> Review:
     """A party reviews the other side of a completed contract, once.
 
     A client's review feeds the worker's rating; a worker's review feeds the client's
@@ -77,7 +82,13 @@ def do_leave_review(*, contract: Contract, reviewer, data: dict, actor) -> Revie
 
 @transaction.atomic(durable=True)
 def _leave_review(
-    *, contract: Contract, reviewer, data: dict, comment: str, screened: Screening | None, actor
+    *,
+    contract: Contract,
+    reviewer: User,
+    data: dict,
+    comment: str,
+    screened: Screening | None,
+    actor: User,
 ) -> Review:
     contract = (
         Contract.objects.select_for_update().select_related("client", "worker").get(pk=contract.pk)

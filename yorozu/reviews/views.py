@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from yorozu.accounts.models import User
+from yorozu.accounts.requests import SignedInRequest
 from yorozu.contracts.models import ContractStatus
 from yorozu.contracts.selectors import access_contract
 from yorozu.core.errors import Refused
@@ -16,10 +16,6 @@ from yorozu.reviews.actions import do_leave_review
 from yorozu.reviews.forms import ReviewForm
 from yorozu.reviews.selectors import has_reviewed
 from yorozu.trust.screening import Blocked
-
-
-class SignedInRequest(HttpRequest):
-    user: User
 
 
 @login_required

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F, Max, Min
@@ -34,6 +34,9 @@ from yorozu.trust.models import (
 )
 from yorozu.trust.rules import forget_engine, row_values_from_rule, shipped_rule
 from yorozu.trust.tasks import run_rescan
+
+if TYPE_CHECKING:
+    from yorozu.accounts.models import User
 
 RULE_FIELDS = (
     "category",
@@ -77,7 +80,7 @@ def _bump_version() -> int:
 
 
 @transaction.atomic(durable=True)
-def do_create_rule(*, code: str, data: Mapping[str, Any], actor) -> TrustRule:
+def do_create_rule(*, code: str, data: Mapping[str, Any], actor: User) -> TrustRule:
     """A new rule, in draft: it has no effect until it is moved to shadow or live."""
     require_staff_permission(actor, MANAGE_RULES)
     now = timezone.now()
@@ -94,7 +97,7 @@ def do_create_rule(*, code: str, data: Mapping[str, Any], actor) -> TrustRule:
 
 
 @transaction.atomic(durable=True)
-def do_edit_rule(rule: TrustRule, data: Mapping[str, Any], *, actor) -> list[str]:
+def do_edit_rule(rule: TrustRule, data: Mapping[str, Any], *, actor: User) -> list[str]:
     """Change a rule's fields. An edited rule needs a new backtest before it can go live."""
     require_staff_permission(actor, MANAGE_RULES)
     locked = TrustRule.objects.select_for_update().get(pk=rule.pk)
@@ -119,7 +122,7 @@ def do_edit_rule(rule: TrustRule, data: Mapping[str, Any], *, actor) -> list[str
 
 
 @transaction.atomic(durable=True)
-def do_set_rule_state(rule: TrustRule, *, state: str, actor, note: str = "") -> TrustRule:
+def do_set_rule_state(rule: TrustRule, *, state: str, actor: User, note: str = "") -> TrustRule:
     """Move a rule along draft → shadow → live → archived (see RULE_TRANSITIONS).
 
     Going live requires a backtest run since the rule last changed. Leaving or entering live
@@ -148,7 +151,7 @@ def do_set_rule_state(rule: TrustRule, *, state: str, actor, note: str = "") -> 
 
 
 @transaction.atomic(durable=True)
-def do_record_backtest(rule: TrustRule, *, result: dict, actor) -> TrustRule:
+def do_record_backtest(rule: TrustRule, *, result: dict, actor: User) -> TrustRule:
     """Store a backtest's figures on the rule (what `shadow → live` checks for)."""
     require_staff_permission(actor, MANAGE_RULES)
     now = timezone.now()
@@ -233,7 +236,7 @@ def check_flood_guard(codes: Iterable[str]) -> list[str]:
 # -- rescans -------------------------------------------------------------------------------------
 
 
-def _start_rescan(*, reason: str, actor, message_days: int = RESCAN_MESSAGE_DAYS) -> Rescan:
+def _start_rescan(*, reason: str, actor: User, message_days: int = RESCAN_MESSAGE_DAYS) -> Rescan:
     """Plan a rescan: chunks of ids over every kind registered as rescannable (open postings,
     recent messages…), then enqueue its task on commit."""
     version = RuleSetVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
@@ -265,7 +268,7 @@ def _start_rescan(*, reason: str, actor, message_days: int = RESCAN_MESSAGE_DAYS
 
 
 @transaction.atomic(durable=True)
-def do_start_rescan(*, reason: str, actor, message_days: int = RESCAN_MESSAGE_DAYS) -> Rescan:
+def do_start_rescan(*, reason: str, actor: User, message_days: int = RESCAN_MESSAGE_DAYS) -> Rescan:
     """Plan a rescan (chunks over open jobs and recent messages) and enqueue its task."""
     require_staff_permission(actor, MANAGE_RULES)
     return _start_rescan(reason=reason, actor=actor, message_days=message_days)

@@ -276,7 +276,7 @@ def clean_scout_message(message: str) -> str:
     return message
 
 
-def _event(scout: Scout, event_type: str, actor, **data) -> None:
+def _event(scout: Scout, event_type: str, actor: User, **data) -> None:
     ScoutEvent.objects.create(scout=scout, actor=actor, event_type=event_type, data=data)
 
 

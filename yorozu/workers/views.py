@@ -5,14 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.middleware import HtmxDetails
 
-from yorozu.accounts.models import User
 from yorozu.accounts.prefectures import prefecture_name
+from yorozu.accounts.requests import SignedInRequest as HtmxRequest
 from yorozu.core.errors import Refused
 from yorozu.jobs.selectors import open_jobs_of_client
 from yorozu.trust.screening import Blocked
@@ -43,11 +42,6 @@ from yorozu.workers.selectors import scouts_sent as sent_scouts
 
 MAX_PAGE = 500  # deeper than anyone pages; beyond it OFFSET only burns database time
 LIST_PAGE_SIZE = 20
-
-
-class HtmxRequest(HttpRequest):
-    htmx: HtmxDetails
-    user: User
 
 
 def page_number(raw: str | None) -> int:

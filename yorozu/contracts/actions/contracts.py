@@ -8,6 +8,8 @@ written nothing. A double submit finds the contract already moved on and is refu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
@@ -29,8 +31,11 @@ from yorozu.contracts.transitions import TRANSITIONS, party_of
 from yorozu.core.side_effects import on_commit
 from yorozu.workers.actions import do_record_completed_contract
 
+if TYPE_CHECKING:
+    from yorozu.accounts.models import User
 
-def _move(contract: Contract, name: str, *, actor, note: str = "", extra=None) -> Contract:
+
+def _move(contract: Contract, name: str, *, actor: User, note: str = "", extra=None) -> Contract:
     """Lock, check and write the state change and its event; return the locked row.
 
     `extra` holds other fields (e.g. the delivery note) written in the same UPDATE.
@@ -71,7 +76,7 @@ def _move(contract: Contract, name: str, *, actor, note: str = "", extra=None) -
     return locked
 
 
-def _other_party(contract: Contract, actor):
+def _other_party(contract: Contract, actor: User):
     return contract.worker if actor.pk == contract.client_id else contract.client
 
 
@@ -80,7 +85,7 @@ def _url(contract: Contract) -> str:
 
 
 @transaction.atomic(durable=True)
-def do_accept_contract(contract: Contract, *, actor, note: str = "") -> Contract:
+def do_accept_contract(contract: Contract, *, actor: User, note: str = "") -> Contract:
     """The worker accepts the offer; the client can now fund the escrow."""
     locked = _move(contract, "accept", actor=actor, note=note)
     notify(
@@ -95,7 +100,7 @@ def do_accept_contract(contract: Contract, *, actor, note: str = "") -> Contract
 
 
 @transaction.atomic(durable=True)
-def do_fund_contract(contract: Contract, *, actor, note: str = "") -> Contract:
+def do_fund_contract(contract: Contract, *, actor: User, note: str = "") -> Contract:
     """The client deposits the contract amount into escrow (仮払い); work can begin."""
     locked = _move(contract, "fund", actor=actor, note=note)
     reference = get_gateway().deposit(contract_id=locked.pk, amount=locked.amount)
@@ -114,7 +119,7 @@ def do_fund_contract(contract: Contract, *, actor, note: str = "") -> Contract:
 
 
 @transaction.atomic(durable=True)
-def do_deliver_contract(contract: Contract, *, actor, note: str) -> Contract:
+def do_deliver_contract(contract: Contract, *, actor: User, note: str) -> Contract:
     """The worker delivers, with a note saying what was delivered and where."""
     note = (note or "").strip()
     if not note:
@@ -132,7 +137,7 @@ def do_deliver_contract(contract: Contract, *, actor, note: str) -> Contract:
 
 
 @transaction.atomic(durable=True)
-def do_complete_contract(contract: Contract, *, actor, note: str = "") -> Contract:
+def do_complete_contract(contract: Contract, *, actor: User, note: str = "") -> Contract:
     """The client approves the delivery (検収): escrow is released to the worker less the fee.
 
     Completion is also what every denormalized record counts: the worker's completed
@@ -181,7 +186,7 @@ def do_complete_contract(contract: Contract, *, actor, note: str = "") -> Contra
 
 
 @transaction.atomic(durable=True)
-def do_cancel_contract(contract: Contract, *, actor, note: str = "") -> Contract:
+def do_cancel_contract(contract: Contract, *, actor: User, note: str = "") -> Contract:
     """Either party may call off a contract before funding; once funded only the client may,
     and the escrow is refunded to them in full."""
     locked = _move(contract, "cancel", actor=actor, note=note)
@@ -206,7 +211,7 @@ def do_cancel_contract(contract: Contract, *, actor, note: str = "") -> Contract
 
 
 @transaction.atomic(durable=True)
-def do_dispute_contract(contract: Contract, *, actor, note: str) -> Contract:
+def do_dispute_contract(contract: Contract, *, actor: User, note: str) -> Contract:
     """Either party stops the contract and asks the secretariat to step in; escrow stays held."""
     note = (note or "").strip()
     if not note:

@@ -6,6 +6,8 @@ Each action locks what it changes, checks who is asking and the current state, a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -35,6 +37,9 @@ from yorozu.trust.screening import (
     screen,
 )
 
+if TYPE_CHECKING:
+    from yorozu.accounts.models import User
+
 # A proposal the client has not answered yet: it can still be withdrawn, declined or hired.
 PENDING = (ProposalStatus.SUBMITTED, ProposalStatus.SHORTLISTED)
 # Contracts that use up one of a job's hires (a cancelled one frees its place).
@@ -51,7 +56,7 @@ def _sync(target, source, fields: list[str]) -> None:
         setattr(target, field, getattr(source, field))
 
 
-def do_submit_proposal(*, job: Job, worker, data: dict, actor) -> Proposal:
+def do_submit_proposal(*, job: Job, worker, data: dict, actor: User) -> Proposal:
     """Propose on an open job: one proposal per worker per job, never on one's own job.
 
     A worker barred from messaging cannot propose (a proposal is a message to the client).
@@ -71,7 +76,7 @@ def do_submit_proposal(*, job: Job, worker, data: dict, actor) -> Proposal:
 
 
 @transaction.atomic(durable=True)
-def _submit_proposal(*, job: Job, worker, data: dict, actor, screened: Screening) -> Proposal:
+def _submit_proposal(*, job: Job, worker, data: dict, actor: User, screened: Screening) -> Proposal:
     job = Job.objects.select_for_update().get(pk=job.pk)
     if job.client_id == worker.pk:
         raise ContractError(_("You cannot propose on your own job."))
@@ -128,7 +133,7 @@ def _deliver_to_client(proposal: Proposal, *, job: Job, reasons: list[str]) -> N
 
 
 @transaction.atomic
-def do_release_held_proposal(proposal: Proposal, *, actor) -> bool:
+def do_release_held_proposal(proposal: Proposal, *, actor: User) -> bool:
     """The secretariat lets a held proposal through: the client sees it from now on.
 
     False (and nothing written) when the proposal is no longer held.
@@ -145,7 +150,7 @@ def do_release_held_proposal(proposal: Proposal, *, actor) -> bool:
 
 
 @transaction.atomic
-def do_reject_held_proposal(proposal: Proposal, *, reason: str, actor) -> bool:
+def do_reject_held_proposal(proposal: Proposal, *, reason: str, actor: User) -> bool:
     """The secretariat refuses a held proposal; the worker is told why, the client never knows."""
     require_staff_permission(actor, REVIEW, about=[proposal.worker_id])
     locked = _lock_proposal(proposal)
@@ -171,7 +176,7 @@ def _set_status(proposal: Proposal, status: str) -> None:
 
 
 @transaction.atomic(durable=True)
-def do_withdraw_proposal(proposal: Proposal, *, actor) -> Proposal:
+def do_withdraw_proposal(proposal: Proposal, *, actor: User) -> Proposal:
     """The worker takes back a proposal the client has not yet answered."""
     locked = _lock_proposal(proposal)
     if locked.worker_id != actor.pk:
@@ -184,7 +189,7 @@ def do_withdraw_proposal(proposal: Proposal, *, actor) -> Proposal:
 
 
 @transaction.atomic(durable=True)
-def do_shortlist_proposal(proposal: Proposal, *, actor) -> Proposal:
+def do_shortlist_proposal(proposal: Proposal, *, actor: User) -> Proposal:
     """The client marks a proposal as a candidate. A private note, so nobody is notified."""
     locked = _lock_proposal(proposal)
     if locked.job.client_id != actor.pk:
@@ -197,7 +202,7 @@ def do_shortlist_proposal(proposal: Proposal, *, actor) -> Proposal:
 
 
 @transaction.atomic(durable=True)
-def do_decline_proposal(proposal: Proposal, *, actor) -> Proposal:
+def do_decline_proposal(proposal: Proposal, *, actor: User) -> Proposal:
     """The client turns a proposal down; the worker is told so they can move on."""
     locked = _lock_proposal(proposal)
     if locked.job.client_id != actor.pk:
@@ -218,7 +223,7 @@ def do_decline_proposal(proposal: Proposal, *, actor) -> Proposal:
 
 
 @transaction.atomic(durable=True)
-def do_hire_proposal(proposal: Proposal, *, actor) -> Contract:
+def do_hire_proposal(proposal: Proposal, *, actor: User) -> Contract:
     """The client hires: the proposal becomes a contract offer the worker must accept.
 
     The job row is locked while counting its live contracts, so two quick hires cannot both

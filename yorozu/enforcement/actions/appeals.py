@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +18,9 @@ from yorozu.moderation.models import ModerationCase
 from yorozu.notifications.actions import do_notify
 from yorozu.trust.screening import apply_verdict, screen
 
+if TYPE_CHECKING:
+    from yorozu.accounts.models import User
+
 MAX_APPEAL_LENGTH = 4000
 
 
@@ -26,7 +31,7 @@ class AppealError(Refused):
 
 
 @transaction.atomic(durable=True)
-def do_file_appeal(restriction: Restriction, *, text: str, actor) -> Appeal:
+def do_file_appeal(restriction: Restriction, *, text: str, actor: User) -> Appeal:
     """The restricted user appeals a restriction decision, once."""
     if actor is None or restriction.user_id != actor.pk:
         raise AppealError(gettext_lazy("Only the account concerned can appeal."))
@@ -58,7 +63,7 @@ def do_file_appeal(restriction: Restriction, *, text: str, actor) -> Appeal:
     return appeal
 
 
-def _decided_the_original(restriction: Restriction, actor) -> bool:
+def _decided_the_original(restriction: Restriction, actor: User) -> bool:
     """Did `actor` impose this restriction, or decide the case that led to it?"""
     if restriction.imposed_by_id == actor.pk:
         return True
@@ -68,7 +73,7 @@ def _decided_the_original(restriction: Restriction, actor) -> bool:
 
 
 @transaction.atomic(durable=True)
-def do_decide_appeal(appeal: Appeal, *, upheld: bool, reason: str, actor) -> Appeal:
+def do_decide_appeal(appeal: Appeal, *, upheld: bool, reason: str, actor: User) -> Appeal:
     """Decide an appeal: upheld lifts the restriction (and voids its strikes); either way the
     appellant is told. Refused for the staff member who took the original decision.
     """

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -50,6 +51,9 @@ from yorozu.moderation.registry import kind_of
 from yorozu.notifications.actions import do_notify
 from yorozu.trust.screening import apply_verdict, screen
 from yorozu.trust.services import assessment_as_json
+
+if TYPE_CHECKING:
+    from yorozu.accounts.models import User
 
 # How much each reason weighs in a case's priority (looked up by the stored reason string).
 SEVERITY: dict[str, int] = {
@@ -95,7 +99,7 @@ def report_priority(*, severity: int, trust_score: float, reporter_weights: Iter
 
 
 @transaction.atomic(durable=True)
-def do_file_report(*, item: ReportItem, reason: str, details: str = "", actor) -> Report:
+def do_file_report(*, item: ReportItem, reason: str, details: str = "", actor: User) -> Report:
     """File `actor`'s report of `item` (from `selectors.access_report_target`) and triage it.
 
     Refused with ReportRefused for one's own content, a second report of the same item, or
@@ -178,7 +182,7 @@ def do_file_report(*, item: ReportItem, reason: str, details: str = "", actor) -
 
 @transaction.atomic
 def do_decide_report_case(
-    case: ModerationCase, *, upheld: bool, reason: str, restrict: dict | None = None, actor
+    case: ModerationCase, *, upheld: bool, reason: str, restrict: dict | None = None, actor: User
 ) -> ModerationCase:
     """Decide a case in the "reports" queue: the console's one call.
 
@@ -251,7 +255,7 @@ def do_decide_report_case(
     return case
 
 
-def _add_strike(user, *, case, reason: str, actor, now) -> None:
+def _add_strike(user, *, case, reason: str, actor: User, now) -> None:
     strike = Strike.objects.create(
         user=user, case=case, reason=reason, created_at=now, expires_at=now + STRIKE_LIFETIME
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.urls import reverse
@@ -26,6 +27,9 @@ from yorozu.enforcement.models import (
 )
 from yorozu.moderation.registry import standing_changed
 from yorozu.notifications.actions import do_notify
+
+if TYPE_CHECKING:
+    from yorozu.accounts.models import User
 
 
 class RestrictionError(Refused):
@@ -54,7 +58,7 @@ def do_restrict_account(
     case=None,
     until: datetime.datetime | None = None,
     content_label: str = "",
-    actor,
+    actor: User,
 ) -> Restriction:
     """Restrict `user`'s account and tell them (and, without the why, their counterparties).
 
@@ -127,7 +131,7 @@ def do_restrict_account(
 
 
 @transaction.atomic
-def do_lift_restriction(restriction: Restriction, *, reason: str, actor, appeal=None) -> bool:
+def do_lift_restriction(restriction: Restriction, *, reason: str, actor: User, appeal=None) -> bool:
     """Lift a restriction with a recorded reason; True if this call lifted it.
 
     Only staff lift, and only with a reason (or through an upheld appeal, which passes itself).

@@ -39,6 +39,7 @@ from yorozu.trust.screening import (
     check_slowdown,
     do_clear_screening,
     refuse_if_blocked,
+    screen,
 )
 
 if TYPE_CHECKING:
@@ -369,6 +370,10 @@ def do_request_contact(*, thread: Thread, reason: str, actor: User) -> ContactRe
     if ContactRequest.objects.filter(thread=thread).exists():
         raise ContactRequestRefused(_("A request has already been made for this conversation."))
     request = ContactRequest.objects.create(thread=thread, requested_by=actor, reason=reason)
+    # The reason is written to the secretariat: through the door, flagged for the reviewer only.
+    apply_verdict(
+        screen("report", reason, author=actor), content=request, author=actor, actor=actor
+    )
     do_open_case(
         queue=CaseQueue.CONTACT_REQUESTS,
         content_object=request,

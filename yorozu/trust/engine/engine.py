@@ -32,6 +32,7 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
+from . import analysis, roles
 from .lexicon import LEXICON
 from .model import NgramModel, load_default_model
 from .normalize import Normalized, normalize
@@ -47,9 +48,20 @@ THRESHOLDS: dict[tuple[str, str], tuple[float, float, float]] = {}
 for _kind in ("message", "scout", "proposal"):
     THRESHOLDS[(_kind, "pre_contract")] = (2.0, 4.0, 6.0)
     THRESHOLDS[(_kind, "post_contract")] = (2.0, 5.0, 8.0)
-for _kind in ("job", "profile"):
+for _kind in ("job", "profile", "review"):
     THRESHOLDS[(_kind, "pre_contract")] = (2.0, 4.0, INF)
     THRESHOLDS[(_kind, "post_contract")] = (2.0, 4.0, INF)
+# Reports and appeals go to the secretariat: they may quote anything, so they are flagged at
+# most (the reviewer sees the reasons), never held or refused.
+THRESHOLDS[("report", "pre_contract")] = (2.0, INF, INF)
+THRESHOLDS[("report", "post_contract")] = (2.0, INF, INF)
+# Kinds published to everyone: a hold needs strong evidence, not one weak cue. Below STRONG the
+# verdict stays at warn unless two different rules (of any weight) agree.
+PUBLISHED = frozenset({"job", "profile", "review"})
+STRONG = 4.5
+# Earlier messages of the same sender that are read with the current one (split contact
+# details): at most this many characters, the most recent ones.
+EARLIER_CHARS = 400
 
 # Points the model adds when it is confident. Its cross-validated precision on a corpus this
 # small is modest, so alone it never crosses the warn line: it tips weak rule signals over.
@@ -275,16 +287,37 @@ class _Plan:
 class _Scan:
     """Per-text working state: keyword occurrences, sentence bounds, lazily derived signals."""
 
-    __slots__ = ("ctx", "engine", "hits", "lazy", "norm", "sentences", "text")
+    __slots__ = ("ctx", "engine", "hits", "lazy", "morphs", "norm", "offset", "sentences", "text")
 
-    def __init__(self, engine: Engine, norm: Normalized, ctx: Context) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        norm: Normalized,
+        ctx: Context,
+        text: str | None = None,
+        offset: int = 0,
+    ) -> None:
         self.engine = engine
         self.norm = norm
-        self.text = norm.text
+        # The scanned text: the canonical text, or the sender's earlier messages, a newline and
+        # the canonical text, which then starts at `offset`.
+        self.text = norm.text if text is None else text
+        self.offset = offset
         self.ctx = ctx
         self.hits: dict[str, list[tuple[int, int]]] = {}
         self.sentences: list[int] | None = None
         self.lazy: dict[str, list[tuple[int, int]]] = {}
+        self.morphs: dict[tuple[int, int], list[analysis.Morpheme]] = {}
+
+    def morphemes(self, lo: int, hi: int) -> list[analysis.Morpheme]:
+        """The analyser's morphemes of text[lo:hi] (offsets into the text), computed once.
+        Postings are analysed whole on first use (the deeper stage), chat texts by sentence."""
+        if self.ctx.kind in PUBLISHED:
+            lo, hi = 0, len(self.text)
+        got = self.morphs.get((lo, hi))
+        if got is None:
+            got = self.morphs[(lo, hi)] = analysis.analyse(self.text, lo, hi)
+        return got
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         ends = self.sentences
@@ -423,9 +456,11 @@ class Engine:
         return []
 
     # -- scanning --------------------------------------------------------------------------
-    def _scan(self, norm: Normalized, ctx: Context) -> _Scan:
-        scan = _Scan(self, norm, ctx)
-        text = norm.text
+    def _scan(
+        self, norm: Normalized, ctx: Context, text: str | None = None, offset: int = 0
+    ) -> _Scan:
+        scan = _Scan(self, norm, ctx, text, offset)
+        text = scan.text
         n = len(text)
         hits = scan.hits
         if self._automaton is None:
@@ -523,8 +558,25 @@ class Engine:
         tasks = hits.get("@writing_task")
         return tasks is not None and any(d not in tasks for d in disc)
 
+    def _role(self, scan: _Scan, kind: str, s: int, e: int, sent: tuple[int, int]) -> str:
+        """What the mention at [s, e) is doing (roles.py), read from its sentence's morphemes."""
+        ms = scan.morphemes(*sent)
+        if not ms:
+            return roles.UNKNOWN
+        if kind == "app":
+            return roles.app_role(ms, s, e)
+        if kind == "contact":
+            return roles.contact_role(ms, s, e)
+        if kind == "artifact":
+            return roles.artifact_role(ms, s, e)
+        return roles.UNKNOWN
+
     def _fire(self, c: _Compiled, scan: _Scan) -> tuple[int, int] | None:
-        """First trigger occurrence of a rule that survives its context checks, or None."""
+        """First trigger occurrence of a rule that survives its context checks, or None.
+
+        When earlier messages precede the text (`scan.offset`), an occurrence counts only if
+        its evidence (trigger or near cues) reaches into the current text, and the span
+        returned is then the first piece of evidence that lies there."""
         hits = scan.hits
         for key in c.near_plain:  # a cue that occurs nowhere rules the text out, cheapest first
             if key not in hits:
@@ -573,6 +625,7 @@ class Engine:
         window = rule.window
         unless: list[list[tuple[int, int]]] | None = None
         n = len(scan.text)
+        offset = scan.offset
         for s, e in occs:
             sent = scan.sentence_of(s)
             end = e
@@ -585,17 +638,32 @@ class Engine:
                 end = max(end, hit[1])
                 own.append(hit)
             else:
+                if offset:
+                    here = [sp for sp in own if sp[1] > offset]
+                    if not here:
+                        continue  # all of it was said before: judged when it was sent
+                    span = (max(here[0][0], offset), here[0][1])
+                else:
+                    span = (s, e)
+                topic = False
                 if c.unless_keys:
                     if unless is None:
                         unless = [got for k in c.unless_keys if (got := scan.occ(k))]
                     uw = rule.unless_window
-                    if any(_near(lst, s, e, uw, *sent) is not None for lst in unless):
+                    topic = any(_near(lst, s, e, uw, *sent) is not None for lst in unless)
+                    if topic and rule.role is None:
                         continue
                 if rule.negatable and self._negated(scan, s, end, sent, own):
                     continue
                 if rule.discussable and self._discussed(scan, sent):
                     continue
-                return s, e
+                if rule.role is not None:
+                    role = self._role(scan, rule.role, s, e, sent)
+                    if role == roles.SUBJECT or role == roles.CONTENT:
+                        continue
+                    if topic and role != roles.CHANNEL:
+                        continue
+                return span
         return None
 
     def _applicable(self, kind: str, stage: str) -> list[_Compiled]:
@@ -655,7 +723,14 @@ class Engine:
         if not isinstance(text, str):
             text = "" if text is None else str(text)
         norm = normalize(text)
-        scan = self._scan(norm, ctx)
+        if ctx.earlier:
+            # The sender's earlier messages, most recent last, read together with this one.
+            before = "\n".join(ctx.earlier)[-EARLIER_CHARS:]
+            prefix = normalize(before).text + "\n"
+            scan = self._scan(norm, ctx, prefix + norm.text, len(prefix))
+        else:
+            scan = self._scan(norm, ctx)
+        offset = scan.offset
         live: list[Reason] = []
         shadow: list[Reason] = []
         points = 0.0
@@ -675,7 +750,7 @@ class Engine:
             if triggered:
                 rules = plan.keyword_rules
                 todo = [c for i in sorted(triggered) if present_keys >= (c := rules[i]).near_set]
-        text_n = norm.text
+        text_n = scan.text
         present: set[int] | None = None
         for c, lexical, chars, ids in plan.patterned:
             if not present_keys >= c.near_set:
@@ -705,7 +780,7 @@ class Engine:
             span = self._fire(c, scan)
             if span is None:
                 continue
-            start, end = norm.span(*span)
+            start, end = norm.span(span[0] - offset, span[1] - offset)
             reason = Reason(
                 rule.code, rule.message_ja, rule.message_en, start, end, rule.category, rule.weight
             )
@@ -748,6 +823,12 @@ class Engine:
             verdict = "warn"
         else:
             verdict = "allow"
+        if verdict == "hold" and ctx.kind in PUBLISHED:
+            # A posting (profile, review) that is held waits for a person and its author
+            # leaves: one weak cue only warns; a hold needs a strong rule or two rules agreeing.
+            ruled = [r for r in live if r.category != "model"]
+            if not any(r.weight >= STRONG for r in ruled) and len({r.code for r in ruled}) < 2:
+                verdict = "warn"
         score = round(1.0 - math.exp(-points / SCORE_SCALE), 4)
         live.sort(key=lambda r: (r.start, r.code))
         return Assessment(verdict, score, tuple(live), tuple(shadow), round(points, 3))

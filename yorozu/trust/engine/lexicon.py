@@ -783,4 +783,34 @@ LEXICON: dict[str, tuple[str, ...]] = {
             "they watch",
         ]
     ),
+    # Bait-and-switch after a task or a contract: a "private" offer somewhere else.
+    "private_offer": tuple(
+        W(
+            "非公開案件 非公開のお仕事 非公開の案件 プライベート案件 個人案件 別サイト "
+            "外部サイト 専用サイト "
+            "専用アプリ 別のプラットフォーム 別のサイト 他のサイト 他サイト 弊社サイト "
+            "自社サイト 自社アプリ "
+            "専用ページ 会員サイト 特別案件 限定案件 裏案件 直接案件"
+        )
+        + [
+            "private project",
+            "private projects",
+            "another site",
+            "another platform",
+            "our own platform",
+            "our platform",
+            "our website",
+            "our app",
+            "exclusive project",
+            "private task",
+            "vip task",
+        ]
+    ),
+    "move_offer": tuple(
+        W(
+            "登録 応募 移って 移行 ご案内 案内 紹介 ご紹介 参加 招待 続き こちら 下記 url リンク "
+            "http www line 連絡 お声がけ 進めて"
+        )
+        + ["register", "sign up", "join", "apply", "move", "continue", "link", "invite", "offer"]
+    ),
 }

@@ -43,6 +43,19 @@ PHONE = (
     r"(?<![0-9a-z\-/.])(?:\+\s?81[\s\-]?\(?0?\)?[\s\-]?[1-9][0-9]{0,3}|\(?0[0-9]{1,4}\)?)"
     r"[\s\-]{0,2}\(?[0-9]{1,4}\)?[\s\-]{0,2}[0-9]{3,4}(?![0-9])"
 )
+# A handle-like token (letters, then digits or _ . -) someone is told to search for or add:
+# "hina0123 で検索してみて", "@mika_design を追加". Product codes and error numbers are
+# excluded by their labels.
+_HANDLE_TOKEN = (
+    r"(?<![a-z0-9_.\-@/])(?<!型番 )(?<!品番 )(?<!コード )(?<!エラー )(?<!error )(?<!code )"
+    r"@?[a-z][a-z0-9_.\-]*[0-9_][a-z0-9_.\-]*(?<![.\-])"
+)
+HANDLE_SEARCH = (
+    _HANDLE_TOKEN
+    + r"\s?(?:って|と|で|を)\s?(?:検索|けんさく|ググ|ぐぐ|探し|探す|探せ|追加|出て|ヒット"
+    r"|search|add)"
+)
+HANDLE_BARE = _HANDLE_TOKEN + r"\s?(?:です|だよ|だよー|になります|ね|よ)?\s?[!.。]?\s?$"
 CHAT_LINK = (
     r"(?:line\.me/|lin\.ee/|page\.line\.me|liff\.line\.me|discord\.gg/|discord(?:app)?\.com/"
     r"invite|t\.me/|telegram\.me/|wa\.me/|chat\.whatsapp\.com|join\.skype\.com|skype:|"
@@ -92,6 +105,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         gate=("0",),
         negatable=False,
         stages=PRE,
+        role="artifact",
     ),
     _r(
         "contact.phone_intl",
@@ -104,6 +118,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         gate=("+",),
         negatable=False,
         stages=PRE,
+        role="artifact",
     ),
     _r(
         "contact.chat_link",
@@ -152,6 +167,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         stages=PRE,
         unless_near=("@app_work_frame",),
         unless_window=12,
+        role="app",
     ),
     _r(
         "contact.app_via",
@@ -166,6 +182,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         stages=PRE,
         unless_near=("@app_work_frame",),
         unless_window=12,
+        role="app",
         gate=("@app",),
     ),
     _r(
@@ -210,6 +227,36 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         near=("@ask_give",),
         window=16,
         stages=PRE,
+        role="contact",
+    ),
+    _r(
+        "contact.handle_search",
+        "contact",
+        3.0,
+        "外部で名前やアカウントを検索させる誘導は禁止されています。",
+        "Asking someone to look you up elsewhere is an off-platform move and is not allowed.",
+        patterns=(HANDLE_SEARCH,),
+        negatable=False,
+        stages=PRE,
+        kinds=CHAT_PROFILE,
+        gate=("検索", "けんさく", "ググ", "ぐぐ", "探", "追加", "出て", "ヒット", "search", "add"),
+    ),
+    _r(
+        "contact.handle_thread",
+        "contact",
+        6.0,
+        "外部アプリのID・アカウントは仮払い前には送れません（前のメッセージと合わせて連絡先になっています）。",
+        "IDs or handles for outside apps cannot be shared before escrow (together with the "
+        "previous message this is a contact detail).",
+        patterns=(HANDLE_SEARCH, HANDLE_BARE),
+        near=("@app",),
+        window=80,
+        same_sentence=False,
+        negatable=False,
+        stages=PRE,
+        kinds=CHAT_PROFILE,
+        unless_near=("@app_work_frame",),
+        unless_window=6,
     ),
     _r(
         "contact.search_me",
@@ -308,7 +355,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             "outside this platform",
         ),
     ),
-    # --- bait and switch --------------------------------------------------------------------
+    # --- bait and switch (any stage: escrow makes contact details allowed, never a switch) ---
     _r(
         "bait_switch.closed_alt",
         "bait_switch",
@@ -321,7 +368,6 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         negatable=False,
         same_sentence=False,
         kinds=CHAT,
-        stages=PRE,
     ),
     _r(
         "bait_switch.closed_link",
@@ -335,7 +381,6 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         negatable=False,
         same_sentence=False,
         kinds=CHAT,
-        stages=PRE,
     ),
     _r(
         "bait_switch.context",
@@ -349,7 +394,20 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         negatable=False,
         same_sentence=False,
         kinds=CHAT,
-        stages=PRE,
+    ),
+    _r(
+        "bait_switch.private_offer",
+        "bait_switch",
+        4.0,
+        "タスクや契約の後に、別サイトの非公開案件などへ誘導するのは典型的な詐欺の手口です。",
+        "Moving you to a 'private project' on another site after a task or contract is a scam.",
+        keywords=("@private_offer",),
+        near=("@move_offer",),
+        window=60,
+        same_sentence=False,
+        negatable=False,
+        discussable=True,
+        kinds=CHAT,
     ),
     # --- funnels ------------------------------------------------------------------------------
     _r(
@@ -433,6 +491,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         ),
         gate=("txt", "text", "send", "reply", "sms", "09", "087"),
         negatable=False,
+        role="artifact",
     ),
     # --- MLM, network business, pyramid schemes -----------------------------------------------
     _r(

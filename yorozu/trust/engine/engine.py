@@ -55,10 +55,15 @@ for _kind in ("job", "profile", "review"):
 # most (the reviewer sees the reasons), never held or refused.
 THRESHOLDS[("report", "pre_contract")] = (2.0, INF, INF)
 THRESHOLDS[("report", "post_contract")] = (2.0, INF, INF)
-# Kinds published to everyone: a hold needs strong evidence, not one weak cue. Below STRONG the
-# verdict stays at warn unless two different rules (of any weight) agree.
+# Kinds published to everyone: a hold needs strong evidence, not one cue. Without a concrete
+# artifact (an address, a number, an ID, a link: weight >= STRONG) the verdict stays at warn
+# unless rules of two different categories agree.
 PUBLISHED = frozenset({"job", "profile", "review"})
-STRONG = 4.5
+STRONG = 5.0
+# Kinds whose texts describe work at length (postings, profiles, reviews, proposals): a contact
+# rule that asks the analyser what a mention is doing fires only when it is a channel there;
+# in chat an unknown role falls back to the rule's context window.
+STRICT_ROLES = frozenset({"job", "profile", "review", "proposal"})
 # Earlier messages of the same sender that are read with the current one (split contact
 # details): at most this many characters, the most recent ones.
 EARLIER_CHARS = 400
@@ -232,6 +237,24 @@ def _near(
     return None
 
 
+_QUOTES = {"「": "」", "『": "』", '"': '"', "“": "”"}
+
+
+def _quoted(text: str, s: int, e: int) -> bool:
+    """Is [s, e) inside a quoted phrase (not just a quoted name) on its line?"""
+    lo = max(0, s - 40)
+    for op, cl in _QUOTES.items():
+        a = text.rfind(op, lo, s)
+        if a < 0 or text.find(cl, a + 1, s) >= 0:
+            continue
+        b = text.find(cl, e, e + 40)
+        if b < 0 or "\n" in text[a:b]:
+            continue
+        if (b - a - 1) - (e - s) >= 4:
+            return True
+    return False
+
+
 def _is_ref(entry: str) -> bool:
     """`@name` refers to a lexicon set; a bare "@" (or "@x.y") is a literal."""
     return entry.startswith("@") and entry[1:].isidentifier()
@@ -395,6 +418,8 @@ class Engine:
             "writing_task",
             "deferral",
             "prohibition_ja",
+            "strong_negation",
+            "negative_heading",
         ):
             if name not in self.lexicon:
                 self.lexicon[name] = ()
@@ -511,6 +536,12 @@ class Engine:
         for a, b in hits.get("@deferral", ()):
             if ss <= a and b <= se:
                 return True  # "契約後にLINEで": the platform allows contact after escrow
+        for a, b in hits.get("@strong_negation", ()):
+            if e <= a and b <= se and not any(x < b and a < y for x, y in own):
+                return True  # "…の購入や、…の使用は一切行いません"
+        heads = hits.get("@negative_heading")
+        if heads and self._under_heading(text, s, heads):
+            return True
         pro = hits.get("@prohibition_ja", ())
         neg_ja = hits.get("@negation_ja")
         if neg_ja:
@@ -540,6 +571,22 @@ class Engine:
                     return True
                 if e <= a and a - e <= 12 and b <= se:
                     return True
+        return False
+
+    @staticmethod
+    def _under_heading(text: str, s: int, heads: list[tuple[int, int]]) -> bool:
+        """Is position s in a section (lines up to a blank line) whose heading line names what
+        is not done ("◆ やらないこと", "【禁止事項】", "Red flags:")?"""
+        for a, b in heads:
+            if a >= s:
+                break
+            line_start = text.rfind("\n", 0, a) + 1
+            line_end = text.find("\n", b)
+            line_end = len(text) if line_end < 0 else line_end
+            if line_end - line_start > 30 and not (line_start <= s <= line_end):
+                continue  # a heading is a short line of its own (or the head of this line)
+            if "\n\n" not in text[line_end:s] and s - line_end < 400:
+                return True
         return False
 
     def _discussed(self, scan: _Scan, sent: tuple[int, int]) -> bool:
@@ -658,10 +705,12 @@ class Engine:
                 if rule.discussable and self._discussed(scan, sent):
                     continue
                 if rule.role is not None:
+                    if _quoted(scan.text, s, e):
+                        continue  # 「詳しくはLINEで」: a quoted phrase is talked about, not said
                     role = self._role(scan, rule.role, s, e, sent)
                     if role == roles.SUBJECT or role == roles.CONTENT:
                         continue
-                    if topic and role != roles.CHANNEL:
+                    if role != roles.CHANNEL and (topic or scan.ctx.kind in STRICT_ROLES):
                         continue
                 return span
         return None
@@ -786,9 +835,23 @@ class Engine:
             )
             if rule.state == "shadow":
                 shadow.append(reason)
-            else:
+                continue
+            # The same evidence counts once: of two rules of one category that fired on
+            # overlapping characters, only the heavier one is kept.
+            same = next(
+                (
+                    i
+                    for i, r in enumerate(live)
+                    if r.category == reason.category and r.start < end and start < r.end
+                ),
+                None,
+            )
+            if same is None:
                 live.append(reason)
                 points += rule.weight
+            elif live[same].weight < rule.weight:
+                points += rule.weight - live[same].weight
+                live[same] = reason
         warn, hold, block = THRESHOLDS.get((ctx.kind, ctx.stage), (2.0, 4.0, 6.0))
         # The model only runs where its points could change the verdict: never alone (it
         # cannot cross the warn line by itself), never once the block line is passed. This
@@ -827,7 +890,7 @@ class Engine:
             # A posting (profile, review) that is held waits for a person and its author
             # leaves: one weak cue only warns; a hold needs a strong rule or two rules agreeing.
             ruled = [r for r in live if r.category != "model"]
-            if not any(r.weight >= STRONG for r in ruled) and len({r.code for r in ruled}) < 2:
+            if not any(r.weight >= STRONG for r in ruled) and len({r.category for r in ruled}) < 2:
                 verdict = "warn"
         score = round(1.0 - math.exp(-points / SCORE_SCALE), 4)
         live.sort(key=lambda r: (r.start, r.code))

@@ -29,14 +29,36 @@ REPO_ROOT = PACKAGE_DIR.parents[2]
 DATASETS_DIR = REPO_ROOT.parent / "shared" / "datasets"
 
 
-def load_corpus(directory: Path = CORPUS_DIR) -> list[dict]:
-    """Every row of every *.jsonl file in the corpus folder, in file order."""
+LABELS = {"flag": "flag", "allow": "allow", "ok": "allow"}
+
+
+def normalize_row(row: dict) -> dict:
+    """One corpus row in the engine's terms: label flag|allow (writers' "ok" is allow), a stage
+    the engine knows (profiles and postings have none: pre_contract), `earlier` as a list."""
+    out = dict(row)
+    out["label"] = LABELS[row["label"]]
+    if out.get("stage") not in ("pre_contract", "post_contract"):
+        out["stage"] = "pre_contract"
+    earlier = out.get("earlier") or []
+    out["earlier"] = [x for x in earlier if isinstance(x, str) and x]
+    return out
+
+
+def load_corpus(
+    directory: Path = CORPUS_DIR, *, generations: tuple[str, ...] = ("",)
+) -> list[dict]:
+    """Every row of every *.jsonl file in the corpus folder and its generation subfolders
+    (`gen2/`), in file order, normalised (`normalize_row`)."""
     rows: list[dict] = []
-    for path in sorted(directory.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    rows.append(json.loads(line))
+    for sub in generations:
+        folder = directory / sub if sub else directory
+        for path in sorted(folder.glob("*.jsonl")):
+            with path.open(encoding="utf-8") as fh:
+                for line in fh:
+                    if line.strip():
+                        row = normalize_row(json.loads(line))
+                        row.setdefault("generation", sub or "gen1")
+                        rows.append(row)
     return rows
 
 
@@ -47,6 +69,7 @@ def context_for(row: dict) -> Context:
         sender_role=row.get("sender_role", "worker"),
         job_title=row.get("job_title"),
         job_text=row.get("job_text"),
+        earlier=tuple(row.get("earlier") or ()),
     )
 
 

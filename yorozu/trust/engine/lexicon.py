@@ -8,6 +8,8 @@ lets one improvement (a new way to say "let's talk on …") help every rule that
 
 from __future__ import annotations
 
+from .guideline import GUIDELINE_LEXICON
+
 W = str.split
 
 _APP_NAMES = (
@@ -209,7 +211,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
             "手口 違法 "
             "規約 注意喚起 見抜 警告 相談窓口 消費者 トラブル 事例 悪質 騙され だまされ 研究 論文 "
             "warn warning scam beware avoid article blog explain awareness risks dangers illegal "
-            "fraud spot protect report reporting research essay"
+            "fraud spot protect report reporting research essay "
+            # The schemes' pejorative names: nobody pitching one calls it that.
+            "マルチ商法 ねずみ講 ネズミ講 ねずみこう ピラミッドスキーム 連鎖販売 連鎖販売取引 "
+            "ネットワーク商法 "
+            "ponzi 架空請求 特殊詐欺 闇バイト 受け子 出し子 被害者 手口 規約違反 ステマ ステマ規制 "
+            "ステルスマーケティング 景品表示法 薬機法 依存症"
         )
         + ["red flags", "how to spot", "how to avoid", "write about", "case study"]
     ),
@@ -365,19 +372,15 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "mlm_strong": tuple(
         W(
-            "権利収入 ネットワークビジネス マルチ商法 マルチレベル mlm ねずみ講 ネズミ講 "
-            "ねずみこう "
-            "ピラミッドスキーム ピラミッド型 ダウンライン アップライン 連鎖販売 ネットワーク商法 "
-            "マルチ まるち"
+            "権利収入 ネットワークビジネス マルチレベル mlm ピラミッド型 ダウンライン アップライン "
+            "まるち"
         )
         + [
             "network marketing",
             "multi-level",
             "multilevel",
-            "pyramid scheme",
             "downline",
             "upline",
-            "ponzi",
             "binary compensation",
             "matrix scheme",
             "mlm",
@@ -385,7 +388,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "mlm_medium": tuple(
         W(
-            "不労所得 紹介報酬 紹介料 紹介するだけ 紹介すれば 紹介した人 紹介者 人を紹介 "
+            "不労所得 紹介報酬 紹介料 紹介するだけ 紹介すれば 人を紹介 "
             "会員を紹介 "
             "友達を紹介 友人を紹介 知人を紹介 組織を作 組織を構築 組織を拡大 傘下 "
             "タイトル昇格 愛用者 "
@@ -814,3 +817,31 @@ LEXICON: dict[str, tuple[str, ...]] = {
         + ["register", "sign up", "join", "apply", "move", "continue", "link", "invite", "offer"]
     ),
 }
+LEXICON.update(GUIDELINE_LEXICON)
+LEXICON["referral_legit"] = tuple(
+    W(
+        "クーポン 割引 特典 初回 ご来店 来店 成約 入塾 入会金無料 ギフトカード キャンペーン "
+        "紹介カード "
+        "紹介制度 お友だち紹介 お友達紹介 紹介特典 紹介キャンペーン 顧問先 off 無料券 プレゼント"
+    )
+    + ["coupon", "discount", "referral program", "referral code", "first visit", "% off"]
+)
+# Negation that governs a whole sentence however far it is from what it negates: lists of what
+# a job will not do ("フォロワーの購入や、自動いいねツールの使用は一切行いません").
+LEXICON["strong_negation"] = tuple(
+    W(
+        "一切 行いません 行わない 使いません 使用しません 使用しない 致しません いたしません "
+        "お断り 禁止 厳禁 ng 不可 ご遠慮 やらないこと 行わないこと しないこと 求めません "
+        "依頼しません お願いしません 受け付けません 対象外 含みません 扱いません 違反 ダメです"
+    )
+    + ["never", "not allowed", "prohibited", "we do not", "we don't", "will not", "won't"]
+)
+# Section headings whose lines list what is not done or not allowed.
+LEXICON["negative_heading"] = tuple(
+    W(
+        "やらないこと 禁止事項 ngなこと ng事項 ng行為 注意事項 ご注意 お断り事項 行わないこと "
+        "してはいけないこと 禁止行為 やってはいけないこと 対象外 見分け方 注意点 よくある手口 "
+        "チェックリスト 判断の例 判断基準 対応しないもの"
+    )
+    + ["what we don't", "don'ts", "not allowed", "red flags", "prohibited", "we never"]
+)

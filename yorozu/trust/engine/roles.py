@@ -34,7 +34,7 @@ UNKNOWN = "unknown"
 # Nouns that, as the head of a compound with an app name or after "の", make the phrase an act
 # of contact or a contact artifact: LINE交換, LINEのID, ラインの追加.
 _CHANNEL_NOUNS = frozenset(
-    "交換 追加 友達追加 id 通話 連絡 dm やり取り やりとり 招待 申請 検索 相談 話 返信 移行 "
+    "交換 追加 友達追加 id 通話 連絡 dm やり取り やりとり 招待 申請 検索 相談 話 返信 表示名 "
     "移動 質問 打ち合わせ 面談 面接 アカウント名 ユーザー名 ユーザーネーム 名前 番号 アドレス "
     "qr qrコード グループ ビデオ通話 電話 トーク メッセージ チャット dm送信 ひとこと 名".split()
 )
@@ -46,38 +46,46 @@ _CHANNEL_PREDICATES = frozenset(
     "受付 応募 面談 面接 打ち合わせ 通話 電話 やり取り やりとり 話し合う 質問 登録 共有 使う "
     "使える "
     "出来る できる 可能 対応 届ける 届く 見る 読む 確認 返事 友達追加 繋ぐ つなぐ 誘う 呼ぶ 会話 "
-    "チャット 知らせる 遣る 御願い お願い 送付 お送り 落ち合う 会う".split()
+    "チャット 知らせる 遣る 御願い お願い 送付 お送り 落ち合う 会う 案内 御案内 フォロー "
+    "申し込む 申込 リアクション 反応 コンタクト".split()
 )
 # Nouns that make the phrase a piece of work: the product, its parts, the activities around it.
 _WORK_NOUNS = frozenset(
     "開発 実装 構築 制作 作成 設計 運用 管理 連携 導入 設定 配信 通知 表示 集客 広告 分析 改善 "
-    "修正 改修 保守 api bot ボット ミニアプリ アプリ liff スタンプ 公式アカウント 公式 機能 画面 "
+    "修正 改修 保守 api bot ボット ミニアプリ アプリ liff スタンプ 機能 画面 "
     "ボタン 予約 決済 会員証 システム ツール サーバー 自動化 webhook 連動 版 向け 用 "
     "マーケティング "
     "マーケ 運営 代行 施策 キャンペーン 登録者 友達数 友だち数 追加数 フォロワー 投稿 デザイン "
     "イラスト "
     "翻訳 記事 漫画 動画 アイコン リッチメニュー メニュー ログイン 認証 プラグイン 拡張 通知機能 "
     "移行マニュアル マニュアル 手順書 資料 研修 講座 セミナー 教材 テンプレート 検証 テスト 調査 "
-    "リサーチ 比較 解説 コンサル 連携機能 ワークスペース チャンネル運営 コミュニティ運営 "
+    "リサーチ 比較 解説 コンサル 連携機能 チャンネル運営 コミュニティ運営 "
     "モデレーター "
     "ウィジェット 埋め込み 仕様 要件 フロー 連携設定 ダッシュボード データ 集計 ハッシュタグ "
     "広告運用 "
     "配信設定 カスタマイズ 改善提案 sdk 通知bot チャットボット 公式line line公式 "
     "公式アカウント運用 "
-    "ショップ ストア 店舗 クーポン ポイントカード 会員 アンケート 入力フォーム 数 率 件数 "
-    "回数 単価 数値 ボタン設置 タグ 計測 効果測定 移行作業 置き換え リプレース 乗り換え".split()
+    "ビジネス business ショップ ストア 店舗 クーポン ポイントカード 会員 アンケート 入力フォーム "
+    "数 率 件数 "
+    "回数 単価 数値 ボタン設置 タグ 計測 効果測定 移行作業 置き換え リプレース 乗り換え 移行 "
+    "全面移行 "
+    "全社導入 oauth openid 紐付け 紐づけ 検討 時 際 ウェビナー 登録フォーム 主催者 パネリスト 投票 "
+    "py js 画面共有機能 マーケット creators 申請作業 審査 配信機能 ステップ配信 "
+    "セグメント配信".split()
 )
 # Products a relative clause can describe: "LINEで予約を受け付ける仕組み".
 _PRODUCT_NOUNS = frozenset(
     "仕組み 機能 システム アプリ ボット bot ページ フォーム 画面 フロー サービス ツール 環境 "
     "プログラム スクリプト 連携 ダッシュボード サイト マニュアル 手順書 手順 資料 動画 記事 導線 "
-    "方法 やり方 ガイド 設定 処理 ロジック 実装 コード 案 文章 コピー 原稿".split()
+    "方法 やり方 ガイド 設定 処理 ロジック 実装 コード 案 文章 コピー 原稿 旨 こと 形 流れ 案内 "
+    "ボタン 導線 文言".split()
 )
 # Third parties whose actions a product description narrates: "ユーザーがLINEで友だち追加すると".
 _THIRD_PARTIES = frozenset(
     "ユーザー 利用者 お客様 お客さま 客 顧客 会員 患者 生徒 受講生 参加者 購入者 来店者 ファン "
     "社員 従業員 スタッフ 店舗 企業 お店 店 エンドユーザー 利用客 入居者 保護者 住民 視聴者 "
-    "フォロワー 読者 登録者 相手 各自".split()
+    "フォロワー 読者 登録者 相手 各自 社内 協力会社 職人 現場監督 営業担当 講師 担当者 メンバー "
+    "取引先 部署 チーム 事務局 保護者 来場者 出演者 宿泊客 海外のお客様".split()
 )
 # Mood of a predicate addressed to the reader (or offering the writer's own act).
 _ADDRESSED = frozenset("ましょう ませんか ください 下さい 下さる たい 欲しい ほしい 願う".split())
@@ -185,6 +193,11 @@ def _predicate(ms: Sequence[Morpheme], k: int, limit: int = 14) -> int | None:
                 return k
             if m.lemma in ("可能", "OK", "ok", "歓迎"):
                 return k
+            lm = _lemma(m)
+            if (nxt.pos in ("補助記号", "空白") or _is_end(nxt)) and (
+                lm in _CONTENT_PREDICATES or lm in _WORK_NOUNS or lm in _CHANNEL_PREDICATES
+            ):
+                return k  # 体言止め: "…をアクセスページに掲載（…）", "…へ移行"
         if m.pos == "動詞" and _lemma(m) in _LIGHT_PREDICATES:
             return k
         k += 1
@@ -237,9 +250,68 @@ def _third_party_subject(ms: Sequence[Morpheme], first: int) -> bool:
             return False
         if m.pos == "名詞" and _lemma(m) in _THIRD_PARTIES:
             nxt = ms[j + 1] if j + 1 < len(ms) else None
-            if nxt is not None and nxt.surface in ("が", "は", "も", "から", "に", "の", "へ"):
+            if nxt is not None and nxt.surface in (
+                "が",
+                "は",
+                "も",
+                "から",
+                "に",
+                "の",
+                "へ",
+                "と",
+                "・",
+                "、",
+                "や",
+            ):
                 return True
     return False
+
+
+_PLACE_NOUNS = frozenset(
+    "アカウント 公式アカウント 公式 サーバー 鯖 ワークスペース グループ グループチャット "
+    "コミュニティ "
+    "チャンネル ルーム トークルーム オープンチャット オプチャ 個人アカウント 裏垢 サブ垢 "
+    "プロフィール "
+    "ストーリー ハイライト 投稿 ページ 会議室 ミーティング 会議".split()
+)
+_USE_PREDICATES = frozenset(
+    "やる 遣る 持つ 使う 使える 出来る できる 可能 対応 見る 読む 確認 移行 届く 利用 "
+    "活用 ok".split()
+)
+_SELF_OWNERS = frozenset("私 僕 わたし 俺 個人 自分 弊社 当社 当方 うち 小生 プライベート".split())
+_ORG_OWNERS = frozenset("公式 社内 企業 店舗 自社 御社 貴社 お店 店 学校 チーム 所内 部署".split())
+_TRANSPARENT = frozenset("方 ほう 辺 あたり 方面".split())
+
+
+def _noun_phrase(ms: Sequence[Morpheme], k: int) -> int:
+    """Index after the noun phrase starting at k (nouns, suffixes, single spaces between)."""
+    n = len(ms)
+    j = k
+    while j < n:
+        m = ms[j]
+        if m.pos in ("名詞", "接尾辞", "接頭辞") or (
+            m.pos == "空白" and j + 1 < n and ms[j + 1].pos == "名詞" and j > k
+        ):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _classify(lemmas: list[str]) -> str | None:
+    """What a compound or の-phrase built on a name is: a product of work, a place to talk,
+    an act of contact, or None."""
+    if any(x in _WORK_NOUNS for x in lemmas):
+        return "product"
+    if not lemmas:
+        return None
+    if len(lemmas) >= 2 and lemmas[-2] + lemmas[-1] in _CHANNEL_NOUNS:
+        return "act"  # qr+コード
+    if lemmas[-1] in _CHANNEL_NOUNS:
+        return "act"
+    if lemmas[-1] in _PLACE_NOUNS:
+        return "place"
+    return "other"
 
 
 def app_role(ms: Sequence[Morpheme], s: int, e: int) -> str:
@@ -250,49 +322,87 @@ def app_role(ms: Sequence[Morpheme], s: int, e: int) -> str:
     first = last = got[0]  # the name itself (a pattern's match may run on past it)
     while last + 1 < len(ms) and ms[last + 1].begin < s + 1 and ms[last + 1].end <= e:
         last += 1
-    # A work modifier glued before the name: 公式LINE, 社内slack.
-    if first > 0 and ms[first - 1].end == ms[first].begin:
-        before = _lemma(ms[first - 1])
-        if before in ("公式", "社内", "企業", "店舗", "自社"):
-            return SUBJECT
-    k = _compound_after(ms, last + 1)
-    comp = [_lemma(m) for m in ms[last + 1 : k]]
-    act = False
-    if comp:
-        if any(c in _WORK_NOUNS for c in comp):
-            return SUBJECT
-        if comp[-1] in _CHANNEL_NOUNS:
-            act = True
-        else:
-            return UNKNOWN
-    if k >= len(ms):
-        return CHANNEL if act else UNKNOWN
-    p = ms[k]
-    if p.surface == "の" and p.pos == "助詞":
-        j = _compound_after(ms, k + 2) if k + 1 < len(ms) and ms[k + 1].pos == "名詞" else k + 1
-        nouns = [_lemma(m) for m in ms[k + 1 : j] if m.pos in ("名詞", "接尾辞")]
-        if any(c in _WORK_NOUNS for c in nouns):
-            return SUBJECT
-        if nouns and nouns[-1] in _CHANNEL_NOUNS:
-            act = True
-            k = j
-        else:
-            return UNKNOWN
+    # Whose is it: 公式LINE / 社内のSlack (an organisation's tool) or 私のLINE (a person's).
+    owner = None
+    j = first - 1
+    if j >= 1 and ms[j].surface == "の":
+        j -= 1
+    if j >= 0:
+        lm = _lemma(ms[j])
+        if lm in _SELF_OWNERS or ms[j].surface in _SELF_OWNERS:
+            owner = "self"
+        elif lm in _ORG_OWNERS:
+            owner = "org"
+    # What is built on the name: LINE+ミニアプリ (product), LINE+交換 (act), LINE+グループ (place).
+    k = last + 1
+    if k + 1 < len(ms) and ms[k].pos == "空白" and ms[k + 1].surface.isascii():
+        k += 1  # LINE WORKS, Skype for Business: a product name in two words
+    k = _noun_phrase(ms, k)
+    what = _classify([_lemma(m) for m in ms[last + 1 : k] if m.pos != "空白"])
+    if what == "other" and ms[k - 1].surface.isascii():
+        what = "product"  # LINE WORKS, Zoom Webinar: another product
+    if what == "product":
+        return SUBJECT
+    # …の + noun phrase (also へのX, とのX): LINEのID, Slackのワークスペース, Chatworkへの通知bot.
+    n = len(ms)
+    if k < n and ms[k].pos == "助詞" and what in (None, "place"):
+        q = k
+        if ms[q].surface in ("へ", "と", "で", "から") and q + 1 < n and ms[q + 1].surface == "の":
+            q += 1
+        if ms[q].surface == "の":
+            j = _noun_phrase(ms, q + 1)
+            lemmas = [_lemma(m) for m in ms[q + 1 : j] if m.pos != "空白"]
+            if lemmas and lemmas[0] in _TRANSPARENT:
+                k = j  # LINEの方で: the same as LINEで
+            else:
+                inner = _classify(lemmas)
+                if inner == "product":
+                    return SUBJECT
+                if inner in (None, "other") and what is None:
+                    return UNKNOWN  # LINEの使い方, LINEの歴史: a topic
+                what = inner if inner not in (None, "other") else what
+                k = j
     if _third_party_subject(ms, first):
         return SUBJECT
     pred = _predicate(ms, k)
+    if owner == "org" and (pred is None or not _addressed(ms, pred)):
+        return SUBJECT  # 公式Instagramのアカウント名とQRコード (on a flyer)
     if pred is None:
-        return CHANNEL if act else UNKNOWN
+        if what == "act" or owner == "self":
+            return CHANNEL  # LINE交換！, 私のLINE→ abc
+        return UNKNOWN
     lemma = _lemma(ms[pred])
     if lemma in _WORK_NOUNS and lemma not in _CHANNEL_PREDICATES:
         return SUBJECT
     if _relative_clause(ms, pred):
         return SUBJECT
-    if act or lemma in _CHANNEL_PREDICATES:
-        return CHANNEL if act or _addressed(ms, pred) or _polite_offer(ms, pred) else UNKNOWN
+    addressed = _addressed(ms, pred)
+    if lemma in _CONTENT_PREDICATES and lemma not in _EXCHANGE_PREDICATES:
+        return SUBJECT  # …のQRコードをチラシに掲載, …をアクセスページに設置
+    if lemma in _CONTENT_PREDICATES and any(
+        _lemma(m) in _PAGE_PLACES or (m.pos == "名詞" and _lemma(m).endswith(_PAGE_SUFFIXES))
+        for m in ms[k:pred]
+    ):
+        return SUBJECT  # …をチラシの裏に入れてください
+    if lemma in _CHANNEL_PREDICATES and lemma not in _USE_PREDICATES:
+        # An act of moving or reaching someone: 送る, 連絡, 追加, 参加, 招待…
+        if addressed or what in ("act", "place") or owner == "self" or _polite_offer(ms, pred):
+            return CHANNEL
+        if _topic_act(ms, first):
+            return CHANNEL
+        return SUBJECT if owner == "org" else UNKNOWN
+    if lemma in _USE_PREDICATES or lemma in _CHANNEL_PREDICATES:
+        # Using or having the app: a channel only when asked or offered to the reader.
+        if addressed and (what != "other"):
+            return CHANNEL
+        return SUBJECT if owner == "org" else UNKNOWN
+    if what == "act":
+        return CHANNEL
     if lemma in _GENERIC_PREDICATES and _topic_act(ms, first):
         return CHANNEL  # 面接はTelegramで行います
-    return UNKNOWN
+    if _topic_act(ms, first) and ms[k].surface in ("で", "が", "にて"):
+        return CHANNEL  # 打ち合わせはLINEの方がやりやすい
+    return SUBJECT if owner == "org" else UNKNOWN
 
 
 def _polite_offer(ms: Sequence[Morpheme], k: int) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .guideline import GUIDELINE_RULES
 from .values import Rule
 
 PRE = frozenset({"pre_contract"})
@@ -26,7 +27,8 @@ CHAT_PROFILE = frozenset({"message", "scout", "proposal", "profile"})
 
 _APPS = (
     r"(?:line|chatwork|skype|discord|telegram|whatsapp|kakaotalk|kakao|wechat|messenger|"
-    r"instagram|insta|ig|twitter|tiktok|facebook|viber|signal|x|gmail|sns)"
+    r"instagram|insta|ig|twitter|tiktok|facebook|viber|signal|x|gmail|sns|slack|teams|zoom|"
+    r"wechat|微信|skype|テレグラ)"
 )
 _HANDLE = r"@?[a-z0-9][a-z0-9._\-]{2,}"
 
@@ -168,6 +170,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         unless_near=("@app_work_frame",),
         unless_window=12,
         role="app",
+        discussable=True,
     ),
     _r(
         "contact.app_via",
@@ -184,6 +187,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         unless_window=12,
         role="app",
         gate=("@app",),
+        discussable=True,
     ),
     _r(
         "contact.phone_call",
@@ -228,6 +232,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         window=16,
         stages=PRE,
         role="contact",
+        discussable=True,
     ),
     _r(
         "contact.handle_search",
@@ -295,6 +300,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         stages=PRE,
         unless_near=("@app_work_frame",),
         unless_window=8,
+        role="app",
+        discussable=True,
     ),
     _r(
         "offplatform.offsite",
@@ -511,6 +518,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "Pay for recruiting members is the mark of a pyramid or MLM scheme.",
         keywords=("@mlm_medium",),
         discussable=True,
+        unless_near=("@referral_legit",),
+        unless_window=30,
     ),
     # --- upfront fees ---------------------------------------------------------------------------
     _r(
@@ -587,3 +596,4 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         discussable=True,
     ),
 )
+DEFAULT_RULES += GUIDELINE_RULES

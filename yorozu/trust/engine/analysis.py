@@ -23,9 +23,8 @@ works: `available()` is False and the rules fall back to their context windows.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["Morpheme", "analyse", "available"]
 
@@ -33,9 +32,9 @@ __all__ = ["Morpheme", "analyse", "available"]
 _CHUNK = 4000
 
 
-@dataclass(frozen=True, slots=True)
-class Morpheme:
-    """One word of the canonical text: where it is, what it is, and its dictionary form."""
+class Morpheme(NamedTuple):
+    """One word of the canonical text: where it is, what it is, and its dictionary form.
+    (A named tuple: built ~3x faster than a frozen dataclass, and there is one per word.)"""
 
     begin: int
     end: int

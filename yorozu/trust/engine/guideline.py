@@ -345,7 +345,7 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
     "card_act": tuple(
         W(
             "購入して 買って 決済して 支払って 番号を送 コードを送 番号を教 コードを教 写真を送 "
-            "裏面 指定の住所 別の住所 転送 後で返金 後日返金 後ほど返金 立て替え 報酬と一緒に"
+            "指定の住所 別の住所 転送 後で返金 後日返金 後ほど返金 立て替え 報酬と一緒に"
         )
         + [
             "buy",
@@ -358,6 +358,13 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "we will refund",
             "pay you back",
         ]
+    ),
+    "card_legit": tuple(
+        W(
+            "デザイン 印刷 販売 制作 券面 発行システム 導入 キャンペーン 景品 プレゼント 特典 "
+            "レジ 店頭"
+        )
+        + ["design", "print", "promotion", "giveaway"]
     ),
     # --- ID documents -----------------------------------------------------------------------
     "id_doc": tuple(
@@ -743,11 +750,19 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "slack スラック teams チームズ zoom ズーム グーグルミート テレグラ "
             "テレグラム wechat 微信 ウィーチャット whatsapp ワッツアップ signal シグナル viber "
             "バイバー "
-            "discord ディスコ ディスコード kakaotalk カカオトーク 緑のアプリ 緑のやつ 緑のほう "
-            "緑の方 みどりの方 みどりのアプリ 青い鳥 青い鳥の方 黒いアプリ 「rain」 ライソ "
+            "discord ディスコ ディスコード kakaotalk カカオトーク "
             "skype スカイプ messenger メッセンジャー x(旧twitter) インスタ"
         )
         + ["whatsapp", "telegram", "signal app", "google chat", "google meet", "hangouts", "wechat"]
+    ),
+    # Channels named without their name: "緑のアプリ" (LINE), "青い鳥" (X), 「Rain」で察して.
+    "app_euphemism": tuple(
+        W(
+            "緑のアプリ 緑のやつ 緑のほう 緑の方 みどりの方 みどりのアプリ 緑のメッセージアプリ "
+            "青い鳥 青い鳥の方 黒いアプリ 「rain」 ライソ 例のアプリ いつものアプリ 某アプリ 某sns "
+            "外のアプリ 別のアプリ"
+        )
+        + ["green app", "the blue bird", "the other app", "you know which app"]
     ),
     "qr": tuple(W("qrコード qr QR コード読み取") + ["qr code", "scan the code", "scan this"]),
     "qr_act": tuple(
@@ -829,6 +844,19 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         unless_near=("@app_work_frame",),
         unless_window=10,
         role="app",
+        discussable=True,
+    ),
+    _r(
+        "contact.euphemism",
+        "contact",
+        5.0,
+        "アプリ名をぼかしても、仮払い前に外部アプリへやり取りを移すことはできません。",
+        "Moving the conversation to an outside app is not allowed before escrow, whatever it "
+        "is called.",
+        keywords=("@app_euphemism",),
+        near=("@contact_intent",),
+        window=25,
+        stages=PRE,
         discussable=True,
     ),
     _r(
@@ -1106,8 +1134,8 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         window=40,
         same_sentence=False,
         discussable=True,
-        unless_near=("@review_legit",),
-        unless_window=6,
+        unless_near=("@card_legit",),
+        unless_window=15,
     ),
     # --- ID documents -----------------------------------------------------------------------
     _r(

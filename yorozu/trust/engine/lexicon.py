@@ -9,6 +9,7 @@ lets one improvement (a new way to say "let's talk on …") help every rule that
 from __future__ import annotations
 
 from .guideline import GUIDELINE_LEXICON
+from .roles import frame_words
 
 W = str.split
 
@@ -845,3 +846,4 @@ LEXICON["negative_heading"] = tuple(
     )
     + ["what we don't", "don'ts", "not allowed", "red flags", "prohibited", "we never"]
 )
+LEXICON["role_frame"] = frame_words()

@@ -519,3 +519,28 @@ def artifact_role(ms: Sequence[Morpheme], s: int, e: int) -> str:
         if m.pos == "名詞" and (_lemma(m) in _CONTACT_NOUNS or _lemma(m) in ("tel", "fax")):
             return contact_role(ms, m.begin, m.end)
     return UNKNOWN
+
+
+def frame_words() -> tuple[str, ...]:
+    """Surface forms whose presence near a mention means its role needs the analyser: the
+    words of work, content, products, third parties and owners above (verbs by their stem,
+    載せる → 載せ). A chat text without any of them near a mention keeps the rule's window
+    decision and skips the analyser."""
+    out: set[str] = set()
+    nouns = (
+        _WORK_NOUNS
+        | _PRODUCT_NOUNS
+        | _THIRD_PARTIES
+        | _OWNER_CONTENT
+        | _CONTENT_COMPOUND
+        | _PAGE_PLACES
+        | _ORG_OWNERS
+        | {"公式", "社内"}
+    )
+    for w in nouns:
+        if len(w) >= 2 or not w.isascii():
+            out.add(w)
+    for w in _CONTENT_PREDICATES:
+        stem = w[:-1] if len(w) >= 3 and w[-1] in "るうくすつぬぶむぐ" else w
+        out.add(stem)
+    return tuple(sorted(x for x in out if len(x) >= 2))

@@ -45,19 +45,15 @@ PHONE = (
     r"(?<![0-9a-z\-/.])(?:\+\s?81[\s\-]?\(?0?\)?[\s\-]?[1-9][0-9]{0,3}|\(?0[0-9]{1,4}\)?)"
     r"[\s\-]{0,2}\(?[0-9]{1,4}\)?[\s\-]{0,2}[0-9]{3,4}(?![0-9])"
 )
-# A handle-like token (letters, then digits or _ . -) someone is told to search for or add:
-# "hina0123 で検索してみて", "@mika_design を追加". Product codes and error numbers are
-# excluded by their labels.
-_HANDLE_TOKEN = (
-    r"(?<![a-z0-9_.\-@/])(?<!型番 )(?<!品番 )(?<!コード )(?<!エラー )(?<!error )(?<!code )"
-    r"@?[a-z][a-z0-9_.\-]*[0-9_][a-z0-9_.\-]*(?<![.\-])"
-)
+# A handle-like token (letters, then digits or _ . -) someone is told to search for or add
+# ("hina0123 で検索してみて", "@mika_design を追加"), or that ends a message ("ID→ mm_0808").
+# The patterns match what follows the token; the "handle" validator finds the token just
+# before the match (engine.HANDLE_BEFORE) and excludes product codes and error numbers by
+# their labels, so the regex itself runs at a few cheap positions only.
 HANDLE_SEARCH = (
-    _HANDLE_TOKEN
-    + r"\s?(?:って|と|で|を)\s?(?:検索|けんさく|ググ|ぐぐ|探し|探す|探せ|追加|出て|ヒット"
-    r"|search|add)"
+    r"(?:って|と|で|を)\s?(?:検索|けんさく|ググ|ぐぐ|探し|探す|探せ|追加|出て|ヒット|search|add)"
 )
-HANDLE_BARE = _HANDLE_TOKEN + r"\s?(?:です|だよ|だよー|になります|ね|よ)?\s?[!.。]?\s?$"
+HANDLE_BARE = r"\s?(?:です|だよ|だよー|になります|ね|よ)?\s?[!.。]?\s?\Z"
 CHAT_LINK = (
     r"(?:line\.me/|lin\.ee/|page\.line\.me|liff\.line\.me|discord\.gg/|discord(?:app)?\.com/"
     r"invite|t\.me/|telegram\.me/|wa\.me/|chat\.whatsapp\.com|join\.skype\.com|skype:|"
@@ -245,6 +241,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         stages=PRE,
         kinds=CHAT_PROFILE,
         gate=("検索", "けんさく", "ググ", "ぐぐ", "探", "追加", "出て", "ヒット", "search", "add"),
+        validator="handle",
     ),
     _r(
         "contact.handle_thread",
@@ -262,6 +259,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         kinds=CHAT_PROFILE,
         unless_near=("@app_work_frame",),
         unless_window=6,
+        gate=("@app",),
+        validator="handle",
     ),
     _r(
         "contact.search_me",
@@ -451,7 +450,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "'Easy work, big money' offers are usually scams and need review.",
         keywords=("@easy",),
         near=("$money_big",),
-        window=80,
+        window=50,
         discussable=True,
         same_sentence=False,
     ),

@@ -210,16 +210,19 @@ def _valid_email(s: str) -> bool:
 
 _PLACEHOLDER_DIGITS = re.compile(r"1234\D?5678|0000\D?0000|1111\D?1111|9999\D?9999|xxxx")
 _FORMAT_FRAME = re.compile(
-    r"形式|例|フォーマット|桁|ハイフン|入力|変換|整形|表示|記載例|全角|半角|ダミー|サンプル|テスト|"
+    r"形式|例|フォーマット|桁|ハイフン|入力|変換|整形|表示|記載例|全角|半角|ダミー|サンプル|テスト|確認|"
     r"format|e\.?164|pars|validat|example|sample|dummy|normaliz|regex|正規表現"
 )
 
 
 def _example_number(s: str, text: str, start: int) -> bool:
-    """A placeholder number shown as an example of a format ("03-1234-5678 の形式")."""
-    if _PLACEHOLDER_DIGITS.search(s) is None:
+    """A number shown as an example of a format: a placeholder ("03-1234-5678 の形式") or one
+    side of a conversion ("０３（３２１２）４５６７」→「03-3212-4567"), next to a format word."""
+    end = start + len(s)
+    arrow = "→" in text[max(0, start - 4) : start] or "→" in text[end : end + 4]
+    if _PLACEHOLDER_DIGITS.search(s) is None and not arrow:
         return False
-    return _FORMAT_FRAME.search(text, max(0, start - 40), start + len(s) + 40) is not None
+    return _FORMAT_FRAME.search(text, max(0, start - 40), end + 40) is not None
 
 
 def _valid_phone(s: str, text: str, start: int) -> bool:
@@ -291,16 +294,18 @@ _QUOTES = {"「": "」", "『": "』", '"': '"', "“": "”"}
 
 
 def _quoted(text: str, s: int, e: int) -> bool:
-    """Is [s, e) inside a quoted phrase (not just a quoted name) on its line?"""
+    """Does the mention starting at s sit inside a quoted phrase (not just a quoted name) on
+    its line? (A pattern's match may run on past the closing quote.)"""
     lo = max(0, s - 40)
     for op, cl in _QUOTES.items():
         a = text.rfind(op, lo, s)
         if a < 0 or text.find(cl, a + 1, s) >= 0:
             continue
-        b = text.find(cl, e, e + 40)
+        b = text.find(cl, s + 1, s + 60)
         if b < 0 or "\n" in text[a:b]:
             continue
-        if (b - a - 1) - (e - s) >= 4:
+        name = min(e, b) - s
+        if (b - a - 1) - name >= 4:
             return True
     return False
 

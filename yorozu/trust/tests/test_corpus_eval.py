@@ -46,7 +46,7 @@ def test_second_generation_does_not_regress():
     rep = evaluate_corpus(load_corpus(generations=("gen2",)))
     assert rep.recall >= 0.80, len(rep.misses)
     assert rep.fp_rate <= 0.01, rep.false_positives
-    assert rep.holds_on_legit <= 11, [f for f in rep.false_positives if f["verdict"] != "warn"]
+    assert rep.holds_on_legit <= 6, [f for f in rep.false_positives if f["verdict"] != "warn"]
 
 
 def test_cross_validated_figures_are_stored_with_the_model():

@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve worker test test-postgres lint format typecheck bench e2e train demo clean messages
+.PHONY: install run serve worker test test-postgres lint format typecheck bench e2e train eval-trust demo clean messages
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(BASE_PYTHON) -m venv $(VENV)
@@ -68,6 +68,12 @@ e2e: install
 
 train: install
 	$(PY) scripts/train_trust_model.py
+
+# The trust engine's figures: the labelled corpus (development figures, by generation, kind,
+# language and category), the cross-validated figures stored by `make train`, and the share of
+# the real benign sets in ../shared/datasets that is flagged.
+eval-trust: install
+	$(PY) -m yorozu.trust.engine.evaluate
 
 messages: install
 	$(MANAGE) compilemessages --ignore=".venv" --ignore="var"

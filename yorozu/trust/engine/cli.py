@@ -1,10 +1,13 @@
 """JSON-lines scanning, shared by `manage.py trust_scan` and `python -m yorozu.trust.engine.cli`.
 
 Input, one object a line: {"id", "kind", "text", "title"?, "stage"?, "sender_role"?,
-"job_title"?, "job_text"?}. Output, one line per input line, in order:
+"job_title"?, "job_text"?, "earlier"?} — `earlier` is the same sender's consecutive earlier
+messages in the thread, oldest first (a list of strings; see `Context.earlier`). Output, one
+line per input line, in order:
 {"id", "verdict", "score", "reasons": [{"code", "message", "start", "end", "field"}]}.
 
-Defaults: stage "pre_contract", sender_role "worker" (or "client" for jobs and scouts), kind
+Defaults: stage "pre_contract" (also for a stage given as "none" or null: postings, profiles,
+reviews and reports have none), sender_role "worker" (or "client" for jobs and scouts), kind
 "message". A job's title and text are assessed together as `title + "\\n" + text`; every span is
 then reported relative to the field it falls in, named by "field" ("text" or "title"), so
 `start`/`end` always index the string the caller sent. A line that is not valid JSON, or lacks a
@@ -34,6 +37,8 @@ def scan_record(record: dict, engine: Engine, lang: str = "ja") -> dict:
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     stage = record.get("stage") or "pre_contract"
+    if stage == "none":
+        stage = "pre_contract"
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}; expected one of {', '.join(STAGES)}")
     role = record.get("sender_role") or ("client" if kind in ("job", "scout") else "worker")
@@ -42,12 +47,18 @@ def scan_record(record: dict, engine: Engine, lang: str = "ja") -> dict:
     title = record.get("title")
     if title is not None and not isinstance(title, str):
         raise ValueError("'title' must be a string")
+    earlier = record.get("earlier") or []
+    if isinstance(earlier, str):
+        earlier = [earlier]
+    if not isinstance(earlier, list) or not all(isinstance(x, str) for x in earlier):
+        raise ValueError("'earlier' must be a list of strings")
     ctx = Context(
         kind=kind,
         stage=stage,
         sender_role=role,
         job_title=record.get("job_title") if isinstance(record.get("job_title"), str) else None,
         job_text=record.get("job_text") if isinstance(record.get("job_text"), str) else None,
+        earlier=tuple(earlier),
     )
     offset = 0
     full = text

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
+from . import analysis, roles
 from .lexicon import LEXICON
 from .model import NgramModel, load_default_model
 from .normalize import Normalized, normalize
@@ -47,13 +48,46 @@ THRESHOLDS: dict[tuple[str, str], tuple[float, float, float]] = {}
 for _kind in ("message", "scout", "proposal"):
     THRESHOLDS[(_kind, "pre_contract")] = (2.0, 4.0, 6.0)
     THRESHOLDS[(_kind, "post_contract")] = (2.0, 5.0, 8.0)
-for _kind in ("job", "profile"):
+for _kind in ("job", "profile", "review"):
     THRESHOLDS[(_kind, "pre_contract")] = (2.0, 4.0, INF)
     THRESHOLDS[(_kind, "post_contract")] = (2.0, 4.0, INF)
+# Reports and appeals go to the secretariat: they may quote anything, so they are flagged at
+# most (the reviewer sees the reasons), never held or refused.
+THRESHOLDS[("report", "pre_contract")] = (2.0, INF, INF)
+THRESHOLDS[("report", "post_contract")] = (2.0, INF, INF)
+# Kinds published to everyone: a hold needs strong evidence, not one cue. Without a concrete
+# artifact (an address, a number, an ID, a link: weight >= STRONG) the verdict stays at warn
+# unless rules of two different categories agree.
+PUBLISHED = frozenset({"job", "profile", "review"})
+STRONG = 5.0
+# Kinds whose texts describe work at length (postings, profiles, reviews, proposals): a contact
+# rule that asks the analyser what a mention is doing fires only when it is a channel there;
+# in chat an unknown role falls back to the rule's context window.
+STRICT_ROLES = frozenset({"job", "profile", "review", "proposal"})
+# Earlier messages of the same sender that are read with the current one (split contact
+# details): at most this many characters, the most recent ones.
+EARLIER_CHARS = 400
+# How much of a long sentence around a mention the analyser reads in chat texts.
+ROLE_WINDOW_BEFORE = 24
+ROLE_WINDOW_AFTER = 40
 
-# Points the model adds when it is confident. Its cross-validated precision on a corpus this
-# small is modest, so alone it never crosses the warn line: it tips weak rule signals over.
+# The learned model's say (cross-validated in scripts/train_trust_model.py). It never holds or
+# refuses anything by itself: a hold or a block always rests on the rules' evidence.
+# * it tips a rule signal below the warn line over it when confident (MODEL_POINTS);
+# * in the long kinds (postings, profiles, reviews, proposals), where it is measured best, a
+#   very confident model flags a text alone, at the warn line and never further
+#   (MODEL_FLAG_ALONE): a text the rules cannot explain is only shown to a person;
+# * when every rule that fired is one the model file lists as clearable (shipped rules that
+#   fire on legitimate text too often, measured at training time) and the model is sure the
+#   text is legitimate (p < MODEL_CLEAR), it cancels their points with a negative reason,
+#   SpamAssassin's BAYES_00: the rule hits are kept for the record.
 MODEL_POINTS = ((0.97, 1.5), (0.90, 1.0))
+MODEL_LONG_KINDS = frozenset({"job", "profile", "review", "proposal"})
+MODEL_FLAG_ALONE = 0.9
+MODEL_FLAG_ALONE_CHAT = 2.0  # > 1: off (see docs: +4 points of recall cost +0.8 of false flags)
+MODEL_CLEAR = 0.05
+# A concrete contact artifact (an address, a number, an ID, a link): the model never clears it.
+ARTIFACT = 6.0
 SCORE_SCALE = 4.0
 
 # A sentence ends at 。!? or a newline, or at a "." followed by a space or the end. Written as
@@ -147,12 +181,48 @@ def _money_monthly_yen(m: re.Match[str]) -> float:
     return v
 
 
+# The handle token a "handle" rule's match must follow (see rules.HANDLE_SEARCH): letters,
+# then at least one digit or underscore, not ending in . or -; not a labelled product code.
+HANDLE_BEFORE = re.compile(
+    r"(?<![a-z0-9_.\-@/])@?[a-z][a-z0-9_.\-]*[0-9_][a-z0-9_.\-]*(?<![.\-])\s?\Z"
+)
+_CODE_LABEL = re.compile(r"(?:型番|品番|コード|エラー|error|code|ver|version|sku)\s?[:：]?\s?\Z")
+
+
+def _handle_before(text: str, start: int) -> int | None:
+    """Start of the handle token that ends at `start` (spaces allowed), or None."""
+    lo = max(0, start - 40)
+    m = HANDLE_BEFORE.search(text, lo, start)
+    if m is None:
+        return None
+    if _CODE_LABEL.search(text, max(0, m.start() - 10), m.start()) is not None:
+        return None
+    return m.start()
+
+
 def _valid_email(s: str) -> bool:
     addr = s.replace(" ", "")
     domain = addr.rsplit("@", 1)[-1]
     if domain in _RESERVED_DOMAINS or domain.endswith(_RESERVED_TLDS):
         return False
     return not any(domain.endswith("." + d) for d in _RESERVED_DOMAINS)
+
+
+_PLACEHOLDER_DIGITS = re.compile(r"1234\D?5678|0000\D?0000|1111\D?1111|9999\D?9999|xxxx")
+_FORMAT_FRAME = re.compile(
+    r"形式|例|フォーマット|桁|ハイフン|入力|変換|整形|表示|記載例|全角|半角|ダミー|サンプル|テスト|確認|"
+    r"format|e\.?164|pars|validat|example|sample|dummy|normaliz|regex|正規表現"
+)
+
+
+def _example_number(s: str, text: str, start: int) -> bool:
+    """A number shown as an example of a format: a placeholder ("03-1234-5678 の形式") or one
+    side of a conversion ("０３（３２１２）４５６７」→「03-3212-4567"), next to a format word."""
+    end = start + len(s)
+    arrow = "→" in text[max(0, start - 4) : start] or "→" in text[end : end + 4]
+    if _PLACEHOLDER_DIGITS.search(s) is None and not arrow:
+        return False
+    return _FORMAT_FRAME.search(text, max(0, start - 40), end + 40) is not None
 
 
 def _valid_phone(s: str, text: str, start: int) -> bool:
@@ -168,7 +238,7 @@ def _valid_phone(s: str, text: str, start: int) -> bool:
     if digits.startswith("00"):
         return False
     before = text[max(0, start - 12) : start]
-    return _PRODUCT_LABEL.search(before) is None
+    return _PRODUCT_LABEL.search(before) is None and not _example_number(s, text, start)
 
 
 # A pattern that opens with a negative look-behind, e.g. `(?<![a-z])(?:line|skype|…)` or
@@ -218,6 +288,65 @@ def _near(
         if a - e <= window and s - b <= window:
             return a, b
     return None
+
+
+_QUOTES = {"「": "」", "『": "』", '"': '"', "“": "”"}
+
+
+def _quoted(text: str, s: int, e: int) -> bool:
+    """Does the mention starting at s sit inside a quoted phrase (not just a quoted name) on
+    its line? (A pattern's match may run on past the closing quote.)"""
+    lo = max(0, s - 40)
+    for op, cl in _QUOTES.items():
+        a = text.rfind(op, lo, s)
+        if a < 0 or text.find(cl, a + 1, s) >= 0:
+            continue
+        b = text.find(cl, s + 1, s + 60)
+        if b < 0 or "\n" in text[a:b]:
+            continue
+        name = min(e, b) - s
+        if (b - a - 1) - name >= 4:
+            return True
+    return False
+
+
+def _file_matches(
+    automaton: ahocorasick_rs.AhoCorasick,
+    info: list[tuple[tuple[str, ...], int]],
+    text: str,
+    hits: dict[str, list[tuple[int, int]]],
+) -> None:
+    """File every keyword occurrence that respects its word boundaries under its owners."""
+    n = len(text)
+    for i, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+        owners, flags = info[i]
+        if flags:
+            if flags & 1 and start > 0 and text[start - 1] in _ASCII_LETTER:
+                continue
+            # "lineid", "skypeid": a handle label glued to the app name is the app
+            if (
+                flags & 2
+                and end < n
+                and text[end] in _ASCII_LETTER
+                and not (
+                    text.startswith("id", end)
+                    and (end + 2 >= n or text[end + 2] not in _ASCII_LETTER)
+                )
+            ):
+                continue
+            if flags & 16 and start > 0 and text[start - 1] in _NUMERIC:
+                continue
+            if flags & 4 and start > 0 and text[start - 1] in _KATAKANA:
+                continue
+            if flags & 8 and end < n and text[end] in _KATAKANA:
+                continue
+        span = (start, end)
+        for o in owners:
+            lst = hits.get(o)
+            if lst is None:
+                hits[o] = [span]
+            else:
+                lst.append(span)
 
 
 def _is_ref(entry: str) -> bool:
@@ -275,16 +404,50 @@ class _Plan:
 class _Scan:
     """Per-text working state: keyword occurrences, sentence bounds, lazily derived signals."""
 
-    __slots__ = ("ctx", "engine", "hits", "lazy", "norm", "sentences", "text")
+    __slots__ = (
+        "ctx",
+        "cued",
+        "engine",
+        "hits",
+        "lazy",
+        "morphs",
+        "norm",
+        "offset",
+        "sentences",
+        "text",
+    )
 
-    def __init__(self, engine: Engine, norm: Normalized, ctx: Context) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        norm: Normalized,
+        ctx: Context,
+        text: str | None = None,
+        offset: int = 0,
+    ) -> None:
         self.engine = engine
         self.norm = norm
-        self.text = norm.text
+        # The scanned text: the canonical text, or the sender's earlier messages, a newline and
+        # the canonical text, which then starts at `offset`.
+        self.text = norm.text if text is None else text
+        self.offset = offset
         self.ctx = ctx
         self.hits: dict[str, list[tuple[int, int]]] = {}
         self.sentences: list[int] | None = None
         self.lazy: dict[str, list[tuple[int, int]]] = {}
+        self.morphs: dict[tuple[int, int], list[analysis.Morpheme]] = {}
+        self.cued = False
+
+    def morphemes(self, lo: int, hi: int) -> list[analysis.Morpheme]:
+        """The analyser's morphemes of text[lo:hi] (offsets into the text), computed once.
+        Postings are analysed whole on first use (the deeper stage); chat texts only around
+        the mention (the caller passes a window of its sentence)."""
+        if self.ctx.kind in PUBLISHED:
+            lo, hi = 0, len(self.text)
+        got = self.morphs.get((lo, hi))
+        if got is None:
+            got = self.morphs[(lo, hi)] = analysis.analyse(self.text, lo, hi)
+        return got
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         ends = self.sentences
@@ -311,6 +474,9 @@ class Engine:
         model: NgramModel | str | None = "default",
     ) -> None:
         self.rules: tuple[Rule, ...] = tuple(DEFAULT_RULES if rules is None else rules)
+        # The model may cancel only the shipped rules' hits, never a rule staff wrote or changed.
+        shipped = frozenset(DEFAULT_RULES)
+        self._clearable = frozenset(r.code for r in self.rules if r in shipped)
         self.lexicon = {k: tuple(v) for k, v in (LEXICON if lexicon is None else lexicon).items()}
         self.model: NgramModel | None = load_default_model() if model == "default" else model  # type: ignore[assignment]
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
@@ -362,28 +528,56 @@ class Engine:
             "writing_task",
             "deferral",
             "prohibition_ja",
+            "strong_negation",
+            "negative_heading",
+            "role_frame",
         ):
             if name not in self.lexicon:
                 self.lexicon[name] = ()
-        if self._owners:
-            # One DFA (Rust `aho-corasick`) over every canonical keyword: a text's keyword
-            # occurrences, overlapping, come back from one call as (index, start, end).
-            keywords = list(self._owners)
-            for kw in keywords:
-                flags = (
-                    (kw[0] in _ASCII_LETTER)
-                    | (kw[-1] in _ASCII_LETTER) << 1
-                    | (kw[0] in _KATAKANA) << 2
-                    | (kw[-1] in _KATAKANA) << 3
-                    | (kw[0].isdigit()) << 4
-                )
-                self._keyword_info.append((tuple(sorted(self._owners[kw])), flags))
-            self._automaton = ahocorasick_rs.AhoCorasick(
-                keywords, implementation=ahocorasick_rs.Implementation.DFA
-            )
+        # Keys that decide whether a rule can fire at all (its triggers, lexical gates and
+        # `near` cues) are found in every text; the rest (unless frames, negation, discussion
+        # and role-frame cues) only matter once a rule has its trigger and all its cues, so
+        # they sit in a second automaton that runs only then: most texts pay for one scan.
+        trigger_keys: set[str] = set()
+        for c in self._compiled:
+            trigger_keys.update(c.trigger_keys)
+            trigger_keys.update(c.near_plain)
+            if c.lexical_gate:
+                trigger_keys.update(c.rule.gate)
+        self._trigger_keys = frozenset(trigger_keys)
+        trig = {kw: own & trigger_keys for kw, own in self._owners.items() if own & trigger_keys}
+        cue = {kw: own - trigger_keys for kw, own in self._owners.items() if own - trigger_keys}
+        self._trigger_words, self._cue_words = list(trig), list(cue)
+        self._automaton, self._keyword_info = self._build_automaton(trig)
+        self._cue_automaton, self._cue_info = self._build_automaton(cue)
         # Cheapest first: keyword rules (no extra scan) before regex rules.
         self._compiled.sort(key=lambda c: (bool(c.patterns), c.rule.code))
         self._plans: dict[tuple[str, str], _Plan] = {}
+
+    @staticmethod
+    def _build_automaton(
+        owners: dict[str, set[str]],
+    ) -> tuple[ahocorasick_rs.AhoCorasick | None, list[tuple[tuple[str, ...], int]]]:
+        """One DFA (Rust `aho-corasick`) over canonical keywords: a text's keyword occurrences,
+        overlapping, come back from one call as (index, start, end); per index, the owners it
+        files under and its word-boundary flags."""
+        if not owners:
+            return None, []
+        keywords = list(owners)
+        info: list[tuple[tuple[str, ...], int]] = []
+        for kw in keywords:
+            flags = (
+                (kw[0] in _ASCII_LETTER)
+                | (kw[-1] in _ASCII_LETTER) << 1
+                | (kw[0] in _KATAKANA) << 2
+                | (kw[-1] in _KATAKANA) << 3
+                | (kw[0].isdigit()) << 4
+            )
+            info.append((tuple(sorted(owners[kw])), flags))
+        return (
+            ahocorasick_rs.AhoCorasick(keywords, implementation=ahocorasick_rs.Implementation.DFA),
+            info,
+        )
 
     def _entry_key(self, entry: str, rule: Rule) -> str:
         if entry.startswith("$"):
@@ -423,44 +617,20 @@ class Engine:
         return []
 
     # -- scanning --------------------------------------------------------------------------
-    def _scan(self, norm: Normalized, ctx: Context) -> _Scan:
-        scan = _Scan(self, norm, ctx)
-        text = norm.text
-        n = len(text)
-        hits = scan.hits
-        if self._automaton is None:
-            return scan
-        info = self._keyword_info
-        for i, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
-            owners, flags = info[i]
-            if flags:
-                if flags & 1 and start > 0 and text[start - 1] in _ASCII_LETTER:
-                    continue
-                # "lineid", "skypeid": a handle label glued to the app name is the app
-                if (
-                    flags & 2
-                    and end < n
-                    and text[end] in _ASCII_LETTER
-                    and not (
-                        text.startswith("id", end)
-                        and (end + 2 >= n or text[end + 2] not in _ASCII_LETTER)
-                    )
-                ):
-                    continue
-                if flags & 16 and start > 0 and text[start - 1] in _NUMERIC:
-                    continue
-                if flags & 4 and start > 0 and text[start - 1] in _KATAKANA:
-                    continue
-                if flags & 8 and end < n and text[end] in _KATAKANA:
-                    continue
-            span = (start, end)
-            for o in owners:
-                lst = hits.get(o)
-                if lst is None:
-                    hits[o] = [span]
-                else:
-                    lst.append(span)
+    def _scan(
+        self, norm: Normalized, ctx: Context, text: str | None = None, offset: int = 0
+    ) -> _Scan:
+        """The trigger keywords of a text (the cue keywords come later, if needed: `_cues`)."""
+        scan = _Scan(self, norm, ctx, text, offset)
+        if self._automaton is not None:
+            _file_matches(self._automaton, self._keyword_info, scan.text, scan.hits)
         return scan
+
+    def _cues(self, scan: _Scan) -> None:
+        """Add the cue keywords' occurrences to the scan (once a rule has triggered)."""
+        if self._cue_automaton is not None and not scan.cued:
+            _file_matches(self._cue_automaton, self._cue_info, scan.text, scan.hits)
+        scan.cued = True
 
     def _negated(
         self, scan: _Scan, s: int, e: int, sent: tuple[int, int], own: list[tuple[int, int]]
@@ -476,6 +646,12 @@ class Engine:
         for a, b in hits.get("@deferral", ()):
             if ss <= a and b <= se:
                 return True  # "契約後にLINEで": the platform allows contact after escrow
+        for a, b in hits.get("@strong_negation", ()):
+            if e <= a and b <= se and not any(x < b and a < y for x, y in own):
+                return True  # "…の購入や、…の使用は一切行いません"
+        heads = hits.get("@negative_heading")
+        if heads and self._under_heading(text, s, heads):
+            return True
         pro = hits.get("@prohibition_ja", ())
         neg_ja = hits.get("@negation_ja")
         if neg_ja:
@@ -507,6 +683,22 @@ class Engine:
                     return True
         return False
 
+    @staticmethod
+    def _under_heading(text: str, s: int, heads: list[tuple[int, int]]) -> bool:
+        """Is position s in a section (lines up to a blank line) whose heading line names what
+        is not done ("◆ やらないこと", "【禁止事項】", "Red flags:")?"""
+        for a, b in heads:
+            if a >= s:
+                break
+            line_start = text.rfind("\n", 0, a) + 1
+            line_end = text.find("\n", b)
+            line_end = len(text) if line_end < 0 else line_end
+            if line_end - line_start > 30 and not (line_start <= s <= line_end):
+                continue  # a heading is a short line of its own (or the head of this line)
+            if "\n\n" not in text[line_end:s] and s - line_end < 400:
+                return True
+        return False
+
     def _discussed(self, scan: _Scan, sent: tuple[int, int]) -> bool:
         ss, se = sent
         hits = scan.hits
@@ -523,8 +715,42 @@ class Engine:
         tasks = hits.get("@writing_task")
         return tasks is not None and any(d not in tasks for d in disc)
 
+    @staticmethod
+    def _frame_near(scan: _Scan, s: int, e: int, sent: tuple[int, int]) -> bool:
+        """Does a word of work, content or a third party occur in the analysis window around
+        the mention? (The cheap gate before the analyser in chat texts.)"""
+        lo = max(sent[0], s - ROLE_WINDOW_BEFORE)
+        hi = min(sent[1], e + ROLE_WINDOW_AFTER)
+        return any(lo <= a and b <= hi for a, b in scan.hits.get("@role_frame", ()))
+
+    def _role(self, scan: _Scan, kind: str, s: int, e: int, sent: tuple[int, int]) -> str:
+        """What the mention at [s, e) is doing (roles.py), read from the morphemes of its
+        sentence, or of a window of it around the mention (chat: the cost is per character)."""
+        lo, hi = sent
+        if hi - lo > ROLE_WINDOW_BEFORE + ROLE_WINDOW_AFTER:
+            lo = max(lo, s - ROLE_WINDOW_BEFORE)
+            hi = min(hi, e + ROLE_WINDOW_AFTER)
+            # start the window after a space or punctuation, so its first word is whole
+            cut = max(scan.text.rfind(ch, lo, s) for ch in " 、,")
+            if cut >= lo:
+                lo = cut + 1
+        ms = scan.morphemes(lo, hi)
+        if not ms:
+            return roles.UNKNOWN
+        if kind == "app":
+            return roles.app_role(ms, s, e)
+        if kind == "contact":
+            return roles.contact_role(ms, s, e)
+        if kind == "artifact":
+            return roles.artifact_role(ms, s, e)
+        return roles.UNKNOWN
+
     def _fire(self, c: _Compiled, scan: _Scan) -> tuple[int, int] | None:
-        """First trigger occurrence of a rule that survives its context checks, or None."""
+        """First trigger occurrence of a rule that survives its context checks, or None.
+
+        When earlier messages precede the text (`scan.offset`), an occurrence counts only if
+        its evidence (trigger or near cues) reaches into the current text, and the span
+        returned is then the first piece of evidence that lies there."""
         hits = scan.hits
         for key in c.near_plain:  # a cue that occurs nowhere rules the text out, cheapest first
             if key not in hits:
@@ -558,6 +784,11 @@ class Engine:
                             continue
                         if validator == "phone" and not _valid_phone(m.group(0), text, span[0]):
                             continue
+                        if validator == "handle":
+                            head = _handle_before(text, span[0])
+                            if head is None:
+                                continue
+                            span = (head, span[1])
                         occs.append(span)
         if not occs:
             return None
@@ -573,6 +804,7 @@ class Engine:
         window = rule.window
         unless: list[list[tuple[int, int]]] | None = None
         n = len(scan.text)
+        offset = scan.offset
         for s, e in occs:
             sent = scan.sentence_of(s)
             end = e
@@ -585,17 +817,38 @@ class Engine:
                 end = max(end, hit[1])
                 own.append(hit)
             else:
+                if offset:
+                    here = [sp for sp in own if sp[1] > offset]
+                    if not here:
+                        continue  # all of it was said before: judged when it was sent
+                    span = (max(here[0][0], offset), here[0][1])
+                else:
+                    span = (s, e)
+                topic = False
                 if c.unless_keys:
                     if unless is None:
                         unless = [got for k in c.unless_keys if (got := scan.occ(k))]
                     uw = rule.unless_window
-                    if any(_near(lst, s, e, uw, *sent) is not None for lst in unless):
+                    topic = any(_near(lst, s, e, uw, *sent) is not None for lst in unless)
+                    if topic and rule.role is None:
                         continue
                 if rule.negatable and self._negated(scan, s, end, sent, own):
                     continue
                 if rule.discussable and self._discussed(scan, sent):
                     continue
-                return s, e
+                if rule.role is not None:
+                    if _quoted(scan.text, s, e):
+                        continue  # 「詳しくはLINEで」: a quoted phrase is talked about, not said
+                    strict = scan.ctx.kind in STRICT_ROLES
+                    if topic or strict or self._frame_near(scan, s, e, sent):
+                        role = self._role(scan, rule.role, s, e, sent)
+                    else:
+                        role = roles.UNKNOWN  # chat, nothing of work near: the window decides
+                    if role == roles.SUBJECT or role == roles.CONTENT:
+                        continue
+                    if role != roles.CHANNEL and (topic or scan.ctx.kind in STRICT_ROLES):
+                        continue
+                return span
         return None
 
     def _applicable(self, kind: str, stage: str) -> list[_Compiled]:
@@ -647,6 +900,63 @@ class Engine:
         self._plans[(kind, stage)] = plan  # benign race: every thread builds the same plan
         return plan
 
+    def _evidence_clear(self, ruled: list[Reason]) -> bool:
+        """May the model cancel these hits? Only when every one comes from a shipped rule
+        the model file lists as clearable (one that fires on legitimate text too often to be
+        evidence on its own, measured when the model was trained); a clear-cut rule (a
+        payment outside, an artifact) or a staff rule keeps its flag."""
+        assert self.model is not None
+        allowed = self.model.clearable
+        return bool(ruled) and all(r.code in allowed and r.code in self._clearable for r in ruled)
+
+    def _model_opinion(
+        self, canon: str, ctx: Context, points: float, live: list[Reason], text: str
+    ) -> float:
+        """Points the model adds (or takes away), with its reason appended to `live`.
+
+        Chat texts without any rule hit skip the model (the hot path); the long kinds always
+        ask it."""
+        assert self.model is not None
+        length = len(text)
+        kind = ctx.kind
+        warn = THRESHOLDS.get((kind, ctx.stage), (2.0, 4.0, 6.0))[0]
+        long_kind = kind in MODEL_LONG_KINDS
+        if points <= 0 and not long_kind and MODEL_FLAG_ALONE_CHAT > 1:
+            return 0.0
+        ruled = [r for r in live if r.category != "model"]
+        # Ask the model only where its answer can change the verdict: a tip across a line, or
+        # (without an artifact, which it never clears) a flag it could cancel.
+        can_tip = points < warn <= points + MODEL_POINTS[0][1]
+        can_clear = points >= warn and not any(r.weight >= ARTIFACT for r in ruled)
+        if points > 0 and not can_tip and not can_clear:
+            return 0.0
+        p = self.model.probability(canon)
+        if points > 0:
+            if p < MODEL_CLEAR and self._evidence_clear(ruled):
+                live.append(
+                    Reason(
+                        "model.clear",
+                        "文面は既知の正当な依頼によく似ているため、ルールの検出を打ち消しました。",
+                        "The wording closely resembles legitimate requests; the rule hits are "
+                        "cancelled.",
+                        0,
+                        length,
+                        "model",
+                        -points,
+                    )
+                )
+                return -points
+            if can_tip:
+                for cut, add in MODEL_POINTS:
+                    if p >= cut:
+                        live.append(_model_reason(add, length))
+                        return add
+            return 0.0
+        if p >= (MODEL_FLAG_ALONE if long_kind else MODEL_FLAG_ALONE_CHAT):
+            live.append(_model_reason(warn, length))
+            return warn
+        return 0.0
+
     # -- public ------------------------------------------------------------------------------
     def assess(self, text: str, context: Context | None = None) -> Assessment:
         """Verdict, score and reasons for `text` said in `context` (defaults: a pre-contract
@@ -655,7 +965,14 @@ class Engine:
         if not isinstance(text, str):
             text = "" if text is None else str(text)
         norm = normalize(text)
-        scan = self._scan(norm, ctx)
+        if ctx.earlier:
+            # The sender's earlier messages, most recent last, read together with this one.
+            before = "\n".join(ctx.earlier)[-EARLIER_CHARS:]
+            prefix = normalize(before).text + "\n"
+            scan = self._scan(norm, ctx, prefix + norm.text, len(prefix))
+        else:
+            scan = self._scan(norm, ctx)
+        offset = scan.offset
         live: list[Reason] = []
         shadow: list[Reason] = []
         points = 0.0
@@ -665,21 +982,18 @@ class Engine:
         # occurred, a pattern rule only when its gate holds; the rest cost nothing.
         # A rule one of whose `near` cues occurs nowhere cannot fire (`_fire` would say so
         # first thing): one subset test of the hit table's keys drops it here.
-        todo: list[_Compiled] = []
-        present_keys = hits.keys()
+        candidates: list[_Compiled] = []
         if hits:
             by_key = plan.by_key
             triggered: set[int] = set()
-            for k in by_key.keys() & present_keys:  # C-level: only the keys that triggered
+            for k in by_key.keys() & hits.keys():  # C-level: only the keys that triggered
                 triggered.update(by_key[k])
             if triggered:
                 rules = plan.keyword_rules
-                todo = [c for i in sorted(triggered) if present_keys >= (c := rules[i]).near_set]
-        text_n = norm.text
+                candidates = [rules[i] for i in sorted(triggered)]
+        text_n = scan.text
         present: set[int] | None = None
         for c, lexical, chars, ids in plan.patterned:
-            if not present_keys >= c.near_set:
-                continue
             if lexical is not None:
                 if not any(g in hits for g in lexical):
                     continue
@@ -699,47 +1013,48 @@ class Engine:
                         }
                     if present.isdisjoint(ids):
                         continue
-            todo.append(c)
+            candidates.append(c)
+        # A rule one of whose `near` cues occurs nowhere cannot fire: one subset test each.
+        present_keys = hits.keys()
+        has_job = bool(ctx.job_title or ctx.job_text)
+        todo = [
+            c
+            for c in candidates
+            if present_keys >= c.near_set and (has_job or "$offer_mismatch" not in c.near_keys)
+        ]
+        if todo:
+            self._cues(scan)
         for c in todo:
             rule = c.rule
             span = self._fire(c, scan)
             if span is None:
                 continue
-            start, end = norm.span(*span)
+            start, end = norm.span(span[0] - offset, span[1] - offset)
             reason = Reason(
                 rule.code, rule.message_ja, rule.message_en, start, end, rule.category, rule.weight
             )
             if rule.state == "shadow":
                 shadow.append(reason)
-            else:
+                continue
+            # The same evidence counts once: of two rules of one category that fired on
+            # overlapping characters, only the heavier one is kept.
+            same = next(
+                (
+                    i
+                    for i, r in enumerate(live)
+                    if r.category == reason.category and r.start < end and start < r.end
+                ),
+                None,
+            )
+            if same is None:
                 live.append(reason)
                 points += rule.weight
+            elif live[same].weight < rule.weight:
+                points += rule.weight - live[same].weight
+                live[same] = reason
         warn, hold, block = THRESHOLDS.get((ctx.kind, ctx.stage), (2.0, 4.0, 6.0))
-        # The model only runs where its points could change the verdict: never alone (it
-        # cannot cross the warn line by itself), never once the block line is passed. This
-        # keeps clean and blatant texts cheap and leaves every verdict as if it always ran.
-        top = MODEL_POINTS[0][1]
-        if (
-            self.model is not None
-            and points > 0
-            and any(points < cut <= points + top for cut in (warn, hold, block))
-        ):
-            p = self.model.probability(norm.text)
-            for cut, add in MODEL_POINTS:
-                if p >= cut:
-                    points += add
-                    live.append(
-                        Reason(
-                            "model.ngram",
-                            "文面が既知の違反例に似ています。",
-                            "The wording resembles known violations.",
-                            0,
-                            len(text),
-                            "model",
-                            add,
-                        )
-                    )
-                    break
+        if self.model is not None:
+            points += self._model_opinion(norm.text, ctx, points, live, text)
         if points >= block:
             verdict = "block"
         elif points >= hold:
@@ -748,9 +1063,27 @@ class Engine:
             verdict = "warn"
         else:
             verdict = "allow"
+        if verdict == "hold" and ctx.kind in PUBLISHED:
+            # A posting (profile, review) that is held waits for a person and its author
+            # leaves: one weak cue only warns; a hold needs a strong rule or two rules agreeing.
+            ruled = [r for r in live if r.category != "model"]
+            if not any(r.weight >= STRONG for r in ruled) and len({r.category for r in ruled}) < 2:
+                verdict = "warn"
         score = round(1.0 - math.exp(-points / SCORE_SCALE), 4)
         live.sort(key=lambda r: (r.start, r.code))
         return Assessment(verdict, score, tuple(live), tuple(shadow), round(points, 3))
+
+
+def _model_reason(weight: float, length: int) -> Reason:
+    return Reason(
+        "model.ngram",
+        "文面が既知の違反例に似ています。",
+        "The wording resembles known violations.",
+        0,
+        length,
+        "model",
+        weight,
+    )
 
 
 @lru_cache(maxsize=1)

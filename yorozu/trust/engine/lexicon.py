@@ -8,6 +8,9 @@ lets one improvement (a new way to say "let's talk on …") help every rule that
 
 from __future__ import annotations
 
+from .guideline import GUIDELINE_LEXICON
+from .roles import frame_words
+
 W = str.split
 
 _APP_NAMES = (
@@ -153,7 +156,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
         W(
             "契約後 契約してから 契約が成立したら 契約成立後 仮払い後 仮払いの後 仮払いが完了 "
             "仮払い完了後 "
-            "仮払いされたら 仮払いしていただいた後 発注後 契約締結後 正式契約後 受注後"
+            "仮払いされたら 仮払いしていただいた後 発注後 契約締結後 正式契約後 受注後 "
+            "仮払いのあと 仮払いの後 契約のあと 契約の後 仮払いのあとに 仮払いが済んだら "
+            "契約が済んだら 仮払いが済んでから 契約してからに 仮払い確認後 仮払いを確認してから"
         )
         + [
             "after the contract",
@@ -209,12 +214,21 @@ LEXICON: dict[str, tuple[str, ...]] = {
             "手口 違法 "
             "規約 注意喚起 見抜 警告 相談窓口 消費者 トラブル 事例 悪質 騙され だまされ 研究 論文 "
             "warn warning scam beware avoid article blog explain awareness risks dangers illegal "
-            "fraud spot protect report reporting research essay"
+            "fraud spot protect report reporting research essay "
+            # The schemes' pejorative names: nobody pitching one calls it that.
+            "マルチ商法 ねずみ講 ネズミ講 ねずみこう ピラミッドスキーム 連鎖販売 連鎖販売取引 "
+            "ネットワーク商法 "
+            "ponzi 架空請求 特殊詐欺 闇バイト 受け子 出し子 被害者 手口 規約違反 ステマ ステマ規制 "
+            "ステルスマーケティング 景品表示法 薬機法 依存症 断る 断り方 断るため 見分ける 怪しい"
         )
         + ["red flags", "how to spot", "how to avoid", "write about", "case study"]
     ),
     "writing_task": tuple(
-        W("記事 執筆 ライティング コラム 原稿 ブログ 啓発 注意喚起 解説記事 article essay")
+        W(
+            "記事 執筆 ライティング コラム 原稿 ブログ 啓発 注意喚起 解説記事 article essay "
+            "ポスター チラシ パンフレット リーフレット スライド 教材 漫画 台本 研修資料 出前授業 "
+            "翻訳 多言語化 ローカライズ 研究 論文 ガイドライン ヘルプ記事 faq 講座 セミナー資料"
+        )
         + ["blog post", "write-up", "writeup", "awareness campaign"]
     ),
     "job_closed": tuple(
@@ -365,19 +379,15 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "mlm_strong": tuple(
         W(
-            "権利収入 ネットワークビジネス マルチ商法 マルチレベル mlm ねずみ講 ネズミ講 "
-            "ねずみこう "
-            "ピラミッドスキーム ピラミッド型 ダウンライン アップライン 連鎖販売 ネットワーク商法 "
-            "マルチ まるち"
+            "権利収入 ネットワークビジネス マルチレベル mlm ピラミッド型 ダウンライン アップライン "
+            "まるち"
         )
         + [
             "network marketing",
             "multi-level",
             "multilevel",
-            "pyramid scheme",
             "downline",
             "upline",
-            "ponzi",
             "binary compensation",
             "matrix scheme",
             "mlm",
@@ -385,7 +395,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "mlm_medium": tuple(
         W(
-            "不労所得 紹介報酬 紹介料 紹介するだけ 紹介すれば 紹介した人 紹介者 人を紹介 "
+            "不労所得 紹介報酬 紹介料 紹介するだけ 紹介すれば 人を紹介 "
             "会員を紹介 "
             "友達を紹介 友人を紹介 知人を紹介 組織を作 組織を構築 組織を拡大 傘下 "
             "タイトル昇格 愛用者 "
@@ -783,4 +793,64 @@ LEXICON: dict[str, tuple[str, ...]] = {
             "they watch",
         ]
     ),
+    # Bait-and-switch after a task or a contract: a "private" offer somewhere else.
+    "private_offer": tuple(
+        W(
+            "非公開案件 非公開のお仕事 非公開の案件 プライベート案件 個人案件 別サイト "
+            "外部サイト 専用サイト "
+            "専用アプリ 別のプラットフォーム 別のサイト 他のサイト 他サイト 弊社サイト "
+            "自社サイト 自社アプリ "
+            "専用ページ 会員サイト 特別案件 限定案件 裏案件 直接案件"
+        )
+        + [
+            "private project",
+            "private projects",
+            "another site",
+            "another platform",
+            "our own platform",
+            "our platform",
+            "our website",
+            "our app",
+            "exclusive project",
+            "private task",
+            "vip task",
+        ]
+    ),
+    "move_offer": tuple(
+        W(
+            "登録 応募 移って 移行 ご案内 案内 紹介 ご紹介 参加 招待 続き こちら 下記 url リンク "
+            "http www line 連絡 お声がけ 進めて"
+        )
+        + ["register", "sign up", "join", "apply", "move", "continue", "link", "invite", "offer"]
+    ),
 }
+LEXICON.update(GUIDELINE_LEXICON)
+LEXICON["referral_legit"] = tuple(
+    W(
+        "クーポン 割引 特典 初回 ご来店 来店 成約 入塾 入会金無料 ギフトカード キャンペーン "
+        "紹介カード "
+        "紹介制度 お友だち紹介 お友達紹介 紹介特典 紹介キャンペーン 顧問先 off 無料券 プレゼント"
+    )
+    + ["coupon", "discount", "referral program", "referral code", "first visit", "% off"]
+)
+# Negation that governs a whole sentence however far it is from what it negates: lists of what
+# a job will not do ("フォロワーの購入や、自動いいねツールの使用は一切行いません").
+LEXICON["strong_negation"] = tuple(
+    W(
+        "一切 行いません 行わない 使いません 使用しません 使用しない 致しません いたしません "
+        "お断り 禁止 厳禁 ng 不可 ご遠慮 やらないこと 行わないこと しないこと 求めません "
+        "依頼しません お願いしません 受け付けません 対象外 含みません 扱いません 違反 ダメです "
+        "しないでください しないで下さい お控えください ご遠慮ください やめてください 不要です"
+    )
+    + ["never", "not allowed", "prohibited", "we do not", "we don't", "will not", "won't"]
+)
+# Section headings whose lines list what is not done or not allowed.
+LEXICON["negative_heading"] = tuple(
+    W(
+        "やらないこと 禁止事項 ngなこと ng事項 ng行為 注意事項 ご注意 お断り事項 行わないこと "
+        "してはいけないこと 禁止行為 やってはいけないこと 対象外 見分け方 注意点 よくある手口 "
+        "チェックリスト 判断の例 判断基準 対応しないもの"
+    )
+    + ["what we don't", "don'ts", "not allowed", "red flags", "prohibited", "we never"]
+)
+LEXICON["role_frame"] = frame_words()

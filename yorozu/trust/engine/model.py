@@ -23,9 +23,18 @@ _SECOND = itemgetter(1)
 class NgramModel:
     """Logistic regression over binary character n-grams of the canonical text."""
 
-    __slots__ = ("_automaton", "intercept", "ns", "vocab", "weights")
+    __slots__ = ("_automaton", "clearable", "intercept", "ns", "vocab", "weights")
 
-    def __init__(self, weights: dict[str, float], intercept: float, ns: tuple[int, ...]) -> None:
+    def __init__(
+        self,
+        weights: dict[str, float],
+        intercept: float,
+        ns: tuple[int, ...],
+        clearable: frozenset[str] = frozenset(),
+    ) -> None:
+        # Rule codes whose hits the model may cancel: the shipped rules that fire on
+        # legitimate text too often (precision below CLEARABLE_PRECISION on the training rows).
+        self.clearable = clearable
         self.weights = weights
         self.vocab = frozenset(weights)
         self.intercept = intercept
@@ -48,6 +57,7 @@ class NgramModel:
             {str(k): float(v) for k, v in data["weights"].items()},
             float(data["intercept"]),
             tuple(int(n) for n in data["ngram_range"]),
+            frozenset(str(c) for c in data.get("clearable") or ()),
         )
 
     def grams(self, text: str) -> set[str]:

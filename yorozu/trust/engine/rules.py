@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .guideline import GUIDELINE_RULES
 from .values import Rule
 
 PRE = frozenset({"pre_contract"})
@@ -26,7 +27,8 @@ CHAT_PROFILE = frozenset({"message", "scout", "proposal", "profile"})
 
 _APPS = (
     r"(?:line|chatwork|skype|discord|telegram|whatsapp|kakaotalk|kakao|wechat|messenger|"
-    r"instagram|insta|ig|twitter|tiktok|facebook|viber|signal|x|gmail|sns)"
+    r"instagram|insta|ig|twitter|tiktok|facebook|viber|signal|x|gmail|sns|slack|teams|zoom|"
+    r"wechat|微信|skype|テレグラ)"
 )
 _HANDLE = r"@?[a-z0-9][a-z0-9._\-]{2,}"
 
@@ -43,6 +45,15 @@ PHONE = (
     r"(?<![0-9a-z\-/.])(?:\+\s?81[\s\-]?\(?0?\)?[\s\-]?[1-9][0-9]{0,3}|\(?0[0-9]{1,4}\)?)"
     r"[\s\-]{0,2}\(?[0-9]{1,4}\)?[\s\-]{0,2}[0-9]{3,4}(?![0-9])"
 )
+# A handle-like token (letters, then digits or _ . -) someone is told to search for or add
+# ("hina0123 で検索してみて", "@mika_design を追加"), or that ends a message ("ID→ mm_0808").
+# The patterns match what follows the token; the "handle" validator finds the token just
+# before the match (engine.HANDLE_BEFORE) and excludes product codes and error numbers by
+# their labels, so the regex itself runs at a few cheap positions only.
+HANDLE_SEARCH = (
+    r"(?:って|と|で|を)\s?(?:検索|けんさく|ググ|ぐぐ|探し|探す|探せ|追加|出て|ヒット|search|add)"
+)
+HANDLE_BARE = r"\s?(?:です|だよ|だよー|になります|ね|よ)?\s?[!.。]?\s?\Z"
 CHAT_LINK = (
     r"(?:line\.me/|lin\.ee/|page\.line\.me|liff\.line\.me|discord\.gg/|discord(?:app)?\.com/"
     r"invite|t\.me/|telegram\.me/|wa\.me/|chat\.whatsapp\.com|join\.skype\.com|skype:|"
@@ -92,6 +103,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         gate=("0",),
         negatable=False,
         stages=PRE,
+        role="artifact",
     ),
     _r(
         "contact.phone_intl",
@@ -104,6 +116,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         gate=("+",),
         negatable=False,
         stages=PRE,
+        role="artifact",
     ),
     _r(
         "contact.chat_link",
@@ -152,6 +165,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         stages=PRE,
         unless_near=("@app_work_frame",),
         unless_window=12,
+        role="app",
+        discussable=True,
     ),
     _r(
         "contact.app_via",
@@ -166,7 +181,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         stages=PRE,
         unless_near=("@app_work_frame",),
         unless_window=12,
+        role="app",
         gate=("@app",),
+        discussable=True,
     ),
     _r(
         "contact.phone_call",
@@ -210,6 +227,40 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         near=("@ask_give",),
         window=16,
         stages=PRE,
+        role="contact",
+        discussable=True,
+    ),
+    _r(
+        "contact.handle_search",
+        "contact",
+        3.0,
+        "外部で名前やアカウントを検索させる誘導は禁止されています。",
+        "Asking someone to look you up elsewhere is an off-platform move and is not allowed.",
+        patterns=(HANDLE_SEARCH,),
+        negatable=False,
+        stages=PRE,
+        kinds=CHAT_PROFILE,
+        gate=("検索", "けんさく", "ググ", "ぐぐ", "探", "追加", "出て", "ヒット", "search", "add"),
+        validator="handle",
+    ),
+    _r(
+        "contact.handle_thread",
+        "contact",
+        6.0,
+        "外部アプリのID・アカウントは仮払い前には送れません（前のメッセージと合わせて連絡先になっています）。",
+        "IDs or handles for outside apps cannot be shared before escrow (together with the "
+        "previous message this is a contact detail).",
+        patterns=(HANDLE_SEARCH, HANDLE_BARE),
+        near=("@app",),
+        window=80,
+        same_sentence=False,
+        negatable=False,
+        stages=PRE,
+        kinds=CHAT_PROFILE,
+        unless_near=("@app_work_frame",),
+        unless_window=6,
+        gate=("@app",),
+        validator="handle",
     ),
     _r(
         "contact.search_me",
@@ -248,6 +299,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         stages=PRE,
         unless_near=("@app_work_frame",),
         unless_window=8,
+        role="app",
+        discussable=True,
     ),
     _r(
         "offplatform.offsite",
@@ -308,7 +361,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             "outside this platform",
         ),
     ),
-    # --- bait and switch --------------------------------------------------------------------
+    # --- bait and switch (any stage: escrow makes contact details allowed, never a switch) ---
     _r(
         "bait_switch.closed_alt",
         "bait_switch",
@@ -321,7 +374,6 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         negatable=False,
         same_sentence=False,
         kinds=CHAT,
-        stages=PRE,
     ),
     _r(
         "bait_switch.closed_link",
@@ -335,7 +387,6 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         negatable=False,
         same_sentence=False,
         kinds=CHAT,
-        stages=PRE,
     ),
     _r(
         "bait_switch.context",
@@ -349,7 +400,20 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         negatable=False,
         same_sentence=False,
         kinds=CHAT,
-        stages=PRE,
+    ),
+    _r(
+        "bait_switch.private_offer",
+        "bait_switch",
+        4.0,
+        "タスクや契約の後に、別サイトの非公開案件などへ誘導するのは典型的な詐欺の手口です。",
+        "Moving you to a 'private project' on another site after a task or contract is a scam.",
+        keywords=("@private_offer",),
+        near=("@move_offer",),
+        window=60,
+        same_sentence=False,
+        negatable=False,
+        discussable=True,
+        kinds=CHAT,
     ),
     # --- funnels ------------------------------------------------------------------------------
     _r(
@@ -386,7 +450,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "'Easy work, big money' offers are usually scams and need review.",
         keywords=("@easy",),
         near=("$money_big",),
-        window=80,
+        window=50,
         discussable=True,
         same_sentence=False,
     ),
@@ -433,6 +497,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         ),
         gate=("txt", "text", "send", "reply", "sms", "09", "087"),
         negatable=False,
+        role="artifact",
     ),
     # --- MLM, network business, pyramid schemes -----------------------------------------------
     _r(
@@ -452,6 +517,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "Pay for recruiting members is the mark of a pyramid or MLM scheme.",
         keywords=("@mlm_medium",),
         discussable=True,
+        unless_near=("@referral_legit",),
+        unless_window=30,
     ),
     # --- upfront fees ---------------------------------------------------------------------------
     _r(
@@ -528,3 +595,4 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         discussable=True,
     ),
 )
+DEFAULT_RULES += GUIDELINE_RULES

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["message", "scout", "proposal", "job", "profile"]
+Kind = Literal["message", "scout", "proposal", "job", "profile", "review", "report"]
 Stage = Literal["pre_contract", "post_contract"]
 Role = Literal["client", "worker"]
 Verdict = Literal["allow", "warn", "hold", "block"]
 RuleState = Literal["draft", "shadow", "live"]
 
-KINDS: tuple[str, ...] = ("message", "scout", "proposal", "job", "profile")
+KINDS: tuple[str, ...] = ("message", "scout", "proposal", "job", "profile", "review", "report")
 STAGES: tuple[str, ...] = ("pre_contract", "post_contract")
 VERDICTS: tuple[str, ...] = ("allow", "warn", "hold", "block")
 
@@ -27,6 +27,15 @@ class Context:
     `job_title`/`job_text` carry the posting a message belongs to, so the engine can tell a
     message that pitches a different offer ("this job is full, try this one") from one that talks
     about the job at hand.
+
+    `earlier` holds the same sender's consecutive earlier messages in the thread, oldest first
+    (those sent since the other party last wrote, and the sender's refused drafts among them):
+    the current text is assessed together with them, so contact details split over two messages
+    ("LINEやってますか？" then "hina0123 で検索してみて") are seen whole. Reasons only count
+    when their evidence reaches into the current text, and their spans index the current text.
+
+    Kinds: message, scout, proposal, job (a posting), profile, review, report (a report or an
+    appeal written to the secretariat: flagged at most, never held or blocked).
     """
 
     kind: str = "message"
@@ -34,8 +43,14 @@ class Context:
     sender_role: str = "worker"
     job_title: str | None = None
     job_text: str | None = None
+    earlier: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        if not isinstance(self.earlier, tuple):
+            earlier = self.earlier or ()
+            if isinstance(earlier, str):
+                earlier = (earlier,)
+            object.__setattr__(self, "earlier", tuple(str(x) for x in earlier if x))
         if self.kind not in KINDS:
             raise ValueError(f"unknown kind {self.kind!r}; expected one of {KINDS}")
         if self.stage not in STAGES:
@@ -95,7 +110,12 @@ class Rule:
     `unless_window` characters, the trigger is a topic, not an act ("LINEスタンプ制作"), and is
     skipped. `negatable` rules are skipped when a negation cue governs the trigger ("LINE交換は
     禁止です", "don't share your email"); `discussable` ones when the sentence talks *about* the
-    thing (an article warning about MLM). `validator` names a structural check for patterns
+    thing (an article warning about MLM). `role` asks the analyser what the trigger is doing
+    (`"app"`: an app or channel name, `"contact"`: a contact noun such as 電話番号, `"artifact"`: a
+    written number or address): a mention that is the subject or the content of the work
+    (LINEミニアプリの開発, 店舗の電話番号を掲載) does not fire, one that is a channel fires even
+    next to an `unless_near` word, and an unknown role leaves the decision to the windows.
+    `validator` names a structural check for patterns
     (e.g. "email" rejects reserved example domains); `gate` lists substrings (or `@name`
     lexicon sets) one of which must occur in the canonical text before the patterns are run at
     all (cheapest checks first).
@@ -120,6 +140,7 @@ class Rule:
     discussable: bool = False
     validator: str | None = None
     gate: tuple[str, ...] = ()
+    role: str | None = None
     kinds: frozenset[str] = field(default_factory=frozenset)
     stages: frozenset[str] = field(default_factory=frozenset)
     state: str = "live"

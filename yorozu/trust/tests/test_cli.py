@@ -52,3 +52,34 @@ def test_management_command_wraps_the_engine():
     )
     out = json.loads(stdout.getvalue())
     assert out["id"] == 7 and out["verdict"] == "block"
+
+
+def test_earlier_messages_are_read_with_the_current_one():
+    line = json.dumps(
+        {
+            "id": 3,
+            "kind": "message",
+            "text": "hina0123 で検索してみて",
+            "earlier": ["LINEやってますか？"],
+        },
+        ensure_ascii=False,
+    )
+    out = run(line)[0]
+    assert out["verdict"] == "block"
+    assert all(r["field"] == "text" and 0 <= r["start"] < r["end"] <= 17 for r in out["reasons"])
+    alone = run(json.dumps({"id": 4, "kind": "message", "text": "hina0123 で検索してみて"}))[0]
+    assert alone["verdict"] != "block"
+
+
+def test_new_kinds_and_a_stage_of_none():
+    out = run('{"id": 5, "kind": "profile", "stage": "none", "text": "Webデザイナーです"}')[0]
+    assert out["verdict"] == "allow"
+    report = run(
+        json.dumps(
+            {"id": 6, "kind": "report", "text": "「LINE IDは abc_123 です」と送られてきました"},
+            ensure_ascii=False,
+        )
+    )[0]
+    assert report["verdict"] == "warn"
+    bad = run('{"id": 7, "kind": "message", "text": "x", "earlier": [1, 2]}')[0]
+    assert "error" in bad

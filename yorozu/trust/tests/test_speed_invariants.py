@@ -18,7 +18,7 @@ from .engine_snapshot import mixed_texts, record
 
 
 def _texts():
-    rows = load_corpus()
+    rows = load_corpus(generations=("",))
     rnd = random.Random(7)
     pool = [*"abcdxyz0189 .-_@+/:「」'\"\nlineidあイ", "line", "skype", "id", "@x", "+81"]
     noise = ["".join(rnd.choice(pool) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
@@ -51,8 +51,8 @@ def test_quantified_first_items_are_not_rewritten():
 
 def test_one_engine_shared_by_threads_gives_the_sequential_answers():
     eng = default_engine()
-    cases = [(text_for(r), context_for(r)) for r in load_corpus()] * 3
-    cases += [(t, Context()) for t in mixed_texts(load_corpus(), 600)]
+    cases = [(text_for(r), context_for(r)) for r in load_corpus(generations=("",))] * 3
+    cases += [(t, Context()) for t in mixed_texts(load_corpus(generations=("",)), 600)]
     want = [record(eng.assess(t, c)) for t, c in cases]
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(lambda tc: record(eng.assess(*tc)), cases))
@@ -141,19 +141,47 @@ def test_digit_gate_counts_four_unambiguous_digit_words():
 
 
 def test_keyword_scan_reports_every_keyword_occurrence():
-    """The automaton's hits, before the boundary checks, are every (overlapping) occurrence
-    of every canonical keyword."""
+    """The two automata's hits (trigger keywords, then cue keywords), before the boundary
+    checks, are every (overlapping) occurrence of every canonical keyword, each filed under
+    all of its owners between them."""
     eng = default_engine()
     words = list(eng._owners)
+    assert set(eng._trigger_words) | set(eng._cue_words) == set(words)
+    for kw in words:
+        filed = set()
+        if kw in eng._trigger_words:
+            filed |= set(eng._keyword_info[eng._trigger_words.index(kw)][0])
+        if kw in eng._cue_words:
+            filed |= set(eng._cue_info[eng._cue_words.index(kw)][0])
+        assert filed == eng._owners[kw], kw
     for t in _TEXTS[:800]:
-        got = sorted(
-            (s, e, words[i])
+        got = {
+            (s, e, eng._trigger_words[i])
             for i, s, e in eng._automaton.find_matches_as_indexes(t, overlapping=True)
-        )
-        want = sorted(
-            (i, i + len(w), w) for w in words for i in range(len(t)) if t.startswith(w, i)
-        )
+        } | {
+            (s, e, eng._cue_words[i])
+            for i, s, e in eng._cue_automaton.find_matches_as_indexes(t, overlapping=True)
+        }
+        want = {(i, i + len(w), w) for w in words for i in range(len(t)) if t.startswith(w, i)}
         assert got == want, t
+
+
+def test_skipping_the_cue_scan_changes_no_decision():
+    """The cue keywords are scanned only when a rule triggered. An engine that always scans
+    them decides exactly the same on corpus and mixed texts."""
+    from yorozu.trust.engine import Engine
+
+    class AlwaysCued(Engine):
+        def _scan(self, norm, ctx, text=None, offset=0):
+            scan = super()._scan(norm, ctx, text, offset)
+            self._cues(scan)
+            return scan
+
+    base = default_engine()
+    eager = AlwaysCued(rules=base.rules, lexicon=base.lexicon, model=base.model)
+    for t in _TEXTS[:1500]:
+        for ctx in (Context(), Context(kind="job", sender_role="client")):
+            assert record(eager.assess(t, ctx)) == record(base.assess(t, ctx)), t
 
 
 def test_ascii_shortcut_of_the_character_stage_is_the_table():

@@ -23,12 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from yorozu.trust.engine import Context, default_engine  # noqa: E402
+from yorozu.trust.engine.values import KINDS  # noqa: E402
 
 BLIND = ROOT / "eval" / "blind"
 HISTORY = BLIND / "history.jsonl"
-# The product screens a review as a profile text and refuses a profile at the hold line (see
-# yorozu.trust.screening.POLICIES); the engine kinds are the product's kinds otherwise.
-ENGINE_KIND = {"review": "profile"}
+# The product's kinds as the engine knows them (yorozu.trust.screening.POLICIES); an engine that
+# does not know a kind reads it as a profile text (the first generation had no "review").
+ENGINE_KIND = {"review": "review" if "review" in KINDS else "profile"}
 
 
 def load(round_name: str) -> list[dict]:

@@ -60,7 +60,7 @@ ORDER = ("allow", "warn", "hold", "block")
 class Policy:
     """How a kind acts on verdicts.
 
-    engine_kind:  the engine's kind for the text (a review reads like a profile).
+    engine_kind:  the engine's kind for the text (an appeal reads like a report).
     block_points: a text whose points reach this is refused even where the engine only holds
                   (a posting that stacks several unambiguous violations).
     refuse_from:  the verdict from which the text is refused instead of stored (profiles and
@@ -85,9 +85,9 @@ POLICIES: dict[str, Policy] = {
     "proposal": Policy("proposal"),
     "job": Policy("job", block_points=15.0, case_on=("warn", "hold")),
     "profile": Policy("profile", refuse_from="hold"),
-    "review": Policy("profile", refuse_from="hold"),
-    "report": Policy("profile", at_most="warn", case_on=(), offence_on=()),
-    "appeal": Policy("profile", at_most="warn", case_on=(), offence_on=()),
+    "review": Policy("review", refuse_from="hold"),
+    "report": Policy("report", at_most="warn", case_on=(), offence_on=()),
+    "appeal": Policy("report", at_most="warn", case_on=(), offence_on=()),
 }
 KINDS = tuple(POLICIES)
 
@@ -235,7 +235,7 @@ def reads_earlier() -> bool:
 
 
 def _engine_context(policy: Policy, ctx: Context) -> EngineContext:
-    kind = policy.engine_kind if policy.engine_kind in ENGINE_KINDS else "message"
+    kind = policy.engine_kind if policy.engine_kind in ENGINE_KINDS else "profile"
     extra: dict[str, Any] = {}
     if ctx.earlier and reads_earlier():
         extra["earlier"] = ctx.earlier

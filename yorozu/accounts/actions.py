@@ -10,7 +10,6 @@ from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import models, transaction
@@ -63,7 +62,7 @@ class DisplayNameRefused(Refused):
 def _checked_display_name(display_name: str, *, staff: bool) -> str:
     display_name = display_name.strip()
     if not display_name:
-        raise DisplayNameRefused(gettext("Please enter a display name."))
+        raise DisplayNameRefused(gettext_lazy("Please enter a display name."))
     try:
         validate_display_name(display_name, staff=staff)
     except ValidationError as error:

@@ -131,7 +131,7 @@ def test_accounts_that_predate_confirmation_get_an_unconfirmed_address(db):
     from django.apps import apps
 
     user = UserFactory(email="old@example.com", email_confirmed=False)
-    migration = import_module("yorozu.accounts.migrations.0004_email_addresses")
+    migration = import_module("yorozu.accounts.migrations.0005_email_addresses")
     migration.add_unconfirmed_addresses(apps, None)
     address = EmailAddress.objects.get(user=user)
     assert (address.email, address.primary, address.verified) == ("old@example.com", True, False)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_worker_search_indexes'),
+        ('accounts', '0003_drop_unused_worker_profile_indexes'),
     ]
 
     operations = [

@@ -23,7 +23,7 @@ def add_unconfirmed_addresses(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0003_terms_and_deletion"),
+        ("accounts", "0004_terms_and_deletion"),
         ("account", "0009_emailaddress_unique_primary_email"),
     ]
 

@@ -9,8 +9,11 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# DEBUG is off unless set (yorozu/settings.py). Every target here is development, so it is set
+# here explicitly; production sets DEBUG=0 and the variables in docs/deploy.md itself.
+export DEBUG ?= 1
 
-.PHONY: install run serve worker test test-postgres lint format typecheck bench e2e train eval-trust demo clean messages
+.PHONY: install run serve worker test test-postgres lint format typecheck bench e2e train eval-trust demo clean messages demo-code
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(BASE_PYTHON) -m venv $(VENV)
@@ -30,7 +33,8 @@ run: install
 	@echo "  Demo logins (password: yorozu-demo):"
 	@echo "    client@example.com  — a client with open jobs and contracts"
 	@echo "    worker@example.com  — a worker with proposals and contracts"
-	@echo "    staff@example.com   — the secretariat (admin at /admin/)"
+	@echo "    staff@example.com   — the secretariat (admin at /admin/); asks for a TOTP code:"
+	@echo "                          make demo-code prints the current one (demo secret in README)"
 	@echo ""
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(MANAGE) db_worker & \
@@ -74,6 +78,9 @@ train: install
 # the real benign sets in ../shared/datasets that is flagged.
 eval-trust: install
 	$(PY) -m yorozu.trust.engine.evaluate
+
+demo-code: install
+	@$(MANAGE) demo_totp_code
 
 messages: install
 	$(MANAGE) compilemessages --ignore=".venv" --ignore="var"

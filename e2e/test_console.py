@@ -16,7 +16,8 @@ STAFF = "staff@example.com"
 PASSWORD = "yorozu-demo"
 
 
-def sign_up_client(page: Page, email: str) -> None:
+def sign_up_client(page: Page, email: str, mailbox) -> None:
+    """Sign up as a client, then confirm the address with the link the e-mail brings."""
     page.goto("/account/signup/")
     page.get_by_label("メールアドレス").fill(email)
     page.get_by_label("表示名").fill("審査テスト発注者")
@@ -27,15 +28,20 @@ def sign_up_client(page: Page, email: str) -> None:
         role.select_option("client")
     else:
         page.locator("[name=role][value=client]").check()
+    page.get_by_label("利用規約とプライバシーポリシーに同意します").check()
     page.get_by_role("button", name="会員登録").click()
+    expect(page.get_by_role("heading", name="メールアドレスを確認してください")).to_be_visible()
+    page.goto(mailbox.link_to(email, "/account/confirm-email/"))
+    page.locator("main").get_by_role("button", name="確認する").click()
+    expect(page.get_by_role("button", name="ログアウト")).to_be_visible()
 
 
-def test_a_held_posting_is_claimed_rejected_and_the_account_restricted(new_page, login):
+def test_a_held_posting_is_claimed_rejected_and_the_account_restricted(new_page, login, mailbox):
     token = secrets.token_hex(3)
     title = f"在宅ワーク仲間の募集（{token}）"
     deadline = datetime.datetime.now(ZoneInfo("Asia/Tokyo")).date() + datetime.timedelta(days=14)
     poster, staff = new_page(), new_page()
-    sign_up_client(poster, f"held-{token}@example.net")
+    sign_up_client(poster, f"held-{token}@example.net", mailbox)
     poster.goto("/jobs/new/")
     poster.get_by_label("仕事のタイトル").fill(title)
     poster.get_by_label("カテゴリ").select_option(label="ロゴ作成")

@@ -21,9 +21,12 @@ PASSWORD = "yorozu-demo"
 
 SETUP = """
 import datetime
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.utils import timezone
 from yorozu.accounts.models import User, Role
 from yorozu.catalog.models import Category
+from yorozu.core.demo_totp import DEMO_TOTP_SECRET
 from yorozu.jobs.models import Job
 from django.contrib.auth.models import Group
 staff2 = User.objects.create_user(email="{staff2}", password="{pw}", display_name="事務局サブ",
@@ -31,6 +34,11 @@ staff2 = User.objects.create_user(email="{staff2}", password="{pw}", display_nam
 staff2.groups.add(Group.objects.get(name="senior_reviewer"))
 client = User.objects.create_user(email="{client}", password="{pw}", display_name="怪しい依頼者",
                                   active_role=Role.CLIENT)
+for user in (staff2, client):
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+Authenticator.objects.create(user=staff2, type="totp", data={{"secret": DEMO_TOTP_SECRET}})
+from django.contrib.auth.models import Group
+staff2.groups.add(Group.objects.get(name="senior_reviewer"))  # may decide appeals
 cat = Category.objects.filter(parent__isnull=False).first()
 Job.objects.create(client=client, title="{title}", category=cat, main_category=cat.parent,
     description="誰でも簡単に月収30万円。登録料3万円をお支払いください。", budget_min=10000,

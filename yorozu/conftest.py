@@ -3,6 +3,7 @@
 import pytest
 
 from yorozu.accounts.models import Role
+from yorozu.accounts.tests.clients import YorozuClient
 from yorozu.accounts.tests.factories import StaffFactory, UserFactory
 
 
@@ -72,3 +73,28 @@ def pytest_collection_modifyitems(items):
         )
         if transactional and "django_db_serialized_rollback" not in item.fixturenames:
             item.fixturenames.append("django_db_serialized_rollback")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: login throttling, used TOTP codes and the filter
+    dedupe live there, and one test's failed logins must not lock out the next test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def client():
+    """pytest-django's `client`, as a `YorozuClient`."""
+    return YorozuClient()
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's `admin_client`, signed in as a `YorozuClient` (second factor passed)."""
+    client = YorozuClient()
+    client.force_login(admin_user)
+    return client

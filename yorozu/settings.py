@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,7 +24,9 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("DEBUG", True)
+# Off unless set: a forgotten variable must never serve tracebacks. `make` targets and the
+# browser tests set DEBUG=1 themselves; production sets the variables in docs/deploy.md.
+DEBUG = env_bool("DEBUG", False)
 
 
 def _secret_key() -> str:
@@ -79,17 +82,27 @@ INSTALLED_APPS = [
     "yorozu.console",
     "yorozu.home",
     "yorozu.demo",
+    # After the project's apps, so our templates and translations win over allauth's.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "yorozu.core.quotas.ClientAddressMiddleware",
     "yorozu.enforcement.middleware.SuspensionMiddleware",
+    "yorozu.accounts.middleware.StaffSecondFactorMiddleware",
+    "yorozu.core.staff.StaffRefusalAuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -110,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
                 "yorozu.home.context_processors.header",
             ],
         },
@@ -136,17 +150,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Cache: Redis when REDIS_URL is set, else a table in the database. Login lockouts (allauth's
+# rate limits), used TOTP codes and the filter-use dedupe live in the cache, so every process
+# must see the same one: never a per-process local-memory cache outside the tests.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "yorozu_cache",  # created by a core migration (createcachetable)
+        }
+    }
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -161,6 +185,69 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "home:home"
 
+# Accounts: django-allauth (docs/accounts.md says why). E-mail is the login; an address must be
+# confirmed before the account can sign in; signup and password reset answer the same whether or
+# not an address is registered; an e-mail change takes effect once the new address is confirmed.
+ACCOUNT_ADAPTER = "yorozu.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "signup": "yorozu.accounts.forms.SignupForm",
+    "login": "yorozu.accounts.forms.LoginForm",
+}
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_USER_DISPLAY = "yorozu.accounts.adapter.user_display"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_CHANGE_EMAIL = True
+# The owner hears of a password change, an e-mail change (at the old address) and 2FA changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[yorozu] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Throttling, counted in the shared cache ("amount/period/per": ip = the client's address,
+# key = the e-mail address typed). A failed login counts against both; once either is spent,
+# even the right password is refused until the window has passed (a password reset clears the
+# account's count). Other limits are allauth's defaults.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "20/m/ip,100/h/ip,5/5m/key,10/h/key",
+    "login": "30/m/ip",
+    "signup": "10/m/ip,30/h/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+    "confirm_email": "1/3m/key",
+}
+# Behind a load balancer, the client's address is the last hop the proxies added.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+MFA_ADAPTER = "yorozu.accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "yorozu"
+
+# Quotas on what one account and one address may write (yorozu/core/quotas.py): a list of
+# (count, seconds) windows per action and per "account" or "address". Past one, the action is
+# refused with 429 and Retry-After, and the form keeps what was typed.
+QUOTAS = {
+    "message": {"account": [(3, 1), (30, 60), (500, 86400)], "address": [(10, 1), (120, 60)]},
+    "job": {"account": [(2, 10), (10, 3600), (30, 86400)], "address": [(20, 3600)]},
+    "proposal": {"account": [(3, 10), (30, 3600), (100, 86400)], "address": [(60, 3600)]},
+    "signup": {"address": [(3, 60), (10, 3600), (30, 86400)]},
+}
+# Where the quota counters live: "database" (a row per window, exact under concurrency) or
+# "cache" (atomic INCR; meant for Redis). Redis when REDIS_URL is set.
+QUOTA_STORE = os.environ.get("QUOTA_STORE", "cache" if REDIS_URL else "database")
+
+# Staff must pass a second factor (TOTP or a recovery code) in the session before any staff page
+# (`core.staff.staff_view`) or the admin opens.
+STAFF_SECOND_FACTOR_REQUIRED = True
+
+# The terms and privacy policy a new account agrees to; the version is recorded on the account.
+TERMS_VERSION = os.environ.get("TERMS_VERSION", "2026-11-01")
+
 # Internationalisation: Japanese first, English available through the switcher.
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
@@ -170,7 +257,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -184,11 +271,26 @@ STORAGES = {
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
-MAILERS = {
-    "default": {
-        "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-    }
-}
+# E-mail: the console in development; in production SMTP from the EMAIL_* variables
+# (docs/deploy.md). The browser tests use the file backend (EMAIL_FILE_PATH) to read the mail.
+_email_backend = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+_mail_options: dict[str, object] = {}
+if _email_backend.endswith("filebased.EmailBackend"):
+    _mail_options["file_path"] = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+elif _email_backend.endswith("smtp.EmailBackend"):
+    _mail_options.update(
+        host=os.environ.get("EMAIL_HOST", "localhost"),
+        port=int(os.environ.get("EMAIL_PORT", "587")),
+        username=os.environ.get("EMAIL_HOST_USER", ""),
+        password=os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        use_tls=env_bool("EMAIL_USE_TLS", True),
+    )
+MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _mail_options}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "yorozu <noreply@yorozu.example>")
 
 # Background work: Django's tasks framework with the database-backed queue.
@@ -227,7 +329,50 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
-    SECURE_CONTENT_TYPE_NOSNIFF = True
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (Django's own middleware) on every response: scripts and styles only
+# from our own static files (no inline script, handler or style attribute anywhere), images
+# from ourselves and data: URIs (the TOTP QR code), nothing framed, forms post only to us.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+# Browser features the marketplace never uses are switched off for every page.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -8,7 +8,19 @@ from yorozu.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# In-process cache, emptied before every test (yorozu/conftest.py), so one test's login
+# failures never lock out the next; quota counters in the test database (rolled back per test).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+QUOTA_STORE = "database"
+# Tests build whole marketplaces in a few milliseconds: the quota mechanism runs, with every
+# limit a thousand times wider. The quota tests set the production limits (yorozu.settings).
+QUOTAS = {
+    action: {
+        kind: [(count * 1000, seconds) for count, seconds in windows]
+        for kind, windows in kinds.items()
+    }
+    for action, kinds in QUOTAS.items()  # noqa: F405
+}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -1,5 +1,6 @@
 """Top-level URLs: each app is namespaced (jobs:detail, contracts:detail, ...)."""
 
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -14,9 +15,15 @@ def serve_public_media(request: HttpRequest, path: str) -> HttpResponse | FileRe
     return serve(request, path, document_root=str(settings.MEDIA_ROOT))
 
 
+# The admin signs in through our login (throttled, with the staff second factor), never its own.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("yorozu.home.urls")),
     path("", include("yorozu.accounts.urls")),
+    # allauth's pages under account/: password reset (linked from the login page) and change,
+    # e-mail change and confirmation, two-factor authentication (account/2fa/).
+    path("account/", include("allauth.urls")),
     path("jobs/", include("yorozu.jobs.urls")),
     path("", include("yorozu.contracts.urls")),
     path("reviews/", include("yorozu.reviews.urls")),
@@ -32,3 +39,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 if settings.DEBUG:
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_public_media)]
+
+# allauth answers a spent rate limit (too many logins, signups, resets from one address) through
+# this handler: the same Japanese refusal page as our own quotas, 429 with Retry-After.
+handler429 = "yorozu.core.quotas.too_many_requests"

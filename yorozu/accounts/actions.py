@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import json
 import uuid
+import zipfile
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import models, transaction
 from django.urls import reverse
@@ -18,6 +23,7 @@ from yorozu.accounts.models import (
     AccountEvent,
     ClientKind,
     ClientProfile,
+    Gender,
     IdentityDocument,
     IdentityStatus,
     Role,
@@ -25,6 +31,10 @@ from yorozu.accounts.models import (
     WorkerProfile,
     profile_text,
 )
+from yorozu.accounts.names import validate_display_name
+from yorozu.accounts.selectors import account_data, deletion_blockers
+from yorozu.contracts.actions import do_withdraw_proposal
+from yorozu.contracts.models import Proposal, ProposalStatus
 from yorozu.core.errors import Refused
 from yorozu.core.staff import (
     REVIEW,
@@ -32,24 +42,95 @@ from yorozu.core.staff import (
     has_staff_permission,
     require_staff_permission,
 )
+from yorozu.jobs.actions import do_close_job
+from yorozu.jobs.models import Job, JobStatus
 from yorozu.notifications.actions import do_notify, render_for
+from yorozu.notifications.models import Notification
 from yorozu.trust.screening import Context, Screening, apply_verdict, refuse_if_blocked, screen
-from yorozu.workers.actions import do_refresh_worker_search_rows
+from yorozu.workers.actions import do_decline_scout, do_refresh_worker_search_rows
+from yorozu.workers.models import Scout, ScoutStatus
+
+PENDING_PROPOSALS = (ProposalStatus.SUBMITTED, ProposalStatus.SHORTLISTED)
+
+
+class DisplayNameRefused(Refused):
+    """The display name has control or invisible characters, or passes for the secretariat."""
+
+    default_code = "display_name"
+
+
+def _checked_display_name(display_name: str, *, staff: bool) -> str:
+    display_name = display_name.strip()
+    if not display_name:
+        raise DisplayNameRefused(gettext_lazy("Please enter a display name."))
+    try:
+        validate_display_name(display_name, staff=staff)
+    except ValidationError as error:
+        raise DisplayNameRefused(error.messages[0]) from error
+    return display_name
 
 
 @transaction.atomic(durable=True)
 def do_create_account(
-    *, email: str, password: str | None, display_name: str, role: str = Role.WORKER
+    *,
+    email: str,
+    password: str | None,
+    display_name: str,
+    role: str = Role.WORKER,
+    terms_version: str = "",
+    email_confirmed: bool = False,
 ) -> User:
-    """Create a user with both profiles: any account can hire and work."""
+    """Create a user with both profiles: any account can hire and work.
+
+    A signup records the terms version agreed to; its address is confirmed later by the link
+    allauth mails (`email_confirmed` is for accounts whose address is known good: the demo, tests).
+    The signup form has already refused staff look-alike names; here only control and
+    invisible characters are refused, since the demo and the admin create staff accounts.
+    """
+    display_name = _checked_display_name(display_name, staff=True)
+    now = timezone.now()
     user = User.objects.create_user(
-        email=email, password=password, display_name=display_name, active_role=role
+        email=email,
+        password=password,
+        display_name=display_name,
+        active_role=role,
+        terms_version=terms_version,
+        terms_agreed_at=now if terms_version else None,
     )
     WorkerProfile.objects.create(user=user)
     ClientProfile.objects.create(user=user)
-    AccountEvent.objects.create(user=user, actor=user, event_type="account_created")
+    if email_confirmed:
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    AccountEvent.objects.create(
+        user=user,
+        actor=user,
+        event_type="account_created",
+        data={"terms_version": terms_version} if terms_version else {},
+    )
     do_refresh_worker_search_rows([user.pk])
     return user
+
+
+@transaction.atomic
+def do_set_password(user: User, password: str, *, actor: User | None) -> None:
+    """Set a new password (change, or reset by the e-mailed link) and record that it happened."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    AccountEvent.objects.create(
+        user=user,
+        actor=actor if actor is not None and actor.pk else None,
+        event_type="password_changed",
+    )
+
+
+def do_record_email_confirmed(user: User, email: str, *, actor: User | None) -> None:
+    """Audit row for an address confirmed by its link (at signup or after an e-mail change)."""
+    AccountEvent.objects.create(
+        user=user,
+        actor=actor if actor is not None and actor.pk else None,
+        event_type="email_confirmed",
+        data={"email": email},
+    )
 
 
 @transaction.atomic(durable=True)
@@ -88,9 +169,7 @@ def do_change_display_name(user: User, display_name: str, *, actor: User) -> boo
     name that carries an ID or an address is refused with `Blocked`, the draft kept).
     """
     _require_self_or_staff(user, actor)
-    display_name = display_name.strip()
-    if not display_name:
-        raise ValueError("display name must not be blank")
+    display_name = _checked_display_name(display_name, staff=user.is_staff)
     if user.display_name == display_name:
         return False
     screened = screen_profile(user, display_name=display_name)
@@ -334,3 +413,143 @@ def do_register_user_from_admin(user: User, *, actor: User) -> User:
     AccountEvent.objects.create(user=user, actor=actor, event_type="account_created_by_staff")
     do_refresh_worker_search_rows([user.pk])
     return user
+
+
+# --- privacy: export and deletion ------------------------------------------------------------
+
+
+def do_export_account_data(user: User, *, actor: User) -> bytes:
+    """The account's data as a ZIP of JSON files (one per kind), and an audit row saying so."""
+    if actor.pk != user.pk:
+        raise PermissionDenied("only the account owner downloads their data")
+    data = account_data(user)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in data.items():
+            archive.writestr(
+                f"{name}.json",
+                json.dumps(content, ensure_ascii=False, indent=2, default=str),
+            )
+        archive.writestr("README.txt", EXPORT_README)
+    AccountEvent.objects.create(
+        user=user, actor=actor, event_type="data_exported", data={"files": sorted(data)}
+    )
+    return buffer.getvalue()
+
+
+EXPORT_README = """yorozu — your data / あなたのデータ
+
+Each JSON file holds one kind of data we hold about your account, in UTF-8:
+account, worker_profile, client_profile, jobs, proposals, contracts, messages_sent,
+reviews_written, reviews_received, reports_filed, scouts_sent, identity_documents (the record of
+each document, not the file), notifications, account_events (your account's audit trail).
+Times are ISO 8601 with their UTC offset.
+
+各 JSON ファイルに、あなたのアカウントについて当社が保有するデータを種類ごとに収めています。
+"""
+
+
+class AccountDeletionRefused(Refused):
+    """The account cannot be deleted now (contracts in progress, a restriction, staff)."""
+
+    default_code = "deletion_refused"
+    status = 409
+
+
+DELETED_DISPLAY_NAME = "退会したユーザー"
+
+
+def do_delete_account(user: User, *, actor: User) -> None:
+    """Delete an account at its owner's request (APPI): erase or anonymise personal data.
+
+    First what others wait on is wound down, each through its own app's action: open job
+    postings are closed, pending proposals withdrawn, scouts waiting on the account declined.
+    Then, in one transaction with its audit row (`_erase_account`), the personal data is erased:
+    the e-mail address (replaced by one that cannot receive mail), the display name, the
+    password, both profiles' contents, identity documents (files and rows), sign-in addresses,
+    authenticator apps and recovery codes, notifications.
+
+    Kept, because the law or the platform's enforcement requires it, under the anonymised account
+    (退会したユーザー): contracts and the payment ledger (tax and bookkeeping records), reviews
+    given and received (other people's ratings rest on them), messages in threads (the other
+    party's record of the conversation), reports, restrictions, appeals and every audit log.
+    The account row stays (all of that points at it) and can never sign in again.
+    """
+    if actor.pk != user.pk:
+        raise PermissionDenied("only the account owner deletes their account")
+    blockers = deletion_blockers(user)
+    if blockers:
+        raise AccountDeletionRefused(blockers[0])
+    for job in Job.objects.filter(client=user, status=JobStatus.OPEN):
+        do_close_job(job, actor=actor)
+    for proposal in Proposal.objects.filter(worker=user, status__in=PENDING_PROPOSALS):
+        do_withdraw_proposal(proposal, actor=actor)
+    for scout in Scout.objects.filter(worker=user, status=ScoutStatus.SENT):
+        do_decline_scout(scout, actor=actor)
+    _erase_account(user, actor=actor)
+
+
+@transaction.atomic(durable=True)
+def _erase_account(user: User, *, actor: User) -> None:
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    blockers = deletion_blockers(locked)  # again, under the lock: a contract may have begun
+    if blockers:
+        raise AccountDeletionRefused(blockers[0])
+    for document in IdentityDocument.objects.filter(user=locked):
+        document.document.delete(save=False)
+        document.delete()
+    EmailAddress.objects.filter(user=locked).delete()
+    Authenticator.objects.filter(user=locked).delete()
+    Notification.objects.filter(user=locked).delete()
+    WorkerProfile.objects.filter(user=locked).update(
+        headline="",
+        bio="",
+        skills="",
+        prefecture=None,
+        gender=Gender.NO_ANSWER,
+        birth_date=None,
+        show_gender=False,
+        show_age=False,
+        accepts_scouts=False,
+    )
+    ClientProfile.objects.filter(user=locked).update(
+        kind=ClientKind.INDIVIDUAL, company_name="", about=""
+    )
+    now = timezone.now()
+    locked.email = f"deleted-{locked.pk}@deleted.invalid"
+    locked.display_name = DELETED_DISPLAY_NAME
+    locked.set_unusable_password()
+    locked.is_active = False
+    locked.deleted_at = now
+    locked.last_active_at = None
+    locked.identity_status = IdentityStatus.UNVERIFIED
+    locked.save(
+        update_fields=[
+            "email",
+            "display_name",
+            "password",
+            "is_active",
+            "deleted_at",
+            "last_active_at",
+            "identity_status",
+        ]
+    )
+    AccountEvent.objects.create(
+        user=locked,
+        actor=locked,
+        event_type="account_deleted",
+        data={"kept": list(KEPT_AFTER_DELETION)},
+    )
+    do_refresh_worker_search_rows([locked.pk])
+
+
+KEPT_AFTER_DELETION = (
+    "contracts",
+    "payment_ledger",
+    "reviews",
+    "messages",
+    "reports",
+    "restrictions",
+    "appeals",
+    "audit_logs",
+)

@@ -181,7 +181,7 @@ class IdentityDocumentAdmin(admin.ModelAdmin):
     def get_urls(self):
         urls = [
             path(
-                "<int:document_id>/file/",
+                "<id:document_id>/file/",
                 self.admin_site.admin_view(self.document_file),
                 name="accounts_identitydocument_file",
             )

@@ -8,22 +8,24 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from allauth.account import forms as allauth_forms
 from django import forms
-from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
+from pypdf import PdfReader
 
 from yorozu.accounts.models import (
     ClientKind,
     ClientProfile,
     Role,
-    User,
     WorkerProfile,
     age_on,
 )
+from yorozu.accounts.names import validate_display_name
 from yorozu.accounts.prefectures import grouped_prefecture_choices
+from yorozu.core.quotas import spend_quota
 
 MIN_AGE = 15
 MAX_AGE = 100
@@ -37,16 +39,15 @@ class JapaneseLabelsMixin:
         super().__init__(*args, **kwargs)
 
 
-class SignupForm(JapaneseLabelsMixin, forms.Form):
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
-        error_messages={
-            "required": _("Please enter your email address."),
-            "invalid": _("Please enter a valid email address."),
-        },
-    )
+class SignupForm(JapaneseLabelsMixin, allauth_forms.SignupForm):
+    """allauth's signup (e-mail, password twice), plus the display name, the role to start as and
+    the agreement to the terms of use and privacy policy (their version is recorded).
+
+    Saving is `AccountAdapter.save_user` → `do_create_account`. A registered address gets the same
+    answer as a new one (allauth mails its owner instead), and the signup quota is spent before
+    either, so neither the answer nor a 429 tells whether an address is registered.
+    """
+
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=50,
@@ -55,19 +56,6 @@ class SignupForm(JapaneseLabelsMixin, forms.Form):
             "required": _("Please enter a display name."),
             "max_length": _("Please keep the display name to %(limit_value)d characters."),
         },
-    )
-    password1 = forms.CharField(
-        label=_("Password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=password_validation.password_validators_help_text_html(),
-        error_messages={"required": _("Please choose a password.")},
-    )
-    password2 = forms.CharField(
-        label=_("Password (again)"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": _("Please enter the same password again.")},
     )
     role = forms.ChoiceField(
         label=_("I want to start as"),
@@ -83,63 +71,52 @@ class SignupForm(JapaneseLabelsMixin, forms.Form):
             "invalid_choice": _("Please choose client or worker."),
         },
     )
+    agree_terms = forms.BooleanField(
+        label=_("I agree to the terms of use and the privacy policy"),
+        error_messages={
+            "required": _("Please read and agree to the terms of use and the privacy policy.")
+        },
+    )
 
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(
-                _("An account with this email address already exists. Please log in."),
-                code="duplicate",
-            )
-        return email
+    field_order = ["email", "display_name", "password1", "password2", "role", "agree_terms"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Email address")
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+        self.fields["email"].error_messages.update(
+            required=_("Please enter your email address."),
+            invalid=_("Please enter a valid email address."),
+        )
+        self.fields["password1"].label = _("Password")
+        self.fields["password2"].label = _("Password (again)")
+        for name in ("password1", "password2"):
+            self.fields[name].widget.attrs.pop("placeholder", None)
 
     def clean_display_name(self) -> str:
         name = self.cleaned_data["display_name"].strip()
         if not name:
             raise ValidationError(_("Please enter a display name."), code="required")
+        validate_display_name(name)
         return name
 
-    def clean(self) -> dict:
-        super().clean()
-        cleaned = self.cleaned_data
-        password1 = cleaned.get("password1")
-        password2 = cleaned.get("password2")
-        if password1 and password2 and password1 != password2:
-            self.add_error("password2", _("The two passwords do not match."))
-        elif password1:
-            # Validate against an unsaved user so "too similar to your email" works.
-            probe = User(
-                email=cleaned.get("email") or "", display_name=cleaned.get("display_name") or ""
-            )
-            try:
-                password_validation.validate_password(password1, probe)
-            except ValidationError as error:
-                self.add_error("password1", error)
-        return cleaned
+    def try_save(self, request):
+        """Spend the signup quota of the client's address, then sign up (or mail the owner)."""
+        spend_quota("signup")
+        return super().try_save(request)
 
 
-class EmailAuthenticationForm(AuthenticationForm):
-    """Log in with e-mail and password (Django's form, with our labels and wording)."""
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's login by e-mail and password (throttled per account and per address)."""
 
-    error_messages = {
-        "invalid_login": _(
-            "The email address or password is incorrect. Please check and try again."
-        ),
-        "inactive": _("This account cannot be used."),
-    }
-
-    def __init__(self, request=None, *args, **kwargs) -> None:
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("label_suffix", "")
-        super().__init__(request, *args, **kwargs)
-        self.fields["username"].label = _("Email address")
-        self.fields["username"].widget.attrs.update({"autocomplete": "email", "type": "email"})
-        self.fields["username"].error_messages["required"] = _("Please enter your email address.")
-        self.fields["password"].label = _("Password")
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Email address")
+        self.fields["login"].widget.attrs.pop("placeholder", None)
+        self.fields["login"].error_messages["required"] = _("Please enter your email address.")
+        self.fields["password"].widget.attrs.pop("placeholder", None)
         self.fields["password"].error_messages["required"] = _("Please enter your password.")
-
-    def clean_username(self) -> str:
-        # Accounts are stored with lower-case e-mail addresses.
-        return (self.cleaned_data.get("username") or "").strip().lower()
 
 
 class AccountForm(JapaneseLabelsMixin, forms.Form):
@@ -152,10 +129,15 @@ class AccountForm(JapaneseLabelsMixin, forms.Form):
         },
     )
 
+    def __init__(self, *args, staff: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.staff = staff
+
     def clean_display_name(self) -> str:
         name = self.cleaned_data["display_name"].strip()
         if not name:
             raise ValidationError(_("Please enter a display name."), code="required")
+        validate_display_name(name, staff=self.staff)
         return name
 
 
@@ -338,4 +320,69 @@ class IdentityDocumentForm(JapaneseLabelsMixin, forms.Form):
                 _("The file's name does not match its contents. Please check the file."),
                 code="mismatch",
             )
+        if not document_opens(upload, kind):
+            raise ValidationError(
+                _(
+                    "This file could not be opened as an image or PDF (it may be damaged, "
+                    "encrypted or not really that format). Please upload the original file."
+                ),
+                code="unreadable",
+            )
+        upload.seek(0)
         return upload
+
+
+IDENTITY_MAX_PIXELS = 40_000_000  # a 40-megapixel photo; past it, refuse rather than decode
+IDENTITY_MAX_PDF_PAGES = 10
+
+
+def document_opens(upload, kind: str) -> bool:
+    """Parse the whole file as what its first bytes claim: decode every pixel of an image
+    (Pillow), open a PDF and read each page (pypdf). A file that only looks like one at the
+    start — a renamed script with a JPEG header, a truncated or encrypted PDF — is refused."""
+    upload.seek(0)
+    try:
+        if kind == "pdf":
+            reader = PdfReader(upload, strict=False)
+            if reader.is_encrypted or not 1 <= len(reader.pages) <= IDENTITY_MAX_PDF_PAGES:
+                return False
+            for page in reader.pages:
+                page.mediabox  # noqa: B018 — reading each page's tree is the check
+            return True
+        with Image.open(upload) as image:
+            if image.format != kind.upper():
+                return False
+            width, height = image.size
+            if width * height > IDENTITY_MAX_PIXELS or min(width, height) < 100:
+                return False
+            image.load()  # decodes every pixel; a truncated or corrupt image raises here
+        return True
+    except Exception:  # whatever a malformed file makes a parser raise, it is not accepted
+        return False
+    finally:
+        upload.seek(0)
+
+
+class DeleteAccountForm(JapaneseLabelsMixin, forms.Form):
+    """Deleting an account asks for the password again and an explicit confirmation."""
+
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Please enter your password.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account cannot be restored once deleted"),
+        error_messages={"required": _("Please confirm that you want to delete your account.")},
+    )
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("The password is incorrect."), code="password")
+        return password

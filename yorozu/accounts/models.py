@@ -59,6 +59,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=IdentityStatus.UNVERIFIED,
     )
     last_active_at = models.DateTimeField(_("last active"), null=True, blank=True)
+    # The terms of use and privacy policy the person agreed to at signup (settings.TERMS_VERSION).
+    terms_version = models.CharField(_("terms agreed to"), max_length=20, blank=True)
+    terms_agreed_at = models.DateTimeField(_("terms agreed at"), null=True, blank=True)
+    # Set when the account was deleted by its owner: personal data erased, the row kept (what the
+    # ledger, restrictions and audit logs point at) and never able to sign in again.
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
 
     objects = UserManager()
 

@@ -4,11 +4,19 @@ from yorozu.accounts import views
 
 app_name = "accounts"
 
+# Login, logout and signup keep their names and addresses; allauth's other pages (password reset
+# and change, e-mail change and confirmation, two-factor) are included under account/ by the
+# project's urls.py, after these.
 urlpatterns = [
     path("account/login/", views.AccountLoginView.as_view(), name="login"),
     path("account/logout/", views.AccountLogoutView.as_view(), name="logout"),
-    path("account/signup/", views.signup, name="signup"),
+    path("account/signup/", views.AccountSignupView.as_view(), name="signup"),
     path("account/settings/", views.account_settings, name="settings"),
     path("account/identity/", views.identity, name="identity"),
-    path("clients/<int:user_id>/", views.client_profile, name="client_profile"),
+    path("account/security/", views.security, name="security"),
+    path("account/2fa/required/", views.staff_second_factor, name="staff_second_factor"),
+    path("account/privacy/", views.privacy, name="privacy"),
+    path("account/privacy/export/", views.privacy_export, name="privacy_export"),
+    path("account/privacy/delete/", views.privacy_delete, name="privacy_delete"),
+    path("clients/<id:user_id>/", views.client_profile, name="client_profile"),
 ]

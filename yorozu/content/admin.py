@@ -34,7 +34,7 @@ def _preview(*pairs: tuple[str, str]):
         '<div class="content-preview">{}</div>',
         format_html_join(
             "",
-            '<section style="margin-bottom:1em"><h3>{}</h3><div>{}</div></section>',
+            "<section><h3>{}</h3><div>{}</div></section>",
             ((label, render_markdown(text) or "—") for label, text in pairs),
         ),
     )

@@ -207,6 +207,7 @@ class TermsVersion(Bilingual, models.Model):
 class PageKind(models.TextChoices):
     GUIDELINES = "guidelines", _("Job-posting guidelines")
     SAFETY = "safety", _("Safety")
+    PRIVACY = "privacy", _("Privacy policy")
     SUPPORT = "support", _("Support information")
 
 

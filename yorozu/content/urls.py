@@ -12,6 +12,7 @@ urlpatterns = [
     path("help/faq/", views.faq, name="faq"),
     path("help/terms/", views.terms, name="terms"),
     path("help/guidelines/", views.guidelines, name="guidelines"),
+    path("help/privacy/", views.privacy, name="privacy"),
     path("help/support/", views.support_list, name="support"),
     path("help/support/<slug:slug>/", views.support_detail, name="support_detail"),
     path("safety/", views.safety, name="safety"),

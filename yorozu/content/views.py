@@ -80,6 +80,15 @@ def safety(request: HttpRequest) -> HttpResponse:
     )
 
 
+def privacy(request: HttpRequest) -> HttpResponse:
+    """The privacy policy (APPI): what is held, why, how long, and how to download or delete it."""
+    return render(
+        request,
+        "content/page_detail.html",
+        {"page": selectors.help_page(PageKind.PRIVACY), "kind": PageKind.PRIVACY},
+    )
+
+
 def support_list(request: HttpRequest) -> HttpResponse:
     paginator = Paginator(selectors.support_articles(), SUPPORT_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))

@@ -27,7 +27,7 @@ from yorozu.contracts.actions import (
 from yorozu.contracts.forms import ProposalForm, TransitionForm
 from yorozu.contracts.models import ContractStatus, ProposalStatus
 from yorozu.contracts.transitions import allowed_transitions, party_of
-from yorozu.core.errors import Refused
+from yorozu.core.errors import Refused, with_refusal
 from yorozu.reviews.selectors import has_reviewed
 from yorozu.trust.screening import Blocked
 
@@ -106,6 +106,7 @@ def propose(request: SignedInRequest, job_id: int) -> HttpResponse:
         return redirect("contracts:proposal_detail", proposal_id=existing.pk)
     blocked = selectors.reason_cannot_propose(user, job)
     form = ProposalForm(request.POST if request.method == "POST" else None)
+    refused: Refused | None = None
     if request.method == "POST" and blocked is None and form.is_valid():
         if user.acting_as_client:
             form.add_error(None, _("Switch to acting as a worker to send a proposal."))
@@ -119,6 +120,8 @@ def propose(request: SignedInRequest, job_id: int) -> HttpResponse:
                 if isinstance(err, Blocked):
                     for reason in err.shown()["messages"]:
                         form.add_error("message", reason)
+                else:  # a refusal with its own status: unconfirmed, or past the quota (429)
+                    refused = err
             else:
                 if proposal.status == ProposalStatus.HELD:
                     messages.info(
@@ -131,12 +134,13 @@ def propose(request: SignedInRequest, job_id: int) -> HttpResponse:
                 else:
                     messages.success(request, _("Your proposal was sent to the client."))
                 return redirect("contracts:proposal_detail", proposal_id=proposal.pk)
-    return render(
+    response = render(
         request,
         "contracts/proposal_new.html",
         {"job": job, "form": form, "blocked": blocked},
         status=400 if request.method == "POST" else 200,
     )
+    return with_refusal(response, refused)
 
 
 @login_required

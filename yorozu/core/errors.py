@@ -82,6 +82,16 @@ def refused_response(request: HttpRequest, refused: Refused) -> HttpResponse:
     return response
 
 
+def with_refusal(response: HttpResponse, refused: Refused | None) -> HttpResponse:
+    """A form page re-rendered beside a refusal: its status (429 for a rate limit, with
+    Retry-After), so the person keeps their draft and a client still sees the code."""
+    if refused is not None:
+        response.status_code = refused.status
+        if refused.retry_after is not None:
+            response["Retry-After"] = str(refused.retry_after)
+    return response
+
+
 class RefusedMiddleware:
     """Maps a `Refused` that escaped its view to `refused_response` (installed once)."""
 

@@ -42,3 +42,16 @@ class Secretariat(models.Model):
 
     def __str__(self) -> str:
         return "secretariat"
+
+
+class QuotaHit(models.Model):
+    """One counted action in a quota window (`core.quotas`): a key and when. Trimmed as it ages."""
+
+    key = models.CharField(max_length=200)
+    at = models.FloatField()
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "at"], name="quota_key_at")]
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.at}"

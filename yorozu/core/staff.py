@@ -8,7 +8,10 @@ the project is `has_staff_permission` (reads, templates) or `require_staff_permi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
@@ -17,8 +20,9 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.core.errors import Refused
@@ -81,12 +85,93 @@ def is_secretariat(user: Any) -> bool:
 
 def require_staff_permission(actor: Any, perm: str, *, about: Iterable[Any] = ()) -> None:
     """Raise PermissionDenied unless `actor` holds `perm`; raise OwnCaseRefused when the
-    decision is about `actor` (`about` holds the users, or user ids, it concerns)."""
+    decision is about `actor` (`about` holds the users, or user ids, it concerns).
+
+    Every refusal is audited (`StaffRefusal`, written once the request's transactions are over).
+    """
+    subjects = [getattr(s, "pk", s) for s in about if s is not None]
     if not has_staff_permission(actor, perm):
+        _note_refusal(actor, perm, subjects, "no_permission")
         raise PermissionDenied("this needs the secretariat's permission " + perm)
-    for subject in about:
-        if subject is not None and getattr(subject, "pk", subject) == actor.pk:
-            raise OwnCaseRefused()
+    if actor.pk in subjects:
+        _note_refusal(actor, perm, subjects, "own_case")
+        raise OwnCaseRefused()
+
+
+# --- the audit of refusals ---------------------------------------------------------------------
+# A refusal is raised inside the action's transaction, which its raising rolls back: an audit row
+# written there would vanish with it. So a refusal is noted here and written by the recorders
+# (the enforcement log registers one from its AppConfig.ready) once the request, or the block of
+# `staff_refusals_audited`, has ended; outside both it is written at once (and shares the fate of
+# the transaction around it).
+
+
+@dataclass(frozen=True)
+class StaffRefusal:
+    """A staff check that said no: who, which permission, about whom, and why."""
+
+    actor_id: int | None
+    perm: str
+    about: tuple[int, ...]
+    code: str  # "no_permission" or "own_case"
+    path: str = ""
+
+
+_pending_refusals: ContextVar[list[StaffRefusal] | None] = ContextVar(
+    "yorozu_pending_staff_refusals", default=None
+)
+_refusal_recorders: list[Callable[[list[StaffRefusal]], None]] = []
+_current_path: ContextVar[str] = ContextVar("yorozu_staff_request_path", default="")
+
+
+def register_refusal_recorder(recorder: Callable[[list[StaffRefusal]], None]) -> None:
+    """Have `recorder` write every refusal (called from an AppConfig.ready)."""
+    if recorder not in _refusal_recorders:
+        _refusal_recorders.append(recorder)
+
+
+def _note_refusal(actor: Any, perm: str, about: list[Any], code: str) -> None:
+    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    refusal = StaffRefusal(actor_id, perm, tuple(about), code, _current_path.get())
+    pending = _pending_refusals.get()
+    if pending is not None:
+        pending.append(refusal)
+    else:
+        _record([refusal])
+
+
+def _record(refusals: list[StaffRefusal]) -> None:
+    for recorder in _refusal_recorders:
+        recorder(refusals)
+
+
+@contextmanager
+def staff_refusals_audited(path: str = "") -> Iterator[None]:
+    """Collect the refusals raised inside the block and write them when it ends, after the
+    transactions inside it have rolled back. Every request runs in one (the middleware below);
+    a command or task that makes staff decisions wraps its work in one too."""
+    token = _pending_refusals.set([])
+    path_token = _current_path.set(path[:200])
+    try:
+        yield
+    finally:
+        refusals = _pending_refusals.get() or []
+        _pending_refusals.reset(token)
+        _current_path.reset(path_token)
+        if refusals:
+            with transaction.atomic():
+                _record(refusals)
+
+
+class StaffRefusalAuditMiddleware:
+    """Writes the request's staff refusals once its view (and its transactions) have finished."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with staff_refusals_audited(request.path):
+            return self.get_response(request)
 
 
 def role_group(role: str) -> Group:
@@ -137,6 +222,8 @@ def staff_view(perm: str) -> Callable:
                 raise Http404("no such page")
             return view(request, *args, **kwargs)
 
+        # Marks a staff page: the second-factor step guards every one (accounts.middleware).
+        wrapped.staff_permission = perm  # type: ignore[attr-defined]
         return wrapped
 
     return decorator

@@ -110,6 +110,7 @@ def build_safety_story(*, rng: random.Random, today: datetime.date) -> dict[str,
         password=None,
         display_name="副業ナビ サポート",
         role=Role.CLIENT,
+        email_confirmed=True,
     )
     User.objects.filter(pk=scammer.pk).update(date_joined=timezone.now() - datetime.timedelta(2))
     held_job = _post(scammer, HELD_JOB, category="tasks-review", today=today)
@@ -212,6 +213,7 @@ def build_safety_story(*, rng: random.Random, today: datetime.date) -> dict[str,
         password=None,
         display_name="事務局 審査担当",
         role=Role.CLIENT,
+        email_confirmed=True,
     )
     User.objects.filter(pk=reviewer.pk).update(
         is_staff=True, password=staff.password, date_joined=staff.date_joined
@@ -223,6 +225,7 @@ def build_safety_story(*, rng: random.Random, today: datetime.date) -> dict[str,
         password=None,
         display_name="ビジネスチャンス研究会",
         role=Role.WORKER,
+        email_confirmed=True,
     )
     restriction = do_restrict_account(
         offender,

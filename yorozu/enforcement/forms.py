@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from yorozu.core.converters import MAX_ID
 from yorozu.enforcement.models import EnforcementLog, Feature, ReportReason, RestrictionLevel
 
 
@@ -113,8 +114,10 @@ class AuditFilterForm(forms.Form):
         required=False,
         choices=[("", _("All events")), *list(EnforcementLog.Event.choices)],
     )
-    subject = forms.IntegerField(label=_("Account id"), required=False, min_value=1)
-    actor = forms.IntegerField(label=_("Actor id"), required=False, min_value=1)
+    subject = forms.IntegerField(
+        label=_("Account id"), required=False, min_value=1, max_value=MAX_ID
+    )
+    actor = forms.IntegerField(label=_("Actor id"), required=False, min_value=1, max_value=MAX_ID)
     since = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -23,6 +23,7 @@ def allowed_prefixes() -> tuple[str, ...]:
     return (
         reverse("enforcement:statement"),  # also covers …/<id>/appeal/
         reverse("accounts:logout"),
+        reverse("accounts:privacy"),  # a suspended account may still download its data (APPI)
         "/help/",
         "/i18n/",
         settings.STATIC_URL or "/static/",

@@ -263,6 +263,7 @@ class EnforcementLog(models.Model):
         LIFTED = "lifted", _("Restriction lifted")
         APPEAL_FILED = "appeal_filed", _("Appeal filed")
         APPEAL_DECIDED = "appeal_decided", _("Appeal decided")
+        STAFF_REFUSED = "staff_refused", _("Staff action refused")
 
     event_type = models.CharField(max_length=30, choices=Event.choices)
     actor = models.ForeignKey(

@@ -9,20 +9,20 @@ urlpatterns = [
     path("reports/new/", views.report, name="report"),
     path("reports/mine/", views.my_reports, name="my_reports"),
     path("account/restrictions/", views.statement, name="statement"),
-    path("account/restrictions/<int:restriction_id>/appeal/", views.appeal, name="appeal"),
+    path("account/restrictions/<id:restriction_id>/appeal/", views.appeal, name="appeal"),
     path("transparency/", views.transparency, name="transparency"),
     path("secretariat/reports/", views.secretariat_reports, name="secretariat_reports"),
     path(
-        "secretariat/reports/<int:case_id>/",
+        "secretariat/reports/<id:case_id>/",
         views.secretariat_report_case,
         name="secretariat_report_case",
     ),
     path("secretariat/appeals/", views.secretariat_appeals, name="secretariat_appeals"),
     path(
-        "secretariat/appeals/<int:appeal_id>/", views.secretariat_appeal, name="secretariat_appeal"
+        "secretariat/appeals/<id:appeal_id>/", views.secretariat_appeal, name="secretariat_appeal"
     ),
     path(
-        "secretariat/restrictions/<int:restriction_id>/lift/",
+        "secretariat/restrictions/<id:restriction_id>/lift/",
         views.secretariat_lift,
         name="secretariat_lift",
     ),

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from yorozu.accounts.gates import admit
 from yorozu.catalog.models import Category
 from yorozu.core.errors import Refused
 from yorozu.core.staff import REVIEW, require_staff_permission
@@ -86,6 +87,7 @@ def do_post_job(*, client, data: Mapping[str, Any], actor: User) -> Job:
     """
     if actor is None or actor.pk != client.pk:
         raise PermissionDenied("a job is posted by its own client")
+    admit(client, "job")
     if not can_use(client, "post"):
         raise PermissionDenied(restricted_message("post"))
     values = {name: data[name] for name in EDITABLE_FIELDS}

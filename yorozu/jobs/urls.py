@@ -8,7 +8,7 @@ urlpatterns = [
     path("", views.search, name="search"),
     path("new/", views.new, name="new"),
     path("mine/", views.mine, name="mine"),
-    path("<int:job_id>/", views.detail, name="detail"),
-    path("<int:job_id>/edit/", views.edit, name="edit"),
-    path("<int:job_id>/close/", views.close, name="close"),
+    path("<id:job_id>/", views.detail, name="detail"),
+    path("<id:job_id>/edit/", views.edit, name="edit"),
+    path("<id:job_id>/close/", views.close, name="close"),
 ]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.middleware import HtmxDetails
 
 from yorozu.accounts.models import User
+from yorozu.core.errors import Refused, with_refusal
 from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.jobs.actions import JobNotOpen, do_close_job, do_edit_job, do_post_job
 from yorozu.jobs.forms import JobForm, JobSearchForm
@@ -61,18 +62,25 @@ def new(request: SignedInRequest) -> HttpResponse:
         return _posting_barred(request)
     form = JobForm(request.POST if request.method == "POST" else None)
     refusal = None
+    refused: Refused | None = None
     if request.method == "POST" and form.is_valid():
         try:
             job = do_post_job(client=request.user, data=form.cleaned_data, actor=request.user)
         except Blocked as exc:
             refusal = exc.shown()
+        except Refused as exc:  # not confirmed, or past the posting quota (accounts.gates)
+            form.add_error(None, exc.message)
+            refused = exc
         else:
             if job.is_public:
                 messages.success(request, _("Your job is posted."))
             else:
                 messages.warning(request, HELD_MESSAGE)
             return redirect("jobs:detail", job_id=job.pk)
-    return render(request, "jobs/job_form.html", {"form": form, "job": None, "refusal": refusal})
+    response = render(
+        request, "jobs/job_form.html", {"form": form, "job": None, "refusal": refusal}
+    )
+    return with_refusal(response, refused)
 
 
 def _posting_barred(request: SignedInRequest) -> HttpResponse:

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from yorozu.accounts.gates import admit
 from yorozu.core.errors import Refused
 from yorozu.core.staff import REVIEW, require_staff_permission
 from yorozu.enforcement.selectors import can_use, restricted_message
@@ -105,8 +106,11 @@ def do_send_message(
     a refused text's record stays; the thread row is then locked, so the messages of one thread
     get their times in the order they are stored and two racing retries queue up behind each
     other; the unique constraint on (sender, key) is the last word if anything slips by.
-    Raises `MessageRefused`, `trust.screening.Blocked` or `trust.screening.SlowDown`.
+    An account without a confirmed address, or past its message quota, is refused first
+    (`accounts.gates`). Raises `MessageRefused`, `trust.screening.Blocked`,
+    `trust.screening.SlowDown`, `accounts.gates.EmailNotConfirmed` or `core.quotas.QuotaExceeded`.
     """
+    admit(sender, "message")
     if actor.pk != sender.pk or not thread.has_party(sender.pk):
         raise PermissionDenied("only the thread's two parties send in it")
     if not can_use(sender, "message"):

@@ -6,8 +6,8 @@ app_name = "messaging"
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
-    path("<int:thread_id>/", views.thread, name="thread"),
-    path("<int:thread_id>/send/", views.send, name="send"),
-    path("<int:thread_id>/nudge/", views.nudge, name="nudge"),
-    path("<int:thread_id>/contact-request/", views.contact_request, name="contact_request"),
+    path("<id:thread_id>/", views.thread, name="thread"),
+    path("<id:thread_id>/send/", views.send, name="send"),
+    path("<id:thread_id>/nudge/", views.nudge, name="nudge"),
+    path("<id:thread_id>/contact-request/", views.contact_request, name="contact_request"),
 ]

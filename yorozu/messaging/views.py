@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from yorozu.accounts.requests import SignedInRequest
-from yorozu.core.errors import Refused
+from yorozu.core.errors import Refused, with_refusal
 from yorozu.messaging import screening
 from yorozu.messaging.actions import (
     MAX_BODY_LENGTH,
@@ -67,7 +67,7 @@ def send(request: SignedInRequest, thread_id: int) -> HttpResponse:
     """
     thread = access_thread(request.user, thread_id)
     form = MessageForm(request.POST)
-    refused = None
+    refused: Refused | None = None
     if form.is_valid():
         try:
             do_send_message(
@@ -77,7 +77,7 @@ def send(request: SignedInRequest, thread_id: int) -> HttpResponse:
                 idempotency_key=form.cleaned_data["idempotency_key"],
                 actor=request.user,
             )
-        except Refused as refusal:
+        except Refused as refusal:  # screening, a restriction, unconfirmed, past the quota
             form.add_error("body", refusal.message)
             refused = refusal
         else:
@@ -90,8 +90,13 @@ def send(request: SignedInRequest, thread_id: int) -> HttpResponse:
         shown = refused.shown()
         context["refusal"] = {"segments": shown["segments"], "reasons": shown["messages"]}
     if request.htmx:
-        return render(request, f"{THREAD_TEMPLATE}#conversation", context)
-    return render(request, THREAD_TEMPLATE, context, status=400)
+        # htmx swaps only 2xx answers: the draft comes back with 200 (and Retry-After).
+        response = render(request, f"{THREAD_TEMPLATE}#conversation", context)
+        if refused is not None and refused.retry_after is not None:
+            response["Retry-After"] = str(refused.retry_after)
+        return response
+    response = render(request, THREAD_TEMPLATE, context, status=400)
+    return with_refusal(response, refused)
 
 
 def _nudge_allowed(user_id: int) -> bool:

@@ -6,6 +6,6 @@ app_name = "notifications"
 
 urlpatterns = [
     path("", views.notification_list, name="list"),
-    path("<int:notification_id>/read/", views.read, name="read"),
+    path("<id:notification_id>/read/", views.read, name="read"),
     path("read-all/", views.read_all, name="read_all"),
 ]

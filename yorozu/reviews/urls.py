@@ -5,5 +5,5 @@ from yorozu.reviews import views
 app_name = "reviews"
 
 urlpatterns = [
-    path("new/<int:contract_id>/", views.review_new, name="new"),
+    path("new/<id:contract_id>/", views.review_new, name="new"),
 ]

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import hmac
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, connection, transaction
 from django.db.models import (
@@ -26,6 +30,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from yorozu.accounts.gates import admit
 from yorozu.accounts.models import IdentityStatus, User, WorkerProfile
 from yorozu.core.errors import Refused
 from yorozu.core.staff import REVIEW, require_staff_permission
@@ -212,19 +217,28 @@ def rebuild_worker_search_rows() -> int:
 
 
 def do_record_filter_usage(
-    *, genders: list[str], age_bands: list[int], day: datetime.date | None = None
+    *,
+    searcher_id: int,
+    genders: list[str],
+    age_bands: list[int],
+    day: datetime.date | None = None,
 ) -> None:
-    """Add one to today's count for each gender and age-band value a search filtered on.
+    """Add one to today's count for each gender and age-band value a search filtered on, once
+    per person and day: repeating a search (or reloading it) counts nothing more.
 
-    One INSERT … ON CONFLICT DO UPDATE (SQLite and PostgreSQL alike): a single statement, so
-    concurrent searches never lose a count and the search page stays within its query budget.
-    Nothing about who searched is stored.
+    Who already counted a value today is remembered in the shared cache until the day ends,
+    under a keyed hash of the person and the day (not their id), and never in the database: the
+    table holds counts only. One INSERT … ON CONFLICT DO UPDATE (SQLite and PostgreSQL alike)
+    for the new values, so concurrent searches never lose a count.
     """
     values = [("gender", g) for g in sorted(set(genders)) if g in FILTERABLE_GENDERS]
     values += [("age_band", str(b)) for b in sorted(set(age_bands))]
     if not values:
         return
     day = day or timezone.localdate()
+    values = [v for v in values if _first_use_today(searcher_id, day, *v)]
+    if not values:
+        return
     table = connection.ops.quote_name(FilterUsageDaily._meta.db_table)
     rows = ", ".join(["(%s, %s, %s, 1)"] * len(values))
     params: list[datetime.date | str] = []
@@ -237,6 +251,18 @@ def do_record_filter_usage(
             f'DO UPDATE SET "count" = {table}."count" + 1',
             params,
         )
+
+
+def _first_use_today(searcher_id: int, day: datetime.date, name: str, value: str) -> bool:
+    """True the first time today this person filters on this value (an atomic cache add)."""
+    person = hmac.new(
+        settings.SECRET_KEY.encode(), f"{searcher_id}:{day.isoformat()}".encode(), hashlib.sha256
+    ).hexdigest()[:32]
+    end_of_day = datetime.datetime.combine(
+        day + datetime.timedelta(days=1), datetime.time.min, tzinfo=timezone.get_current_timezone()
+    )
+    seconds = max(60, int((end_of_day - timezone.now()).total_seconds()) + 60)
+    return cache.add(f"workers:filter-use:{day.isoformat()}:{person}:{name}:{value}", 1, seconds)
 
 
 # --- scouts ----------------------------------------------------------------------------------
@@ -304,6 +330,7 @@ def do_send_scout(*, client: User, worker: User, job, message: str, actor: User)
     """
     if actor.pk != client.pk:
         raise PermissionDenied("a client sends their own scouts")
+    admit(client, "scout")
     if job.client_id != client.pk:
         raise PermissionDenied("scouts are about the client's own jobs")
     _check_can_scout(client)

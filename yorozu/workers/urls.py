@@ -8,8 +8,8 @@ urlpatterns = [
     path("", views.worker_search, name="search"),
     path("scouts/", views.scouts_received, name="scouts"),
     path("scouts/sent/", views.scouts_sent, name="scouts_sent"),
-    path("scouts/<int:scout_id>/accept/", views.scout_accept, name="scout_accept"),
-    path("scouts/<int:scout_id>/decline/", views.scout_decline, name="scout_decline"),
-    path("<int:user_id>/", views.worker_profile, name="profile"),
-    path("<int:user_id>/scout/", views.scout_new, name="scout"),
+    path("scouts/<id:scout_id>/accept/", views.scout_accept, name="scout_accept"),
+    path("scouts/<id:scout_id>/decline/", views.scout_decline, name="scout_decline"),
+    path("<id:user_id>/", views.worker_profile, name="profile"),
+    path("<id:user_id>/scout/", views.scout_new, name="scout"),
 ]

@@ -12,10 +12,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from yorozu.accounts.prefectures import prefecture_name
 from yorozu.accounts.requests import SignedInRequest as HtmxRequest
-from yorozu.core.errors import Refused
+from yorozu.core.errors import Refused, with_refusal
 from yorozu.jobs.selectors import open_jobs_of_client
 from yorozu.trust.screening import Blocked
 from yorozu.workers.actions import (
+    ScoutRefused,
     do_accept_scout,
     do_decline_scout,
     do_record_filter_usage,
@@ -67,7 +68,11 @@ def worker_search(request: HtmxRequest) -> HttpResponse:
         profile.top_categories = top.get(profile.user_id, [])  # type: ignore[attr-defined]
         profile.prefecture_label = prefecture_name(profile.prefecture, lang)  # type: ignore[attr-defined]
     if number == 1 and (params.genders or params.age_bands):
-        do_record_filter_usage(genders=list(params.genders), age_bands=list(params.age_bands))
+        do_record_filter_usage(
+            searcher_id=request.user.pk,
+            genders=list(params.genders),
+            age_bands=list(params.age_bands),
+        )
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -115,6 +120,7 @@ def scout_new(request: HtmxRequest, user_id: int) -> HttpResponse:
     jobs = open_jobs_of_client(request.user)
     form = ScoutForm(request.POST or None, jobs=jobs)
     refusal_reasons: list[str] = []
+    gate_refusal: Refused | None = None
     if request.method == "POST" and form.is_valid():
         try:
             scout = do_send_scout(
@@ -128,6 +134,8 @@ def scout_new(request: HtmxRequest, user_id: int) -> HttpResponse:
             form.add_error(None, refused.message)
             if isinstance(refused, Blocked):
                 refusal_reasons = refused.shown()["messages"]
+            elif not isinstance(refused, ScoutRefused):  # unconfirmed address (accounts.gates)
+                gate_refusal = refused
         else:
             if scout.status == ScoutStatus.HELD:
                 messages.info(
@@ -142,7 +150,7 @@ def scout_new(request: HtmxRequest, user_id: int) -> HttpResponse:
                     request, _("Your scout was sent to %(name)s.") % {"name": worker.display_name}
                 )
             return redirect("workers:scouts_sent")
-    return render(
+    response = render(
         request,
         "workers/scout_form.html",
         {
@@ -155,6 +163,7 @@ def scout_new(request: HtmxRequest, user_id: int) -> HttpResponse:
             "refusal_reasons": refusal_reasons,
         },
     )
+    return with_refusal(response, gate_refusal)
 
 
 @login_required

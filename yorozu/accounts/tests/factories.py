@@ -5,7 +5,11 @@ from yorozu.accounts.models import Role, User
 
 
 class UserFactory(factory.Factory):
-    """Users are created through the real action, so both profiles always exist."""
+    """Users are created through the real action, so both profiles always exist.
+
+    Their address is confirmed (as after following the signup link) unless
+    `email_confirmed=False`.
+    """
 
     class Meta:
         model = User
@@ -14,11 +18,16 @@ class UserFactory(factory.Factory):
     display_name = factory.Sequence(lambda n: f"ユーザー{n}")
     password = "pw-yorozu-123"
     role = Role.WORKER
+    email_confirmed = True
 
     @classmethod
-    def _create(cls, model_class, email, display_name, password, role, **extra):
+    def _create(cls, model_class, email, display_name, password, role, email_confirmed, **extra):
         user = do_create_account(
-            email=email, password=password, display_name=display_name, role=role
+            email=email,
+            password=password,
+            display_name=display_name,
+            role=role,
+            email_confirmed=email_confirmed,
         )
         if extra:
             for key, value in extra.items():

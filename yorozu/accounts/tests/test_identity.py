@@ -7,12 +7,10 @@ from django.urls import reverse
 
 from yorozu.accounts.actions import do_decide_identity_document, do_submit_identity_document
 from yorozu.accounts.models import AccountEvent, IdentityDocument, IdentityStatus
+from yorozu.accounts.tests.documents import JPEG, PDF, PNG, image_bytes, pdf_bytes
 from yorozu.notifications.models import Notification
 
 URL = "/account/identity/"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
-PDF = b"%PDF-1.7\n" + b"\x00" * 64
 
 
 @pytest.fixture(autouse=True)
@@ -60,6 +58,47 @@ def test_bad_uploads_are_refused_with_a_clear_reason(client, worker_user, name, 
     response = client.post(URL, {"document": upload(name, content)})
     assert response.status_code == 200
     assert message in response.text
+    worker_user.refresh_from_db()
+    assert worker_user.identity_status == IdentityStatus.UNVERIFIED
+    assert not IdentityDocument.objects.exists()
+
+
+def _encrypted_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(PDF)))
+    writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        # Right first bytes, nothing behind them: the old check let these through.
+        ("licence.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
+        ("licence.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 64),
+        ("licence.pdf", b"%PDF-1.7\n" + b"\x00" * 64),
+        # A script behind an image header.
+        ("licence.jpg", b"\xff\xd8\xff\xe0<?php system($_GET['c']); ?>"),
+        # A real image cut short, so its pixels cannot all be decoded.
+        ("licence.png", PNG[: len(PNG) // 2]),
+        ("licence.jpg", JPEG[: len(JPEG) // 3]),
+        # Too small to show anything.
+        ("licence.png", image_bytes("PNG", (20, 20))),
+        # Encrypted (the secretariat could not read it) or too long.
+        ("licence.pdf", _encrypted_pdf()),
+        ("licence.pdf", pdf_bytes(pages=11)),
+    ],
+)
+def test_uploads_are_parsed_before_they_are_accepted(client, worker_user, name, content):
+    client.force_login(worker_user)
+    response = client.post(URL, {"document": upload(name, content)})
+    assert response.status_code == 200
+    assert "画像またはPDFとして開けませんでした" in response.text
     worker_user.refresh_from_db()
     assert worker_user.identity_status == IdentityStatus.UNVERIFIED
     assert not IdentityDocument.objects.exists()

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from yorozu.accounts.gates import admit
 from yorozu.contracts.errors import ContractError
 from yorozu.contracts.models import (
     Contract,
@@ -67,6 +68,7 @@ def do_submit_proposal(*, job: Job, worker, data: dict, actor: User) -> Proposal
     """
     if actor.pk != worker.pk:
         raise ContractError(_("You can only propose for yourself."))
+    admit(worker, "proposal")
     if not can_use(worker, "message"):
         raise ContractError(restricted_message("message"), "restricted", status=403)
     check_slowdown(worker)

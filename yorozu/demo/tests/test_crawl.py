@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 
 from yorozu.accounts.models import User
+from yorozu.accounts.tests.clients import YorozuClient
 from yorozu.core.tests.rollback import rolled_back
 
 ENTRY_PAGES = [
@@ -99,7 +100,7 @@ def crawl(client: Client) -> tuple[dict[str, int], list[str]]:
     "email", [None, "client@example.com", "worker@example.com", "staff@example.com"]
 )
 def test_no_page_answers_500(demo, db, email):
-    client = Client(raise_request_exception=False)
+    client = YorozuClient(raise_request_exception=False)
     if email:
         client.force_login(User.objects.get(email=email))
     seen, failures = crawl(client)

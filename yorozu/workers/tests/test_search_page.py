@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from yorozu.accounts.models import Role, User
+from yorozu.accounts.tests.factories import UserFactory
 from yorozu.catalog.models import Category
+from yorozu.workers.actions import do_record_filter_usage
 from yorozu.workers.models import FilterUsageDaily, Scout
 from yorozu.workers.tests.helpers import born_aged, make_worker
 
@@ -194,7 +196,7 @@ def test_gender_and_age_filter_use_is_counted_per_value_and_day(as_client):
     as_client.get(URL, {"prefecture": "13"})  # not a gender or age filter
     today = timezone.localdate()
     got = {(u.filter, u.value): u.count for u in FilterUsageDaily.objects.filter(date=today)}
-    assert got == {("gender", "female"): 2, ("gender", "male"): 1, ("age_band", "30"): 1}
+    assert got == {("gender", "female"): 1, ("gender", "male"): 1, ("age_band", "30"): 1}
     # Nothing in it says who searched.
     assert {f.name for f in FilterUsageDaily._meta.fields} == {
         "id",
@@ -203,6 +205,28 @@ def test_gender_and_age_filter_use_is_counted_per_value_and_day(as_client):
         "value",
         "count",
     }
+
+
+def test_filter_use_counts_each_person_once_a_day(as_client, client_user):
+    """Repeating a GET cannot inflate the statistics: one person, one count per value a day."""
+    for _ in range(20):
+        as_client.get(URL, {"gender": "female", "age": "30"})
+    other = UserFactory(role=Role.CLIENT)
+    as_client.force_login(other)
+    as_client.get(URL, {"gender": "female"})
+    today = timezone.localdate()
+    got = {(u.filter, u.value): u.count for u in FilterUsageDaily.objects.filter(date=today)}
+    assert got == {("gender", "female"): 2, ("age_band", "30"): 1}
+
+
+def test_filter_use_starts_again_the_next_day(client_user):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    for day in (timezone.localdate(), tomorrow, tomorrow):
+        do_record_filter_usage(searcher_id=client_user.pk, genders=["male"], age_bands=[], day=day)
+    assert sorted(FilterUsageDaily.objects.values_list("date", "count")) == [
+        (timezone.localdate(), 1),
+        (tomorrow, 1),
+    ]
 
 
 def test_search_query_count_is_bounded(as_client, django_assert_max_num_queries):

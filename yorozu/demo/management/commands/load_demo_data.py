@@ -16,6 +16,8 @@ from tqdm import tqdm
 
 from yorozu.accounts.models import User
 from yorozu.content.actions import do_load_content
+from yorozu.core.demo_totp import DEMO_TOTP_SECRET
+from yorozu.core.quotas import quotas_exempt
 from yorozu.demo.builder import (
     CLIENT_EMAIL,
     DEMO_PASSWORD,
@@ -25,6 +27,11 @@ from yorozu.demo.builder import (
 )
 from yorozu.demo.safety import build_safety_story
 from yorozu.demo.scale import ScaleBuilder
+from yorozu.demo.second_factor import (
+    DEMO_LOGINS,
+    confirm_demo_addresses,
+    give_demo_staff_authenticators,
+)
 from yorozu.workers.actions import rebuild_worker_search_rows
 from yorozu.workers.models import WorkerSearchRow
 
@@ -65,7 +72,13 @@ class Command(BaseCommand):
         if options["scale"] < 0:
             raise CommandError("--scale must be a positive number of workers.")
         if options["if_empty"] and User.objects.exists():
-            self.stdout.write("Users already exist; demo data not loaded (--if-empty).")
+            # A database from before confirmed addresses and staff TOTP: keep its demo logins
+            # working (their addresses confirmed, the demo staff's authenticator added).
+            updated = confirm_demo_addresses(DEMO_LOGINS) + give_demo_staff_authenticators()
+            self.stdout.write(
+                "Users already exist; demo data not loaded (--if-empty)"
+                + (f"; {updated} demo sign-in rows brought up to date." if updated else ".")
+            )
             return
 
         # Progress bars go to the terminal only, so logs and tests stay readable.
@@ -79,8 +92,14 @@ class Command(BaseCommand):
                 dynamic_ncols=True,
             )
 
+        # The demo builds a whole marketplace in seconds: no quota applies to it.
+        with quotas_exempt():
+            self._build(options, progress)
+
+    def _build(self, options, progress) -> None:
         started = time.monotonic()
         counts = DemoBuilder(options["seed"], progress).build()
+        counts["account.EmailAddress"] = confirm_demo_addresses()
         if not options["no_content"]:
             for name, n in do_load_content(actor=None).items():
                 counts[f"content.{name}"] += n
@@ -97,7 +116,9 @@ class Command(BaseCommand):
         counts.update({f"story.{name}": n for name, n in story.items()})
         if options["scale"]:
             counts.update(ScaleBuilder(options["scale"], options["seed"], progress).build())
+            counts["account.EmailAddress"] += confirm_demo_addresses()
             rebuild_worker_search_rows()
+        counts["mfa.Authenticator"] = give_demo_staff_authenticators()
         counts["workers.WorkerSearchRow"] = WorkerSearchRow.objects.count()
         elapsed = time.monotonic() - started
 
@@ -106,4 +127,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {label:<32} {n:>9,}")
         self.stdout.write(
             f"Logins (password {DEMO_PASSWORD}): {CLIENT_EMAIL}, {WORKER_EMAIL}, {STAFF_EMAIL}"
+        )
+        self.stdout.write(
+            f"Staff sign-in asks for a TOTP code: demo secret {DEMO_TOTP_SECRET} "
+            "(make demo-code prints the current code; development only)."
         )

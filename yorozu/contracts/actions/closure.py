@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +33,7 @@ from yorozu.contracts.models import (
 )
 from yorozu.contracts.notices import notify
 from yorozu.contracts.transitions import CLIENT, STAFF, SYSTEM, WORKER
-from yorozu.moderation.selectors import is_reviewer
+from yorozu.core.staff import REVIEW, require_staff_permission
 
 HELD = (MilestoneStatus.FUNDED, MilestoneStatus.DELIVERED)
 
@@ -381,8 +380,10 @@ def do_resolve_dispute(
     by the secretariat (any later milestones are cancelled). Both parties are told the amounts
     and the reasons; the decision is a ContractEvent by the reviewer.
     """
-    if not is_reviewer(actor):
-        raise PermissionDenied("only the secretariat decides disputes")
+    # Nobody decides a dispute about a contract they are party to.
+    require_staff_permission(
+        actor, REVIEW, about=[dispute.contract.client_id, dispute.contract.worker_id]
+    )
     note = (note or "").strip()
     if not note:
         raise ContractError(_("Please write the reasons for the decision."))

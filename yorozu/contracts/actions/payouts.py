@@ -31,7 +31,7 @@ from yorozu.contracts.models import (
     WorkerBalance,
 )
 from yorozu.contracts.notices import notify
-from yorozu.moderation.selectors import is_reviewer
+from yorozu.core.staff import MANAGE_PAYOUTS, require_staff_permission
 
 
 @dataclass(frozen=True)
@@ -177,9 +177,9 @@ def do_request_withdrawal(*, user: User, amount: int, request_key: str, actor: U
     return withdrawal
 
 
-def _require_staff(actor: User) -> None:
-    if not is_reviewer(actor):
-        raise PermissionDenied("only the secretariat approves payouts")
+def _require_staff(actor: User, *, about=()) -> None:
+    """Payouts are the administrators' (`core.manage_payouts`); nobody approves their own."""
+    require_staff_permission(actor, MANAGE_PAYOUTS, about=about)
 
 
 @transaction.atomic(durable=True)
@@ -198,6 +198,7 @@ def do_approve_payouts(
     )
     if not withdrawals:
         raise ContractError(_("Please choose at least one requested withdrawal."))
+    _require_staff(actor, about=[w.user_id for w in withdrawals])
     now = timezone.now()
     batch = PayoutBatch.objects.create(
         created_by=actor,
@@ -237,7 +238,7 @@ def do_approve_payouts(
 @transaction.atomic(durable=True)
 def do_reject_withdrawal(withdrawal: Withdrawal, *, reason: str, actor: User) -> Withdrawal:
     """Return a requested withdrawal to the worker's balance, saying why (a closed account…)."""
-    _require_staff(actor)
+    _require_staff(actor, about=[withdrawal.user_id])
     reason = (reason or "").strip()
     if not reason:
         raise ContractError(_("Please give the reason."))

@@ -34,6 +34,7 @@ from yorozu.contracts.notices import notify
 from yorozu.contracts.payments import get_gateway, platform_fee
 from yorozu.contracts.transitions import STAFF, SYSTEM, TRANSITIONS, party_of, permits
 from yorozu.core.side_effects import on_commit
+from yorozu.core.staff import REVIEW, staff_with_permission
 from yorozu.workers.actions import do_record_completed_contract
 
 
@@ -284,7 +285,7 @@ def local_datetime(moment) -> str:
 
 def tell_secretariat(contract: Contract) -> None:
     """Tell every member of the secretariat that a dispute waits (one unread notice each)."""
-    for staff in User.objects.filter(is_staff=True, is_active=True):
+    for staff in staff_with_permission(REVIEW):
         notify(
             staff,
             kind="dispute_opened",

@@ -30,8 +30,8 @@ from yorozu.contracts.models import (
     WithdrawalStatus,
     WorkerBalance,
 )
+from yorozu.core.staff import MANAGE_PAYOUTS, REVIEW, has_staff_permission
 from yorozu.messaging.models import Message, Thread
-from yorozu.moderation.selectors import is_reviewer
 
 # ---- earnings -----------------------------------------------------------------------------
 
@@ -231,7 +231,7 @@ def open_dispute_count() -> int:
 
 def access_dispute(user: User, dispute_id: int) -> Dispute:
     """A dispute, for the secretariat only (404 for everyone else)."""
-    if not is_reviewer(user):
+    if not has_staff_permission(user, REVIEW):
         raise Http404
     try:
         return Dispute.objects.select_related(
@@ -284,7 +284,7 @@ def recent_batches(limit: int = 20) -> QuerySet[PayoutBatch]:
 
 
 def access_batch(user: User, batch_id: int) -> PayoutBatch:
-    if not is_reviewer(user):
+    if not has_staff_permission(user, MANAGE_PAYOUTS):
         raise Http404
     try:
         return PayoutBatch.objects.get(pk=batch_id)
@@ -297,7 +297,7 @@ def batch_withdrawals(batch: PayoutBatch) -> QuerySet[Withdrawal]:
 
 
 def access_withdrawal_for_staff(user: User, withdrawal_id: int) -> Withdrawal:
-    if not is_reviewer(user):
+    if not has_staff_permission(user, MANAGE_PAYOUTS):
         raise Http404
     try:
         return Withdrawal.objects.select_related("user").get(pk=withdrawal_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import factory
 
 from yorozu.accounts.models import ClientKind, ClientProfile, Role
-from yorozu.accounts.tests.factories import UserFactory
+from yorozu.accounts.tests.factories import StaffFactory, UserFactory
 from yorozu.contracts.actions import (
     MilestoneTerms,
     do_accept_contract,
@@ -53,7 +53,7 @@ STEPS = {
 
 
 def secretariat_member():
-    return UserFactory(role=Role.CLIENT, is_staff=True)
+    return StaffFactory(role="reviewer")
 
 
 def resolve_half(contract: Contract, *, staff=None) -> Dispute:

@@ -1,5 +1,6 @@
 """The secretariat's money pages: the disputes queue and its decisions, withdrawals to approve in
-batches and the Zengin transfer file. Staff only (404 for anyone else).
+batches and the Zengin transfer file. Disputes need `core.review_content`, payouts
+`core.manage_payouts` (404 for anyone else).
 
 These plug into the review console by URL until the console's registry of queues can take a
 "disputes" queue from contracts (see docs/payments.md).
@@ -7,13 +8,9 @@ These plug into the review console by URL until the console's registry of queues
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,27 +27,12 @@ from yorozu.contracts.actions import (
 from yorozu.contracts.banks import data_version, find_bank, find_branch
 from yorozu.contracts.forms import PayoutApprovalForm, RejectWithdrawalForm, ResolveDisputeForm
 from yorozu.contracts.payments import breakdown
-from yorozu.moderation.selectors import is_reviewer
-
-
-def secretariat_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Anonymous visitors go to the login page; signed-in non-staff get a 404."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not is_reviewer(request.user):
-            raise Http404("no such page")
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
+from yorozu.core.staff import MANAGE_PAYOUTS, REVIEW, staff_view
 
 # ---- disputes -------------------------------------------------------------------------------
 
 
-@secretariat_only
+@staff_view(REVIEW)
 def disputes(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -77,14 +59,14 @@ def _dispute_context(request: HttpRequest, dispute, form=None) -> dict:
     }
 
 
-@secretariat_only
+@staff_view(REVIEW)
 def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
     """Both sides' statements, the contract's history and messages, and the decision form."""
     dispute = selectors.access_dispute(request.user, dispute_id)
     return render(request, "contracts/secretariat_dispute.html", _dispute_context(request, dispute))
 
 
-@secretariat_only
+@staff_view(REVIEW)
 @require_POST
 def resolve_dispute(request: HttpRequest, dispute_id: int) -> HttpResponse:
     dispute = selectors.access_dispute(request.user, dispute_id)
@@ -124,7 +106,7 @@ def _approval_form(data=None) -> PayoutApprovalForm:
     )
 
 
-@secretariat_only
+@staff_view(MANAGE_PAYOUTS)
 def payouts(request: HttpRequest) -> HttpResponse:
     """Requested withdrawals to approve together, and the batches with their transfer files."""
     form = _approval_form(request.POST if request.method == "POST" else None)
@@ -161,7 +143,7 @@ def payouts(request: HttpRequest) -> HttpResponse:
     )
 
 
-@secretariat_only
+@staff_view(MANAGE_PAYOUTS)
 @require_POST
 def reject_withdrawal(request: HttpRequest, withdrawal_id: int) -> HttpResponse:
     withdrawal = selectors.access_withdrawal_for_staff(request.user, withdrawal_id)
@@ -182,7 +164,7 @@ def reject_withdrawal(request: HttpRequest, withdrawal_id: int) -> HttpResponse:
     return redirect("contracts:payouts")
 
 
-@secretariat_only
+@staff_view(MANAGE_PAYOUTS)
 def transfer_file(request: HttpRequest, batch_id: int) -> HttpResponse:
     """The batch's 全銀協 (Zengin) fixed-length file, Shift_JIS, for the bank."""
     batch = selectors.access_batch(request.user, batch_id)

@@ -31,7 +31,6 @@ from yorozu.contracts.models import (
     ContractStatus,
     Dispute,
     DisputeReason,
-    LedgerAccount,
     LedgerEntry,
     Milestone,
     MilestoneStatus,

@@ -194,13 +194,13 @@ def delivered(cast, **kwargs):
 
 def test_delivery_starts_the_acceptance_period(cast, settings):
     before = timezone.now()
-    contract, milestone = delivered(cast)
+    _contract, milestone = delivered(cast)
     assert before + settings.ACCEPTANCE_PERIOD <= milestone.acceptance_due_at
     assert milestone.acceptance_due_at <= timezone.now() + settings.ACCEPTANCE_PERIOD
 
 
 def test_auto_accept_waits_for_the_deadline(cast):
-    contract, milestone = delivered(cast)
+    _contract, milestone = delivered(cast)
     assert not do_auto_accept_milestone(
         milestone.pk, now=milestone.acceptance_due_at - datetime.timedelta(seconds=1)
     )
@@ -240,7 +240,7 @@ def test_no_auto_accept_after_a_change_request_or_while_disputed(cast):
 
 
 def test_reminders_go_to_the_client_once_each(cast, settings):
-    contract, milestone = delivered(cast)
+    _contract, milestone = delivered(cast)
     due = milestone.acceptance_due_at
     three_days = due - settings.ACCEPTANCE_REMINDERS[0]
     one_day = due - settings.ACCEPTANCE_REMINDERS[1]
@@ -255,7 +255,7 @@ def test_reminders_go_to_the_client_once_each(cast, settings):
 
 @override_settings(ACCEPTANCE_PERIOD=datetime.timedelta(hours=1))
 def test_a_short_period_sends_no_reminder_from_before_the_delivery(cast):
-    contract, milestone = delivered(cast)
+    _contract, milestone = delivered(cast)
     assert not do_remind_acceptance(
         milestone.pk, now=milestone.acceptance_due_at - datetime.timedelta(minutes=5)
     )
@@ -263,7 +263,7 @@ def test_a_short_period_sends_no_reminder_from_before_the_delivery(cast):
 
 
 def test_the_sweep_takes_every_due_step(cast):
-    contract, milestone = delivered(cast)
+    _contract, milestone = delivered(cast)
     later = milestone.acceptance_due_at + datetime.timedelta(minutes=1)
     done = sweep_deadlines(later)
     assert done["auto_accepted"] == 1

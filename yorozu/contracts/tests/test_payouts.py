@@ -285,7 +285,7 @@ def test_staff_download_the_batch_file(client, earner, admin):
     response = client.get(f"/secretariat/payouts/batches/{batch.pk}/zengin.txt")
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
-    header, data, trailer, end = zengin.parse(response.content)
+    _header, data, trailer, _end = zengin.parse(response.content)
     assert data[50:80].rstrip() == "ﾜ-ｶ- ﾍﾞﾝ"
     assert int(data[80:90]) == 30000 and int(data[91:101]) == one.pk
     assert int(trailer[1:7]) == 1 and int(trailer[7:19]) == 30000

@@ -299,3 +299,21 @@ def test_auto_acceptance_runs_as_the_scheduled_task_on_the_database_queue(settin
     contract.refresh_from_db()
     assert contract.status == ContractStatus.COMPLETED
     assert WorkerBalance.objects.get(user=worker).available == 18000
+
+
+def test_a_thread_stays_past_escrow_between_milestones(cast):
+    """Contact details the work needs stay allowed after the first milestone is paid, while the
+    second waits for escrow (the messaging screen reads the contracts' predicate)."""
+    from yorozu.messaging.models import Thread
+    from yorozu.messaging.screening import POST_CONTRACT, PRE_CONTRACT, escrow_funded, thread_stage
+
+    contract = ContractFactory(
+        client=cast["client"], worker=cast["worker"], milestones=[30000, 50000], status="accepted"
+    )
+    thread = Thread.objects.get(job=contract.job, worker=cast["worker"])
+    assert thread_stage(thread) == PRE_CONTRACT
+    do_fund_contract(contract, actor=cast["client"])
+    do_deliver_contract(contract, actor=cast["worker"], note="納品")
+    do_complete_contract(contract, actor=cast["client"])
+    assert contract.status == ContractStatus.ACCEPTED
+    assert thread_stage(thread) == POST_CONTRACT and escrow_funded(thread)

@@ -53,7 +53,7 @@ class Step:
 def lock(contract: Contract | int) -> Contract:
     pk = contract if isinstance(contract, int) else contract.pk
     return (
-        Contract.objects.select_for_update()
+        Contract.objects.select_for_update(of=("self",))
         .select_related("client", "worker", "client__client_profile")
         .get(pk=pk)
     )

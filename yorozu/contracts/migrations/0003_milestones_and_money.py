@@ -189,7 +189,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='contractevent',
             name='action',
-            field=models.CharField(blank=True, max_length=20),
+            field=models.CharField(blank=True, max_length=32),
         ),
         migrations.AddField(
             model_name='contractevent',

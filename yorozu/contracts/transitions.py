@@ -78,7 +78,7 @@ TRANSITIONS: dict[str, Transition] = _table(
         None,
         {ContractStatus.DELIVERED: frozenset({CLIENT})},
         None,
-        _("Approve the delivery and complete"),
+        _("Approve the delivery"),
         forward=True,
     ),
     Transition(

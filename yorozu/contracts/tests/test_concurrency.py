@@ -12,6 +12,7 @@ a yen the balance does not have.
 from __future__ import annotations
 
 import datetime
+import itertools
 import threading
 from collections.abc import Callable
 
@@ -213,7 +214,7 @@ def test_every_way_out_of_a_delivery_at_once_takes_exactly_one(file_database):
     assert won("complete") + won("auto") <= 1
     # ...and every step that did happen follows the one before it.
     trail = list(contract.events.order_by("created_at", "id"))
-    for before, after in zip(trail, trail[1:], strict=False):
+    for before, after in itertools.pairwise(trail):
         assert after.from_status == before.to_status
     releases = LedgerEntry.objects.filter(contract=contract, kind="release", account="escrow")
     assert releases.count() == won("complete") + won("auto")

@@ -417,6 +417,43 @@ class TestDemoMarketplace:
         assert sorted(case.n for case in reports) == [1, 2]
         assert reports.get(n=2).object_id == warned_job.pk
 
+    def test_the_money_story_reaches_every_new_state(self, db):
+        from yorozu.contracts.models import (
+            CancellationRequest,
+            Dispute,
+            PayoutBatch,
+            Withdrawal,
+        )
+        from yorozu.contracts.selectors import payment_statements_for
+
+        client = User.objects.get(email="client@example.com")
+        worker = User.objects.get(email="worker@example.com")
+        assert set(Milestone.objects.values_list("status", flat=True)) == set(
+            MilestoneStatus.values
+        )
+        ours = Milestone.objects.filter(contract__client=client, contract__worker=worker)
+        assert ours.filter(auto_accepted=True, status=MilestoneStatus.RELEASED).exists()
+        assert ours.filter(revisions__gt=0, status=MilestoneStatus.FUNDED).exists()
+        two = Contract.objects.filter(client=client, worker=worker, withholding=True).get()
+        assert [m.status for m in two.milestones.order_by("position")] == ["released", "delivered"]
+        assert CancellationRequest.objects.filter(
+            contract__worker=worker, status="open", proposed_by=client
+        ).exists()
+        assert CancellationRequest.objects.filter(contract__worker=worker, status="escalated")
+        assert set(
+            Dispute.objects.filter(contract__worker=worker, status="open").values_list(
+                "reason", flat=True
+            )
+        ) >= {"reported", "cancel_unanswered"}
+        assert Dispute.objects.filter(contract__worker=worker, status="resolved").exists()
+        assert set(Withdrawal.objects.filter(user=worker).values_list("status", flat=True)) == {
+            "requested",
+            "approved",
+        }
+        assert PayoutBatch.objects.exists()
+        assert worker.bank_account.holder_name == "ｻﾄｳ ﾋﾅ"
+        assert [s.year for s in payment_statements_for(client)] == [timezone.localdate().year]
+
     def test_the_demo_worker_meets_a_caution_and_a_scout(self, db):
         worker = User.objects.get(email="worker@example.com")
         warned = Message.objects.get(thread__worker=worker, status=MessageStatus.WARNED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import cast
 
 from django import forms
 from django.conf import settings
@@ -263,7 +264,6 @@ class ResolveDisputeForm(forms.Form):
     def __init__(self, *args, amount: int, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.amount = amount
-        self.fields["release"].max_value = amount
         self.fields["release"].widget.attrs["max"] = amount
 
     def amounts(self) -> tuple[int, int]:
@@ -308,7 +308,7 @@ class PayoutApprovalForm(forms.Form):
 
     def __init__(self, *args, choices: list[tuple[int, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["withdrawals"].choices = choices
+        cast(forms.ChoiceField, self.fields["withdrawals"]).choices = choices
 
 
 class RejectWithdrawalForm(forms.Form):

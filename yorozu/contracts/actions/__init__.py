@@ -1,5 +1,7 @@
 """Every write to proposals, contracts and payouts (split by sub-domain; import from here)."""
 
+from collections.abc import Callable
+
 from yorozu.contracts.actions.closure import (
     do_accept_cancellation,
     do_add_dispute_statement,
@@ -46,7 +48,7 @@ from yorozu.contracts.errors import ContractError
 # The steps the contract page may POST by name, and the action each runs. Each takes
 # (contract, *, actor, note); the view passes the extra fields some need (a refund amount,
 # the terms version the worker saw).
-TRANSITION_ACTIONS = {
+TRANSITION_ACTIONS: dict[str, Callable[..., object]] = {
     "accept": do_accept_contract,
     "fund": do_fund_contract,
     "deliver": do_deliver_contract,

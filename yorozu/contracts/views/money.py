@@ -99,7 +99,7 @@ def withdraw(request: SignedInRequest) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect("contracts:earnings")
     try:
         withdrawal = do_request_withdrawal(

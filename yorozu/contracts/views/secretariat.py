@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,13 +27,14 @@ from yorozu.contracts.actions import (
 from yorozu.contracts.banks import data_version, find_bank, find_branch
 from yorozu.contracts.forms import PayoutApprovalForm, RejectWithdrawalForm, ResolveDisputeForm
 from yorozu.contracts.payments import breakdown
+from yorozu.contracts.views.work import SignedInRequest
 from yorozu.core.staff import MANAGE_PAYOUTS, REVIEW, staff_view
 
 # ---- disputes -------------------------------------------------------------------------------
 
 
 @staff_view(REVIEW)
-def disputes(request: HttpRequest) -> HttpResponse:
+def disputes(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "contracts/secretariat_disputes.html",
@@ -44,7 +45,7 @@ def disputes(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _dispute_context(request: HttpRequest, dispute, form=None) -> dict:
+def _dispute_context(request: SignedInRequest, dispute, form=None) -> dict:
     contract = dispute.contract
     milestone = dispute.milestone
     return {
@@ -60,7 +61,7 @@ def _dispute_context(request: HttpRequest, dispute, form=None) -> dict:
 
 
 @staff_view(REVIEW)
-def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
+def dispute_detail(request: SignedInRequest, dispute_id: int) -> HttpResponse:
     """Both sides' statements, the contract's history and messages, and the decision form."""
     dispute = selectors.access_dispute(request.user, dispute_id)
     return render(request, "contracts/secretariat_dispute.html", _dispute_context(request, dispute))
@@ -68,7 +69,7 @@ def dispute_detail(request: HttpRequest, dispute_id: int) -> HttpResponse:
 
 @staff_view(REVIEW)
 @require_POST
-def resolve_dispute(request: HttpRequest, dispute_id: int) -> HttpResponse:
+def resolve_dispute(request: SignedInRequest, dispute_id: int) -> HttpResponse:
     dispute = selectors.access_dispute(request.user, dispute_id)
     form = ResolveDisputeForm(request.POST, amount=dispute.milestone.amount)
     if not form.is_valid():
@@ -81,7 +82,7 @@ def resolve_dispute(request: HttpRequest, dispute_id: int) -> HttpResponse:
             release=release,
             refund=refund,
             note=form.cleaned_data["note"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
     except ContractError as err:
         messages.error(request, err.message)
@@ -107,7 +108,7 @@ def _approval_form(data=None) -> PayoutApprovalForm:
 
 
 @staff_view(MANAGE_PAYOUTS)
-def payouts(request: HttpRequest) -> HttpResponse:
+def payouts(request: SignedInRequest) -> HttpResponse:
     """Requested withdrawals to approve together, and the batches with their transfer files."""
     form = _approval_form(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -115,7 +116,7 @@ def payouts(request: HttpRequest) -> HttpResponse:
             batch = do_approve_payouts(
                 form.cleaned_data["withdrawals"],
                 transfer_date=form.cleaned_data["transfer_date"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=request.user,
             )
         except ContractError as err:
             messages.error(request, err.message)
@@ -145,7 +146,7 @@ def payouts(request: HttpRequest) -> HttpResponse:
 
 @staff_view(MANAGE_PAYOUTS)
 @require_POST
-def reject_withdrawal(request: HttpRequest, withdrawal_id: int) -> HttpResponse:
+def reject_withdrawal(request: SignedInRequest, withdrawal_id: int) -> HttpResponse:
     withdrawal = selectors.access_withdrawal_for_staff(request.user, withdrawal_id)
     form = RejectWithdrawalForm(request.POST)
     if not form.is_valid():
@@ -155,7 +156,7 @@ def reject_withdrawal(request: HttpRequest, withdrawal_id: int) -> HttpResponse:
         do_reject_withdrawal(
             withdrawal,
             reason=form.cleaned_data["reason"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
     except ContractError as err:
         messages.error(request, err.message)
@@ -165,7 +166,7 @@ def reject_withdrawal(request: HttpRequest, withdrawal_id: int) -> HttpResponse:
 
 
 @staff_view(MANAGE_PAYOUTS)
-def transfer_file(request: HttpRequest, batch_id: int) -> HttpResponse:
+def transfer_file(request: SignedInRequest, batch_id: int) -> HttpResponse:
     """The batch's 全銀協 (Zengin) fixed-length file, Shift_JIS, for the bank."""
     batch = selectors.access_batch(request.user, batch_id)
     source = settings.PAYOUT_SOURCE_ACCOUNT
@@ -194,7 +195,7 @@ def transfer_file(request: HttpRequest, batch_id: int) -> HttpResponse:
         for w in selectors.batch_withdrawals(batch)
     ]
     content = zengin.transfer_file(requester, batch.transfer_date, transfers)
-    do_record_transfer_file_download(batch, actor=request.user)  # type: ignore[arg-type]
+    do_record_transfer_file_download(batch, actor=request.user)
     response = HttpResponse(content, content_type="text/plain; charset=Shift_JIS")
     name = f"zengin-{batch.transfer_date:%Y%m%d}-batch{batch.pk}.txt"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -232,8 +232,8 @@ def env_duration(name: str, default: str) -> datetime.timedelta:
     return value
 
 
-# Money (docs/payments.md). After a delivery, the client has this long to accept or ask for changes; then it is accepted
-# automatically. Reminders go out this long before the end.
+# Money (docs/payments.md). After a delivery, the client has this long to accept or ask for
+# changes; then it is accepted automatically. Reminders go out this long before the end.
 ACCEPTANCE_PERIOD = env_duration("ACCEPTANCE_PERIOD", "P14D")
 ACCEPTANCE_REMINDERS = (datetime.timedelta(days=3), datetime.timedelta(days=1))
 # A proposed cancellation left unanswered this long goes to the secretariat (reminder before).

@@ -15,19 +15,11 @@ from yorozu.contracts.models import (
     Withdrawal,
     WorkerBalance,
 )
+from yorozu.core.admin import ReadOnlyAdminMixin
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Money rows change only through their actions: the admin shows them, never edits them."""
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Proposal)
@@ -40,22 +32,25 @@ class ProposalAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
 
 
+MILESTONE_FIELDS: list[str] = [
+    "position",
+    "title",
+    "amount",
+    "status",
+    "withholding",
+    "released",
+    "refunded",
+    "acceptance_due_at",
+    "auto_accepted",
+]
+
+
 class MilestoneInline(admin.TabularInline):
     model = Milestone
     extra = 0
     can_delete = False
-    fields = [
-        "position",
-        "title",
-        "amount",
-        "status",
-        "withholding",
-        "released",
-        "refunded",
-        "acceptance_due_at",
-        "auto_accepted",
-    ]
-    readonly_fields = fields
+    fields = tuple(MILESTONE_FIELDS)
+    readonly_fields = MILESTONE_FIELDS
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False

@@ -296,6 +296,6 @@ def test_reviewer_splits_a_dispute_through_the_page(client, cast):
 
 def test_the_console_links_the_disputes_queue(client, cast):
     login(client, cast["staff"])
-    page = client.get(reverse("moderation:dashboard")).text
+    page = client.get(reverse("console:dashboard")).text
     assert reverse("contracts:disputes") in page
     assert reverse("contracts:payouts") in page

@@ -15,7 +15,7 @@
 import datetime
 
 from django.db import migrations
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 ACCEPTANCE_PERIOD = datetime.timedelta(days=14)
@@ -182,7 +182,35 @@ def forwards(apps, schema_editor):
     )
 
 
+def backwards(apps, schema_editor):
+    """Back to one ledger row per (contract, kind): keep each movement's old side (escrow's
+    deposit, the worker's release, the platform's fee, the client's refund), summed per contract
+    over its milestones; withholding and payouts cannot be written before milestones and are
+    dropped. The last delivery note goes back onto the contract."""
+    LedgerEntry = apps.get_model("contracts", "LedgerEntry")
+    Milestone = apps.get_model("contracts", "Milestone")
+    Contract = apps.get_model("contracts", "Contract")
+    keep = (
+        Q(kind="deposit", account="escrow")
+        | Q(kind="release", account="worker")
+        | Q(kind="fee", account="platform")
+        | Q(kind="refund", account="client")
+    )
+    LedgerEntry.objects.exclude(keep & Q(contract__isnull=False)).delete()
+    for row in (
+        LedgerEntry.objects.values("contract_id", "kind").annotate(n=Count("id"), total=Sum("amount"))
+    ):
+        rows = LedgerEntry.objects.filter(contract_id=row["contract_id"], kind=row["kind"])
+        first = rows.order_by("id").first()
+        rows.exclude(pk=first.pk).delete()
+        rows.filter(pk=first.pk).update(amount=row["total"])
+    for milestone in Milestone.objects.exclude(delivery_note="").order_by("position"):
+        Contract.objects.filter(pk=milestone.contract_id).update(
+            delivery_note=milestone.delivery_note
+        )
+
+
 class Migration(migrations.Migration):
     dependencies = [("contracts", "0003_milestones_and_money")]
 
-    operations = [migrations.RunPython(forwards)]
+    operations = [migrations.RunPython(forwards, backwards)]

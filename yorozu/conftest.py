@@ -5,6 +5,7 @@ import sqlite3
 
 import pytest
 from django.db import connections
+from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteDatabaseWrapper
 
 from yorozu.accounts.models import Role
 from yorozu.accounts.tests.factories import StaffFactory, UserFactory
@@ -89,7 +90,7 @@ def file_database(transactional_db, tmp_path):
     own settings (WAL, busy_timeout, IMMEDIATE transactions). On PostgreSQL nothing changes.
     """
     memory = connections["default"]
-    if memory.vendor != "sqlite" or not memory.is_in_memory_db():
+    if not isinstance(memory, SQLiteDatabaseWrapper) or not memory.is_in_memory_db():
         yield
         return
     memory.ensure_connection()

@@ -112,7 +112,7 @@ class TransitionForm(forms.Form):
         return note
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if self.transition.name == "propose_cancellation" and data.get("refund") is None:
             self.add_error("refund", _("Please enter the refund to the client."))
         return data
@@ -277,7 +277,7 @@ class ResolveDisputeForm(forms.Form):
         return release, self.amount - release
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("outcome") == "split":
             release = data.get("release")
             if release is None:

@@ -7,7 +7,6 @@ Each action locks what it changes, checks who is asking and the current state, a
 from __future__ import annotations
 
 import datetime
-
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction

@@ -1,9 +1,9 @@
 """Browser tests against a live yorozu: a real server process on a fresh demo database.
 
-The session starts `runserver` and `db_worker` as subprocesses on a temporary YOROZU_VAR_DIR
-(migrated and loaded with the demo data), so what the browser sees is what `make run` serves —
-no test-database tricks. Playwright drives Debian's Chromium; a failing test leaves a screenshot
-and the page's HTML in `e2e-artifacts/`.
+The session starts `runserver`, `db_worker` and `run_scheduler` as subprocesses on a temporary
+YOROZU_VAR_DIR (migrated and loaded with the demo data), so what the browser sees is what
+`make run` serves — no test-database tricks. Playwright drives Debian's Chromium; a failing
+test leaves a screenshot and the page's HTML in `e2e-artifacts/`.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SERVER_START_TIMEOUT = 60
+ACCEPTANCE_PERIOD = "PT30S"
 
 expect.set_options(timeout=10_000)
 
@@ -64,6 +65,10 @@ def server_env(var_dir: Path) -> dict[str, str]:
         PYTHONUNBUFFERED="1",
         EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         EMAIL_FILE_PATH=str(mail_dir(var_dir)),
+        # Deadlines a browser can watch pass: a delivery is accepted automatically after 30
+        # seconds, and the scheduler sweeps every 2 (the demo's own deliveries get a day).
+        ACCEPTANCE_PERIOD=ACCEPTANCE_PERIOD,
+        CONTRACT_DEADLINE_SWEEP="PT2S",
     )
     return env
 
@@ -160,7 +165,8 @@ def mailbox(var_dir) -> Mailbox:
 
 @pytest.fixture(scope="session")
 def base_url(var_dir) -> Iterator[str]:
-    """A migrated demo marketplace served by `runserver`, with `db_worker` running its tasks."""
+    """A migrated demo marketplace served by `runserver`, with `db_worker` running its tasks
+    and `run_scheduler` enqueuing the periodic ones (the contract deadline sweep)."""
     ARTIFACTS.mkdir(exist_ok=True)
     env = server_env(var_dir)
     setup_log = ARTIFACTS / "server-setup.log"
@@ -173,6 +179,7 @@ def base_url(var_dir) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     server_log = ARTIFACTS / "server.log"
     worker_log = ARTIFACTS / "db_worker.log"
+    scheduler_log = ARTIFACTS / "run_scheduler.log"
     processes: list[subprocess.Popen] = []
     try:
         with server_log.open("w") as out:
@@ -189,6 +196,16 @@ def base_url(var_dir) -> Iterator[str]:
             processes.append(
                 subprocess.Popen(
                     [PYTHON, "manage.py", "db_worker"],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                )
+            )
+        with scheduler_log.open("w") as out:
+            processes.append(
+                subprocess.Popen(
+                    [PYTHON, "manage.py", "run_scheduler", "--interval", "1"],
                     cwd=ROOT,
                     env=env,
                     stdout=out,

@@ -74,7 +74,7 @@ def test_post_propose_hire_fund_deliver_complete_and_review(new_page, login):
     worker.get_by_role("link", name=title).click()
     expect(worker.get_by_role("heading", level=1)).to_contain_text(title)
     worker.get_by_role("link", name="提案する").click()
-    worker.get_by_label("提案金額（円・税抜）").fill("45000")
+    worker.get_by_label("提案金額（円・税込）").fill("45000")
     worker.get_by_label("納品までの日数（目安）").fill("7")
     worker.get_by_label("発注者へのメッセージ").fill(
         "はじめまして。ロゴ制作の経験を活かして、お店の雰囲気に合う案を3つご提案します。"
@@ -106,8 +106,10 @@ def test_post_propose_hire_fund_deliver_complete_and_review(new_page, login):
     )
     worker.get_by_role("button", name="納品する").click()
     expect(contract_status(worker)).to_have_text("検収待ち")
-    take_step(client, contract_url, "検収して完了する", "完了")
-    expect(client.get_by_role("row", name=re.compile("¥45,000"))).to_have_count(1)
+    take_step(client, contract_url, "検収する", "完了")
+    escrow = client.get_by_role("region", name="仮払いと支払い")
+    expect(escrow.get_by_role("row", name=re.compile("¥45,000"))).to_have_count(1)  # deposit
+    expect(escrow.get_by_role("row", name=re.compile("¥40,500"))).to_have_count(1)  # to worker
 
     # Both review each other.
     leave_review(client, contract_url, 5, client_comment)

@@ -45,7 +45,7 @@ def post_job_and_hire(client: Page, worker: Page, title: str) -> str:
 
     worker.goto(job_url)
     worker.get_by_role("link", name="提案する").click()
-    worker.get_by_label("提案金額（円・税抜）").fill("45000")
+    worker.get_by_label("提案金額（円・税込）").fill("45000")
     worker.get_by_label("納品までの日数（目安）").fill("7")
     worker.get_by_label("発注者へのメッセージ").fill(
         "はじめまして。パン屋さんの雰囲気に合うロゴを3案ご提案します。よろしくお願いします。"

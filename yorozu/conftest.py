@@ -1,6 +1,11 @@
-"""The fixed cast every permission test runs over (Healthchecks' alice/bob/charlie)."""
+"""The fixed cast every permission test runs over (Healthchecks' alice/bob/charlie), and the
+file database the concurrency tests race on."""
+
+import sqlite3
 
 import pytest
+from django.db import connections
+from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteDatabaseWrapper
 
 from yorozu.accounts.models import Role
 from yorozu.accounts.tests.clients import YorozuClient
@@ -98,3 +103,34 @@ def admin_client(admin_user):
     client = YorozuClient()
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def file_database(transactional_db, tmp_path):
+    """On SQLite, run the test on a database file, as production does.
+
+    pytest-django keeps the SQLite test database in memory with a shared cache, where a second
+    writer fails at once ("database table is locked") instead of waiting for the first as
+    busy_timeout makes it do on a file. So the in-memory database is copied to a file and every
+    connection — this thread's and the ones the test starts — opens the file, with the project's
+    own settings (WAL, busy_timeout, IMMEDIATE transactions). On PostgreSQL nothing changes.
+    """
+    memory = connections["default"]
+    if not isinstance(memory, SQLiteDatabaseWrapper) or not memory.is_in_memory_db():
+        yield
+        return
+    memory.ensure_connection()
+    path = tmp_path / "concurrency.sqlite3"
+    target = sqlite3.connect(path)
+    memory.connection.backup(target)
+    target.close()
+    shared_settings = connections.settings["default"]  # what each thread's connection opens
+    original_name = shared_settings["NAME"]
+    shared_settings["NAME"] = str(path)
+    connections["default"] = connections.create_connection("default")
+    try:
+        yield
+    finally:
+        connections["default"].close()
+        shared_settings["NAME"] = original_name
+        connections["default"] = memory

@@ -4,6 +4,7 @@ Every knob that differs between a laptop and production is read from the environ
 defaults make `make run` work on a fresh clone with SQLite in `var/`.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django.utils.dateparse import parse_duration
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -321,6 +323,43 @@ MESSAGING_NUDGE_PER_MINUTE = int(os.environ.get("MESSAGING_NUDGE_PER_MINUTE", "6
 # Scouts a client may send per day (Asia/Tokyo), and a certified client.
 SCOUT_DAILY_QUOTA = int(os.environ.get("SCOUT_DAILY_QUOTA", "20"))
 SCOUT_DAILY_QUOTA_CERTIFIED = int(os.environ.get("SCOUT_DAILY_QUOTA_CERTIFIED", "50"))
+
+
+def env_duration(name: str, default: str) -> datetime.timedelta:
+    """A duration from the environment, ISO 8601 ("P14D", "PT30S") or Django's "DD HH:MM:SS"."""
+    raw = os.environ.get(name, default)
+    value = parse_duration(raw)
+    if value is None or value <= datetime.timedelta(0):
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a positive duration")
+    return value
+
+
+# Money (docs/payments.md). After a delivery, the client has this long to accept or ask for
+# changes; then it is accepted automatically. Reminders go out this long before the end.
+ACCEPTANCE_PERIOD = env_duration("ACCEPTANCE_PERIOD", "P14D")
+ACCEPTANCE_REMINDERS = (datetime.timedelta(days=3), datetime.timedelta(days=1))
+# A proposed cancellation left unanswered this long goes to the secretariat (reminder before).
+CANCELLATION_ANSWER_PERIOD = env_duration("CANCELLATION_ANSWER_PERIOD", "P7D")
+CANCELLATION_REMINDER = datetime.timedelta(days=2)
+# How often the scheduler sweeps contract deadlines (auto-acceptance, reminders, escalations).
+CONTRACT_DEADLINE_SWEEP = env_duration("CONTRACT_DEADLINE_SWEEP", "PT5M")
+# Withdrawals: the smallest amount a worker may ask to be transferred.
+WITHDRAWAL_MINIMUM = int(os.environ.get("WITHDRAWAL_MINIMUM", "1000"))
+# The platform as the issuer of invoices and receipts (適格請求書発行事業者 registration number).
+INVOICE_ISSUER = {
+    "name": os.environ.get("INVOICE_ISSUER_NAME", "万屋 yorozu 運営事務局"),
+    "address": os.environ.get("INVOICE_ISSUER_ADDRESS", "東京都千代田区丸の内1-1-1"),
+    "registration_number": os.environ.get("INVOICE_REGISTRATION_NUMBER", "T1234567890123"),
+}
+# The platform's own account that the Zengin transfer file pays from (振込依頼人).
+PAYOUT_SOURCE_ACCOUNT = {
+    "requester_code": os.environ.get("ZENGIN_REQUESTER_CODE", "0000000001"),
+    "requester_name": os.environ.get("ZENGIN_REQUESTER_NAME", "ﾖﾛｽﾞ(ｶ"),
+    "bank_code": os.environ.get("ZENGIN_BANK_CODE", "0001"),
+    "branch_code": os.environ.get("ZENGIN_BRANCH_CODE", "001"),
+    "account_type": os.environ.get("ZENGIN_ACCOUNT_TYPE", "1"),
+    "account_number": os.environ.get("ZENGIN_ACCOUNT_NUMBER", "1234567"),
+}
 
 # Secure cookies and headers when not in development.
 if not DEBUG:

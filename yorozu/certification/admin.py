@@ -12,7 +12,6 @@ from yorozu.certification.models import (
     CertificationEvent,
     CertificationStatus,
     Criterion,
-    ScheduledRun,
 )
 from yorozu.certification.tasks import evaluate_all_clients
 
@@ -87,13 +86,4 @@ class CertificationEventAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-
-@admin.register(ScheduledRun)
-class ScheduledRunAdmin(admin.ModelAdmin):
-    list_display = ("task_path", "run_date", "enqueued_at", "task_result_id")
-    readonly_fields = ("task_path", "run_date", "enqueued_at", "task_result_id")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

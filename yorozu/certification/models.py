@@ -136,23 +136,3 @@ class CertificationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.client_id}"
-
-
-class ScheduledRun(models.Model):
-    """One row per (daily task, local date) the scheduler has enqueued: the idempotency record."""
-
-    task_path = models.CharField(max_length=200)
-    run_date = models.DateField()
-    enqueued_at = models.DateTimeField(default=timezone.now)
-    task_result_id = models.CharField(max_length=64, blank=True)
-
-    class Meta:
-        ordering = ["-run_date", "task_path"]
-        verbose_name = _("scheduled run")
-        verbose_name_plural = _("scheduled runs")
-        constraints = [
-            models.UniqueConstraint(fields=["task_path", "run_date"], name="one_run_per_task_day")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.task_path} {self.run_date}"

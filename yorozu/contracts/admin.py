@@ -2,7 +2,24 @@
 
 from django.contrib import admin
 
-from yorozu.contracts.models import Contract, ContractEvent, LedgerEntry, Proposal
+from yorozu.contracts.models import (
+    BankAccount,
+    CancellationRequest,
+    Contract,
+    ContractEvent,
+    Dispute,
+    LedgerEntry,
+    Milestone,
+    PayoutBatch,
+    Proposal,
+    Withdrawal,
+    WorkerBalance,
+)
+from yorozu.core.admin import ReadOnlyAdminMixin
+
+
+class ReadOnlyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Money rows change only through their actions: the admin shows them, never edits them."""
 
 
 @admin.register(Proposal)
@@ -15,12 +32,36 @@ class ProposalAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
 
 
+MILESTONE_FIELDS: list[str] = [
+    "position",
+    "title",
+    "amount",
+    "status",
+    "withholding",
+    "released",
+    "refunded",
+    "acceptance_due_at",
+    "auto_accepted",
+]
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+    can_delete = False
+    fields = tuple(MILESTONE_FIELDS)
+    readonly_fields = MILESTONE_FIELDS
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class ContractEventInline(admin.TabularInline):
     model = ContractEvent
     extra = 0
     can_delete = False
-    fields = ["created_at", "from_status", "to_status", "actor", "note"]
-    readonly_fields = ["created_at", "from_status", "to_status", "actor", "note"]
+    fields = ["created_at", "action", "from_status", "to_status", "actor", "note"]
+    readonly_fields = ["created_at", "action", "from_status", "to_status", "actor", "note"]
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -30,8 +71,8 @@ class LedgerEntryInline(admin.TabularInline):
     model = LedgerEntry
     extra = 0
     can_delete = False
-    fields = ["created_at", "kind", "amount", "gateway_reference"]
-    readonly_fields = ["created_at", "kind", "amount", "gateway_reference"]
+    fields = ["created_at", "movement", "kind", "account", "amount", "gateway_reference"]
+    readonly_fields = ["created_at", "movement", "kind", "account", "amount", "gateway_reference"]
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -58,9 +99,12 @@ class ContractAdmin(admin.ModelAdmin):
         "delivered_at",
         "completed_at",
         "cancelled_at",
+        "resolved_at",
+        "withholding",
+        "terms_version",
     ]
     date_hierarchy = "created_at"
-    inlines = [ContractEventInline, LedgerEntryInline]
+    inlines = [MilestoneInline, ContractEventInline, LedgerEntryInline]
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
@@ -70,9 +114,9 @@ class ContractAdmin(admin.ModelAdmin):
 class LedgerEntryAdmin(admin.ModelAdmin):
     """The append-only ledger: viewable and searchable, never edited."""
 
-    list_display = ["id", "contract", "kind", "amount", "gateway_reference", "created_at"]
-    list_filter = ["kind", "created_at"]
-    search_fields = ["gateway_reference", "contract__title"]
+    list_display = ["id", "movement", "account", "kind", "amount", "user", "created_at"]
+    list_filter = ["kind", "account", "created_at"]
+    search_fields = ["gateway_reference", "movement", "contract__title"]
     list_select_related = ["contract"]
 
     def has_add_permission(self, request) -> bool:
@@ -83,3 +127,62 @@ class LedgerEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(Dispute)
+class DisputeAdmin(ReadOnlyAdmin):
+    list_display = [
+        "id",
+        "contract",
+        "reason",
+        "status",
+        "release",
+        "refund",
+        "resolved_by",
+        "created_at",
+    ]
+    list_filter = ["status", "reason"]
+    list_select_related = ["contract", "resolved_by"]
+
+
+@admin.register(CancellationRequest)
+class CancellationRequestAdmin(ReadOnlyAdmin):
+    list_display = ["id", "contract", "proposed_by", "refund", "status", "answer_due_at"]
+    list_filter = ["status"]
+    list_select_related = ["contract", "proposed_by"]
+
+
+@admin.register(WorkerBalance)
+class WorkerBalanceAdmin(ReadOnlyAdmin):
+    list_display = ["user", "available", "in_payout", "updated_at"]
+    search_fields = ["user__email", "user__display_name"]
+    list_select_related = ["user"]
+
+
+@admin.register(Withdrawal)
+class WithdrawalAdmin(ReadOnlyAdmin):
+    list_display = ["id", "user", "amount", "status", "batch", "requested_at", "decided_by"]
+    list_filter = ["status"]
+    search_fields = ["user__email", "holder_name"]
+    list_select_related = ["user", "batch", "decided_by"]
+
+
+@admin.register(PayoutBatch)
+class PayoutBatchAdmin(ReadOnlyAdmin):
+    list_display = ["id", "transfer_date", "count", "total", "created_by", "downloaded_at"]
+
+
+@admin.register(BankAccount)
+class BankAccountAdmin(ReadOnlyAdmin):
+    list_display = [
+        "user",
+        "bank_name",
+        "branch_name",
+        "account_type",
+        "masked_number",
+        "holder_name",
+        "updated_at",
+    ]
+    search_fields = ["user__email", "holder_name"]
+    list_select_related = ["user"]
+    exclude = ["account_number"]

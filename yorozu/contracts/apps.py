@@ -6,8 +6,18 @@ class ContractsConfig(AppConfig):
     label = "contracts"
 
     def ready(self) -> None:
+        from django.conf import settings
+
         from yorozu.contracts import moderated, restrictions
+        from yorozu.core.scheduler import PeriodicTask, register
         from yorozu.enforcement.effects import on_account_restricted
 
         moderated.register_kinds()
         on_account_restricted(restrictions.tell_counterparties)
+        # Acceptance periods, reminders and unanswered cancellations end on their own.
+        register(
+            PeriodicTask(
+                "yorozu.contracts.tasks.sweep_contract_deadlines",
+                settings.CONTRACT_DEADLINE_SWEEP,
+            )
+        )

@@ -1,8 +1,11 @@
 """The escrow (仮払い) payment gateway: an interface and a sandbox that never leaves the machine.
 
 The contract actions only ever talk to `get_gateway()`, so a real payment provider can be dropped
-in through `settings.PAYMENT_GATEWAY` without touching the state machine. References are
-deterministic per (contract, movement) so a retried call is idempotent at the provider.
+in through `settings.PAYMENT_GATEWAY` without touching the state machine. Every call carries an
+idempotency key — the ledger movement it belongs to ("milestone:12:release") — so a retried call
+(a task run twice, a transaction retried after the provider already said yes) moves money once.
+`docs/payments.md` says what a real provider must promise and how webhooks and reconciliation
+fit in.
 """
 
 from __future__ import annotations
@@ -12,47 +15,62 @@ from typing import Protocol
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from yorozu.contracts import money
+
 
 class PaymentGateway(Protocol):
-    """Moves money in and out of escrow; each call returns the provider's reference."""
+    """Moves money in and out of escrow; each call returns the provider's reference.
 
-    def deposit(self, *, contract_id: int, amount: int) -> str:
+    Implementations must treat `idempotency_key` as the identity of the movement: the same key
+    twice returns the first call's reference and moves no more money.
+    """
+
+    def deposit(self, *, idempotency_key: str, contract_id: int, amount: int) -> str:
         """Take `amount` yen from the client into escrow."""
         ...
 
-    def release(self, *, contract_id: int, amount: int, fee: int) -> str:
-        """Pay `amount` yen from escrow to the worker; the platform keeps `fee`."""
+    def release(self, *, idempotency_key: str, contract_id: int, amount: int, fee: int) -> str:
+        """Credit `amount` yen from escrow to the worker; the platform keeps `fee`."""
         ...
 
-    def refund(self, *, contract_id: int, amount: int) -> str:
+    def refund(self, *, idempotency_key: str, contract_id: int, amount: int) -> str:
         """Return `amount` yen from escrow to the client."""
         ...
 
 
 class SandboxGateway:
-    """A gateway for development and tests: no network, no randomness, always succeeds."""
+    """A gateway for development and tests: no network, no randomness, always succeeds.
+
+    Its reference is derived from the idempotency key, so a repeated call answers the same.
+    """
 
     prefix = "sandbox"
 
-    def _reference(self, kind: str, contract_id: int, amount: int) -> str:
-        return f"{self.prefix}-{kind}-{contract_id}-{amount}"
+    def _reference(self, idempotency_key: str) -> str:
+        return f"{self.prefix}-{idempotency_key}"[:64]
 
-    def deposit(self, *, contract_id: int, amount: int) -> str:
-        return self._reference("dep", contract_id, amount)
+    def deposit(self, *, idempotency_key: str, contract_id: int, amount: int) -> str:
+        return self._reference(idempotency_key)
 
-    def release(self, *, contract_id: int, amount: int, fee: int) -> str:
-        return self._reference("rel", contract_id, amount)
+    def release(self, *, idempotency_key: str, contract_id: int, amount: int, fee: int) -> str:
+        return self._reference(idempotency_key)
 
-    def refund(self, *, contract_id: int, amount: int) -> str:
-        return self._reference("ref", contract_id, amount)
+    def refund(self, *, idempotency_key: str, contract_id: int, amount: int) -> str:
+        return self._reference(idempotency_key)
 
 
 def get_gateway() -> PaymentGateway:
     """The configured gateway (`settings.PAYMENT_GATEWAY`, a dotted path), sandbox by default."""
-    path = settings.PAYMENT_GATEWAY
-    return import_string(path)()
+    return import_string(settings.PAYMENT_GATEWAY)()
 
 
 def platform_fee(amount: int) -> int:
-    """The platform's cut of a completed contract, rounded down in the worker's favour."""
-    return amount * settings.PLATFORM_FEE_PERCENT // 100
+    """The platform's cut of a payment at the configured rate, rounded down."""
+    return money.platform_fee(amount, settings.PLATFORM_FEE_PERCENT)
+
+
+def breakdown(amount: int, *, withholding: bool) -> money.Breakdown:
+    """A payment of `amount` at the configured fee rate (see `money.breakdown`)."""
+    return money.breakdown(
+        amount, withholding=withholding, fee_percent=settings.PLATFORM_FEE_PERCENT
+    )

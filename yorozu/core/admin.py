@@ -1,6 +1,10 @@
-"""Admin helpers every app shares."""
+"""Admin helpers every app shares, and the scheduler's record of runs."""
 
 from __future__ import annotations
+
+from django.contrib import admin
+
+from yorozu.core.models import ScheduledRun
 
 
 class ReadOnlyAdminMixin:
@@ -15,3 +19,10 @@ class ReadOnlyAdminMixin:
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(ScheduledRun)
+class ScheduledRunAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("task_path", "slot", "enqueued_at", "task_result_id")
+    readonly_fields = ("task_path", "slot", "enqueued_at", "task_result_id")
+    list_filter = ("task_path",)

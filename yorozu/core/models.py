@@ -1,5 +1,5 @@
-"""What every app builds on: the abstract audit event, and the secretariat's permissions (no
-table: Django permissions need a model to hang on)."""
+"""What every app builds on: the abstract audit event, the secretariat's permissions (no
+table: Django permissions need a model to hang on) and the scheduler's record of runs."""
 
 from django.conf import settings
 from django.db import models
@@ -55,3 +55,27 @@ class QuotaHit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} @ {self.at}"
+
+
+class ScheduledRun(models.Model):
+    """One row per (scheduled task, slot) the scheduler has enqueued: the idempotency record.
+
+    A daily task's slot is the local date; a periodic task's is its interval number.
+    """
+
+    task_path = models.CharField(max_length=200)
+    slot = models.CharField(max_length=40)
+    enqueued_at = models.DateTimeField(default=timezone.now)
+    task_result_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-enqueued_at", "task_path"]
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+        constraints = [
+            models.UniqueConstraint(fields=["task_path", "slot"], name="one_run_per_task_slot")
+        ]
+        indexes = [models.Index(fields=["enqueued_at"], name="scheduled_run_enqueued")]
+
+    def __str__(self) -> str:
+        return f"{self.task_path} {self.slot}"

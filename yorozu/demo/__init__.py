@@ -22,9 +22,18 @@ Contracts, their events and the ledger
     and every state reached has its stamp;
   - its ContractEvents form the chain from "" → offered to its current state, one per
     transition, each by the party the state machine allows;
-  - ledger (at most one row per (contract, kind)): a deposit of the amount once funded; on
-    completion a release of amount − fee and a fee of amount × PLATFORM_FEE_PERCENT // 100
-    (release + fee = deposit); on a cancel after funding a refund of the deposit; nothing else.
+  - each contract is one milestone in the state its story left it (as the data migration makes
+    older contracts); a delivered one is accepted automatically no sooner than a day after loading;
+  - the ledger is the actions' own balanced movements: a deposit once funded; on completion a
+    release of amount − fee to the worker and the fee to the platform; on a cancellation by
+    consent after funding (the only way to cancel then) a refund; every contract sums to zero and
+    every WorkerBalance equals its worker's ledger sum;
+  - a disputed contract has an open Dispute with the reporter's statement; a cancelled-after-
+    funding one has the agreed CancellationRequest.
+
+Money story (`money.py`, real actions): two milestones with withholding, a change request, an
+automatic acceptance, a pending and an agreed cancellation, disputes open, escalated and split,
+the worker's bank account and withdrawals — see that module's docstring.
 
 Reviews and counters
   - reviews only on completed contracts, at most one per side, reviewee = the other party;

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol, cast
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -34,12 +35,19 @@ from yorozu.accounts.models import (
 )
 from yorozu.accounts.prefectures import PREFECTURES
 from yorozu.catalog.models import Category
+from yorozu.contracts import ledger as money_ledger
 from yorozu.contracts.models import (
+    CancellationRequest,
+    CancellationStatus,
     Contract,
     ContractEvent,
     ContractStatus,
+    Dispute,
+    DisputeReason,
+    DisputeStatement,
     LedgerEntry,
-    LedgerKind,
+    Milestone,
+    MilestoneStatus,
     Proposal,
     ProposalStatus,
 )
@@ -79,23 +87,29 @@ RANDOM_CONTRACT_STATES = (
     + [ContractStatus.DISPUTED] * 5
 )
 
-# Each state and the transitions that led to it: (from, to, who acted).
-PATHS: dict[str, list[tuple[str, str, str]]] = {
+# Each state and the steps that led to it: (from, to, who acted, the step's name).
+PATHS: dict[str, list[tuple[str, str, str, str]]] = {
     ContractStatus.OFFERED: [],
-    ContractStatus.ACCEPTED: [("offered", "accepted", "worker")],
-    ContractStatus.FUNDED: [("offered", "accepted", "worker"), ("accepted", "funded", "client")],
+    ContractStatus.ACCEPTED: [("offered", "accepted", "worker", "accept")],
+    ContractStatus.FUNDED: [
+        ("offered", "accepted", "worker", "accept"),
+        ("accepted", "funded", "client", "fund"),
+    ],
     ContractStatus.DELIVERED: [
-        ("offered", "accepted", "worker"),
-        ("accepted", "funded", "client"),
-        ("funded", "delivered", "worker"),
+        ("offered", "accepted", "worker", "accept"),
+        ("accepted", "funded", "client", "fund"),
+        ("funded", "delivered", "worker", "deliver"),
     ],
     ContractStatus.COMPLETED: [
-        ("offered", "accepted", "worker"),
-        ("accepted", "funded", "client"),
-        ("funded", "delivered", "worker"),
-        ("delivered", "completed", "client"),
+        ("offered", "accepted", "worker", "accept"),
+        ("accepted", "funded", "client", "fund"),
+        ("funded", "delivered", "worker", "deliver"),
+        ("delivered", "completed", "client", "complete"),
     ],
 }
+# A delivered demo contract is accepted automatically no sooner than this after loading, so the
+# demo keeps its deliveries awaiting acceptance for a day (as the data migration gives notice).
+ACCEPTANCE_NOTICE = datetime.timedelta(days=1)
 STAMPS = {
     "accepted": "accepted_at",
     "funded": "funded_at",
@@ -637,29 +651,43 @@ class DemoBuilder:
             job.proposal_count = len(chosen)
         self.proposals = self.bulk(Proposal, proposals, "Proposals")
 
-        contracts, events, ledger = [], [], []
-        gateway = SandboxGateway()
+        contracts, events = [], []
         for proposal, planned, job in contract_rows:
             contract, steps = self.compose_contract(proposal, planned, job)
             contracts.append(contract)
             events.append(steps)
         self.contracts = self.bulk(Contract, contracts, "Contracts")
+        milestones = self.bulk(
+            Milestone,
+            [
+                self.milestone_for(contract, steps)
+                for contract, steps in zip(self.contracts, events, strict=True)
+            ],
+            "Milestones",
+        )
         event_rows: list[ContractEvent] = []
-        for contract, steps in zip(self.contracts, events, strict=True):
-            for from_status, to_status, actor, note, at in steps:
+        for contract, milestone, steps in zip(self.contracts, milestones, events, strict=True):
+            for from_status, to_status, actor, note, at, action in steps:
                 event_rows.append(
                     ContractEvent(
                         contract=contract,
+                        milestone=None if action == "offer" else milestone,
                         actor=actor,
+                        action=action,
                         from_status=from_status,
                         to_status=to_status,
                         note=note,
                         created_at=at,
                     )
                 )
-            ledger.extend(self.ledger_for(contract, gateway))
         self.bulk(ContractEvent, event_rows, "Contract events")
+        gateway = SandboxGateway()
+        ledger: list[LedgerEntry] = []
+        for contract, milestone in zip(self.contracts, milestones, strict=True):
+            ledger.extend(self.ledger_for(contract, milestone, gateway))
         self.bulk(LedgerEntry, ledger, "Ledger entries")
+        money_ledger.rebuild_balances()
+        self.make_disputes_and_cancellations(milestones, events)
         self.planned_by_contract = {
             c.pk: p for c, (_, p, _) in zip(self.contracts, contract_rows, strict=True)
         }
@@ -670,13 +698,23 @@ class DemoBuilder:
         """The contract row and its event trail, timestamps in order and all in the past."""
         rng = self.rng
         client, worker = job.client, proposal.worker
-        if planned.state == ContractStatus.CANCELLED:
+        if planned.state == ContractStatus.CANCELLED and planned.cancelled_from == "funded":
+            # After funding, a contract is only cancelled by consent: one proposes a full
+            # refund, the other agrees.
+            proposer, answerer = rng.choice([("client", "worker"), ("worker", "client")])
+            path = PATHS["funded"][:]
+            path.append(("funded", "funded", proposer, "propose_cancellation"))
+            path.append(("funded", "cancelled", answerer, "accept_cancellation"))
+        elif planned.state == ContractStatus.CANCELLED:
             path = PATHS[planned.cancelled_from][:]
-            allowed = ["client"] if planned.cancelled_from == "funded" else ["client", "worker"]
-            path.append((planned.cancelled_from, "cancelled", rng.choice(allowed)))
+            path.append(
+                (planned.cancelled_from, "cancelled", rng.choice(["client", "worker"]), "cancel")
+            )
         elif planned.state == ContractStatus.DISPUTED:
             path = PATHS[planned.disputed_from][:]
-            path.append((planned.disputed_from, "disputed", rng.choice(["client", "worker"])))
+            path.append(
+                (planned.disputed_from, "disputed", rng.choice(["client", "worker"]), "dispute")
+            )
         else:
             path = PATHS[planned.state][:]
         start = proposal.created_at + datetime.timedelta(hours=rng.uniform(2, 48))
@@ -703,65 +741,166 @@ class DemoBuilder:
             status=planned.state,
             created_at=start,
         )
-        steps = [("", ContractStatus.OFFERED.value, client, "", start)]
+        steps = [("", ContractStatus.OFFERED.value, client, "", start, "offer")]
         at = start
-        for (from_status, to_status, who), gap in zip(path, gaps, strict=True):
+        for (from_status, to_status, who, action), gap in zip(path, gaps, strict=True):
             at = at + datetime.timedelta(hours=gap)
             note = ""
-            if to_status == "delivered":
+            if action == "deliver":
                 note = rng.choice(texts.DELIVERY_NOTES)
-                contract.delivery_note = note
-            elif to_status == "cancelled":
+            elif action in ("cancel", "propose_cancellation"):
                 note = rng.choice(texts.CANCEL_NOTES)
-            elif to_status == "disputed":
+            elif action == "dispute":
                 note = rng.choice(texts.DISPUTE_NOTES)
-            stamp = STAMPS.get(to_status)
+            stamp = STAMPS.get(to_status) if to_status != from_status else None
             if stamp:
                 setattr(contract, stamp, at)
-            steps.append((from_status, to_status, client if who == "client" else worker, note, at))
+            steps.append(
+                (from_status, to_status, client if who == "client" else worker, note, at, action)
+            )
         return contract, steps
 
-    def ledger_for(self, contract: Contract, gateway: SandboxGateway) -> list[LedgerEntry]:
-        """Deposit once funded; release and fee on completion; refund on a funded cancel."""
+    def milestone_for(self, contract: Contract, steps: list) -> Milestone:
+        """The contract's one milestone, in the state its story left it (as the data migration
+        makes each older contract one milestone)."""
+        status = contract.status
+        delivered = next((s for s in reversed(steps) if s[5] == "deliver"), None)
+        if status in (ContractStatus.OFFERED, ContractStatus.ACCEPTED):
+            m_status = MilestoneStatus.PENDING
+        elif status == ContractStatus.COMPLETED:
+            m_status = MilestoneStatus.RELEASED
+        elif status == ContractStatus.CANCELLED:
+            m_status = MilestoneStatus.REFUNDED if contract.funded_at else MilestoneStatus.CANCELLED
+        elif contract.delivered_at:
+            m_status = MilestoneStatus.DELIVERED
+        else:
+            m_status = MilestoneStatus.FUNDED
+        acceptance_due = None
+        if status == ContractStatus.DELIVERED and contract.delivered_at:
+            acceptance_due = max(
+                contract.delivered_at + settings.ACCEPTANCE_PERIOD, self.now + ACCEPTANCE_NOTICE
+            )
+        closed = contract.completed_at or (
+            contract.cancelled_at if status == ContractStatus.CANCELLED else None
+        )
+        return Milestone(
+            contract=contract,
+            position=1,
+            title=contract.title,
+            amount=contract.amount,
+            due_date=(contract.accepted_at or contract.created_at).date()
+            + datetime.timedelta(days=contract.proposal.delivery_days),
+            status=m_status,
+            funded_at=contract.funded_at,
+            delivered_at=contract.delivered_at,
+            delivery_note=delivered[3] if delivered else "",
+            acceptance_due_at=acceptance_due,
+            closed_at=closed,
+            released=contract.amount if m_status == MilestoneStatus.RELEASED else 0,
+            refunded=contract.amount if m_status == MilestoneStatus.REFUNDED else 0,
+        )
+
+    def ledger_for(
+        self, contract: Contract, milestone: Milestone, gateway: SandboxGateway
+    ) -> list[LedgerEntry]:
+        """Deposit once funded; release (less the fee) on completion; refund on a cancel by
+        consent — the same balanced movements the actions post."""
         rows: list[LedgerEntry] = []
         if contract.funded_at is None:
             return rows
-        rows.append(
-            LedgerEntry(
-                contract=contract,
-                kind=LedgerKind.DEPOSIT,
-                amount=contract.amount,
-                gateway_reference=gateway.deposit(contract_id=contract.pk, amount=contract.amount),
-                created_at=contract.funded_at,
-            )
+        key = money_ledger.movement_key(milestone, "deposit")
+        rows += money_ledger.entries(
+            key,
+            money_ledger.deposit_postings(client_id=contract.client_id, cash=contract.amount),
+            contract=contract,
+            milestone=milestone,
+            reference=gateway.deposit(
+                idempotency_key=key, contract_id=contract.pk, amount=contract.amount
+            ),
+            at=contract.funded_at,
         )
         if contract.status == ContractStatus.COMPLETED:
             fee = platform_fee(contract.amount)
-            payout = contract.amount - fee
-            reference = gateway.release(contract_id=contract.pk, amount=payout, fee=fee)
-            for kind, amount in ((LedgerKind.RELEASE, payout), (LedgerKind.FEE, fee)):
-                rows.append(
-                    LedgerEntry(
-                        contract=contract,
-                        kind=kind,
-                        amount=amount,
-                        gateway_reference=reference,
-                        created_at=cast(datetime.datetime, contract.completed_at),
-                    )
-                )
+            key = money_ledger.movement_key(milestone, "release")
+            rows += money_ledger.entries(
+                key,
+                money_ledger.release_postings(
+                    worker_id=contract.worker_id, cash=contract.amount, fee=fee
+                ),
+                contract=contract,
+                milestone=milestone,
+                reference=gateway.release(
+                    idempotency_key=key,
+                    contract_id=contract.pk,
+                    amount=contract.amount - fee,
+                    fee=fee,
+                ),
+                at=cast(datetime.datetime, contract.completed_at),
+            )
         elif contract.status == ContractStatus.CANCELLED:
-            rows.append(
-                LedgerEntry(
-                    contract=contract,
-                    kind=LedgerKind.REFUND,
-                    amount=contract.amount,
-                    gateway_reference=gateway.refund(
-                        contract_id=contract.pk, amount=contract.amount
-                    ),
-                    created_at=cast(datetime.datetime, contract.cancelled_at),
-                )
+            key = money_ledger.movement_key(milestone, "refund")
+            rows += money_ledger.entries(
+                key,
+                money_ledger.refund_postings(client_id=contract.client_id, cash=contract.amount),
+                contract=contract,
+                milestone=milestone,
+                reference=gateway.refund(
+                    idempotency_key=key, contract_id=contract.pk, amount=contract.amount
+                ),
+                at=cast(datetime.datetime, contract.cancelled_at),
             )
         return rows
+
+    def make_disputes_and_cancellations(self, milestones: list[Milestone], events: list) -> None:
+        """An open dispute (with the reporter's statement) for each disputed contract, and the
+        agreed request behind each cancellation by consent."""
+        disputes, requests, statements = [], [], []
+        for contract, milestone, steps in zip(self.contracts, milestones, events, strict=True):
+            by_action = {step[5]: step for step in steps}
+            if contract.status == ContractStatus.DISPUTED:
+                _from, _to, actor, note, at, _action = by_action["dispute"]
+                dispute = Dispute(
+                    contract=contract,
+                    milestone=milestone,
+                    reason=DisputeReason.REPORTED,
+                    opened_by=actor,
+                    created_at=at,
+                )
+                disputes.append(dispute)
+                statements.append((dispute, actor, note, at))
+            elif "accept_cancellation" in by_action:
+                _from, _to, proposer, reason, proposed_at, _a = by_action["propose_cancellation"]
+                _from, _to, answerer, _note, answered_at, _a = by_action["accept_cancellation"]
+                requests.append(
+                    CancellationRequest(
+                        contract=contract,
+                        milestone=milestone,
+                        proposed_by=proposer,
+                        refund=contract.amount,
+                        reason=reason,
+                        status=CancellationStatus.ACCEPTED,
+                        created_at=proposed_at,
+                        answer_due_at=proposed_at + settings.CANCELLATION_ANSWER_PERIOD,
+                        answered_at=answered_at,
+                        answered_by=answerer,
+                    )
+                )
+        self.bulk(Dispute, disputes, "Disputes")
+        self.bulk(CancellationRequest, requests, "Cancellation requests")
+        self.bulk(
+            DisputeStatement,
+            [
+                DisputeStatement(
+                    dispute=dispute,
+                    author=actor,
+                    side="client" if actor.pk == dispute.contract.client_id else "worker",
+                    text=note,
+                    created_at=at,
+                )
+                for dispute, actor, note, at in statements
+            ],
+            "Dispute statements",
+        )
 
     def make_reviews(self) -> None:
         rng = self.rng

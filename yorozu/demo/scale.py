@@ -29,7 +29,14 @@ from yorozu.accounts.models import (
     WorkerProfile,
 )
 from yorozu.catalog.models import Category
-from yorozu.contracts.models import Contract, ContractStatus, Proposal, ProposalStatus
+from yorozu.contracts.models import (
+    Contract,
+    ContractStatus,
+    Milestone,
+    MilestoneStatus,
+    Proposal,
+    ProposalStatus,
+)
 from yorozu.demo import texts
 from yorozu.demo.builder import (
     DEMO_PASSWORD,
@@ -281,6 +288,22 @@ class ScaleBuilder:
                         )
                     )
                 Contract.objects.bulk_create(contracts)
+                # Volume for search benchmarks: each contract is one paid milestone (no events
+                # or ledger rows, as before milestones).
+                Milestone.objects.bulk_create(
+                    Milestone(
+                        contract=c,
+                        position=1,
+                        title=c.title,
+                        amount=c.amount,
+                        status=MilestoneStatus.RELEASED,
+                        funded_at=c.funded_at,
+                        delivered_at=c.delivered_at,
+                        closed_at=c.completed_at,
+                        released=c.amount,
+                    )
+                    for c in contracts
+                )
             self.counts[Job._meta.label] += len(jobs)
             self.counts[Proposal._meta.label] += len(proposals)
             self.counts[Contract._meta.label] += len(contracts)

@@ -15,7 +15,8 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language
 
-from yorozu.contracts.models import POST_ESCROW_STATUSES, Contract
+from yorozu.contracts.models import Contract
+from yorozu.contracts.models import past_escrow_q as contract_past_escrow_q
 from yorozu.messaging.models import ContactRequest, ContactRequestStatus, Message, Thread
 from yorozu.trust.screening import (
     POST_CONTRACT,
@@ -53,7 +54,7 @@ def past_escrow_q() -> Q:
     funded (or later), or the secretariat approved a request to share contact details. From
     then on contact details the work needs are fine; scams never are."""
     funded = Contract.objects.filter(
-        job_id=OuterRef("job_id"), worker_id=OuterRef("worker_id"), status__in=POST_ESCROW_STATUSES
+        contract_past_escrow_q(), job_id=OuterRef("job_id"), worker_id=OuterRef("worker_id")
     )
     approved = ContactRequest.objects.filter(
         thread_id=OuterRef("pk"), status=ContactRequestStatus.APPROVED
@@ -64,7 +65,7 @@ def past_escrow_q() -> Q:
 def escrow_funded(thread: Thread) -> bool:
     """The contract of this thread is funded (or later); a contact approval does not count."""
     return Contract.objects.filter(
-        job_id=thread.job_id, worker_id=thread.worker_id, status__in=POST_ESCROW_STATUSES
+        contract_past_escrow_q(), job_id=thread.job_id, worker_id=thread.worker_id
     ).exists()
 
 

@@ -1,6 +1,5 @@
-"""The tasks through the real database queue, the scheduler and the management commands."""
+"""The tasks through the real database queue and the management commands."""
 
-import datetime
 from io import StringIO
 
 import pytest
@@ -8,13 +7,11 @@ from django.core.management import call_command
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
-from yorozu.certification.models import CertificationStatus, ScheduledRun
-from yorozu.certification.scheduler import DailyTask, enqueue_due_tasks
+from yorozu.certification.models import CertificationStatus
 from yorozu.certification.tasks import evaluate_all_clients
 from yorozu.certification.tests import builders as b
 
 DB_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-TOKYO = datetime.timezone(datetime.timedelta(hours=9))
 
 
 @pytest.mark.django_db(transaction=True)
@@ -33,33 +30,6 @@ def test_daily_task_runs_through_the_database_queue():
     assert CertificationStatus.objects.get(client=owner).certified
 
 
-@pytest.mark.django_db(transaction=True)
-def test_scheduler_enqueues_each_daily_task_once_per_day():
-    schedule = (DailyTask("yorozu.certification.tasks.evaluate_all_clients", datetime.time(3)),)
-    early = datetime.datetime(2030, 6, 1, 2, 59, tzinfo=TOKYO)
-    due = datetime.datetime(2030, 6, 1, 3, 0, tzinfo=TOKYO)
-    with override_settings(TASKS=DB_QUEUE):
-        assert enqueue_due_tasks(early, schedule) == []
-        assert enqueue_due_tasks(due, schedule) == [schedule[0].task_path]
-        assert enqueue_due_tasks(due + datetime.timedelta(hours=5), schedule) == []
-        assert DBTaskResult.objects.count() == 1
-        next_day = due + datetime.timedelta(days=1)
-        assert enqueue_due_tasks(next_day, schedule) == [schedule[0].task_path]
-    assert list(ScheduledRun.objects.order_by("run_date").values_list("run_date", flat=True)) == [
-        datetime.date(2030, 6, 1),
-        datetime.date(2030, 6, 2),
-    ]
-    assert DBTaskResult.objects.count() == 2
-
-
-def test_run_scheduler_once(db):
-    out = StringIO()
-    call_command("run_scheduler", "--once", stdout=out)  # ImmediateBackend: runs at once
-    runs = ScheduledRun.objects.count()
-    call_command("run_scheduler", "--once", stdout=StringIO())
-    assert ScheduledRun.objects.count() == runs <= 1
-
-
 def test_evaluate_certifications_command(db):
     from django.utils import timezone
 
@@ -70,3 +40,14 @@ def test_evaluate_certifications_command(db):
     assert "1 certified" in out.getvalue()
     assert "completed_order_value/182d" in out.getvalue()
     assert CertificationStatus.objects.get(client=owner).certified
+
+
+def test_daily_evaluation_is_registered_with_the_scheduler():
+    from yorozu.core.scheduler import DailyTask, registered
+
+    assert (
+        DailyTask(
+            "yorozu.certification.tasks.evaluate_all_clients", __import__("datetime").time(3, 0)
+        )
+        in registered()
+    )

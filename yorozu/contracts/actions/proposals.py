@@ -6,6 +6,7 @@ Each action locks what it changes, checks who is asking and the current state, a
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
@@ -20,6 +21,7 @@ from yorozu.contracts.models import (
     Contract,
     ContractEvent,
     ContractStatus,
+    Milestone,
     Proposal,
     ProposalStatus,
 )
@@ -255,8 +257,21 @@ def do_hire_proposal(proposal: Proposal, *, actor: User) -> Contract:
         amount=locked.price,
         status=ContractStatus.OFFERED,
     )
+    # One milestone for the whole price, due after the proposal's delivery days; the client may
+    # split it into several (`do_edit_offer`) until the worker accepts.
+    Milestone.objects.create(
+        contract=contract,
+        position=1,
+        title=job.title,
+        amount=contract.amount,
+        due_date=timezone.localdate() + datetime.timedelta(days=locked.delivery_days),
+    )
     ContractEvent.objects.create(
-        contract=contract, actor=actor, from_status="", to_status=ContractStatus.OFFERED
+        contract=contract,
+        actor=actor,
+        action="offer",
+        from_status="",
+        to_status=ContractStatus.OFFERED,
     )
     notify(
         locked.worker,

@@ -1,27 +1,31 @@
 """Proposal and contract factories that go through the real actions.
 
 `ContractFactory(status="funded")` hires a proposal and then accepts and funds it with the real
-actions, so every contract a test sees has its events, ledger rows and counters exactly as
-production would have written them.
+actions, so every contract a test sees has its milestones, events, ledger rows and counters
+exactly as production would have written them. `milestones=[30000, 50000]` splits the offer
+before the worker accepts; `withholding=True` makes the client a company that withholds.
 """
 
 from __future__ import annotations
 
 import factory
 
-from yorozu.accounts.models import Role
-from yorozu.accounts.tests.factories import UserFactory
+from yorozu.accounts.models import ClientKind, ClientProfile, Role
+from yorozu.accounts.tests.factories import StaffFactory, UserFactory
 from yorozu.contracts.actions import (
+    MilestoneTerms,
     do_accept_contract,
     do_cancel_contract,
     do_complete_contract,
     do_deliver_contract,
     do_dispute_contract,
+    do_edit_offer,
     do_fund_contract,
     do_hire_proposal,
+    do_resolve_dispute,
     do_submit_proposal,
 )
-from yorozu.contracts.models import Contract, ContractStatus, Proposal
+from yorozu.contracts.models import Contract, ContractStatus, Dispute, Proposal
 from yorozu.jobs.tests.factories import JobFactory
 
 # The steps (action, who takes it) that bring a fresh offer to each state.
@@ -33,20 +37,36 @@ PATHS = {
     ContractStatus.COMPLETED: ["accept", "fund", "deliver", "complete"],
     ContractStatus.CANCELLED: ["cancel"],
     ContractStatus.DISPUTED: ["accept", "fund", "dispute"],
+    ContractStatus.RESOLVED: ["accept", "fund", "dispute", "resolve"],
 }
+
+DELIVERY_NOTE = "納品物はこちらのリンクからご確認ください。"
 
 STEPS = {
     "accept": (do_accept_contract, "worker", {}),
     "fund": (do_fund_contract, "client", {}),
-    "deliver": (
-        do_deliver_contract,
-        "worker",
-        {"note": "納品物はこちらのリンクからご確認ください。"},
-    ),
+    "deliver": (do_deliver_contract, "worker", {"note": DELIVERY_NOTE}),
     "complete": (do_complete_contract, "client", {}),
     "cancel": (do_cancel_contract, "client", {"note": ""}),
     "dispute": (do_dispute_contract, "client", {"note": "納品物が届きません。"}),
 }
+
+
+def secretariat_member():
+    return StaffFactory(role="reviewer")
+
+
+def resolve_half(contract: Contract, *, staff=None) -> Dispute:
+    """The secretariat splits the open dispute's milestone in half."""
+    dispute = Dispute.objects.get(contract=contract, status="open")
+    amount = dispute.milestone.amount
+    return do_resolve_dispute(
+        dispute,
+        release=amount // 2,
+        refund=amount - amount // 2,
+        note="双方の主張を確認し、半額ずつとしました。",
+        actor=staff or secretariat_member(),
+    )
 
 
 def bring_contract_to(contract: Contract, status: str) -> Contract:
@@ -54,10 +74,21 @@ def bring_contract_to(contract: Contract, status: str) -> Contract:
     if contract.status != ContractStatus.OFFERED:
         raise ValueError("bring_contract_to starts from a fresh offer")
     for step in PATHS[ContractStatus(status)]:
+        if step == "resolve":
+            resolve_half(contract)
+            contract.refresh_from_db()
+            continue
         action, side, kwargs = STEPS[step]
         actor = contract.client if side == "client" else contract.worker
         contract = action(contract, actor=actor, **kwargs)
     return contract
+
+
+def make_company(user) -> None:
+    ClientProfile.objects.filter(user=user).update(
+        kind=ClientKind.COMPANY, company_name=f"株式会社テスト{user.pk}"
+    )
+    user.refresh_from_db()
 
 
 class ProposalFactory(factory.Factory):
@@ -90,7 +121,8 @@ class ContractFactory(factory.Factory):
     """A contract hired from a proposal and brought to `status` through the real actions.
 
     Pass `client=` and/or `worker=` to cast the parties, `job=` to hire on a given job, or
-    `proposal=` to hire an existing proposal; `price` sets the contract amount.
+    `proposal=` to hire an existing proposal; `price` sets the contract amount, `milestones`
+    (a list of amounts) splits it, `withholding=True` has a company client withhold.
     """
 
     class Meta:
@@ -101,6 +133,8 @@ class ContractFactory(factory.Factory):
 
     @classmethod
     def _create(cls, model_class, status, price, **kwargs):
+        milestones = kwargs.pop("milestones", None)
+        withholding = kwargs.pop("withholding", False)
         proposal = kwargs.pop("proposal", None)
         if proposal is None:
             job = kwargs.pop("job", None)
@@ -114,6 +148,19 @@ class ContractFactory(factory.Factory):
             worker = kwargs.pop("worker", None) or UserFactory(role=Role.WORKER)
             proposal = ProposalFactory(job=job, worker=worker, price=price)
         contract = do_hire_proposal(proposal, actor=proposal.job.client)
+        if milestones or withholding:
+            if withholding:
+                make_company(contract.client)
+            amounts = milestones or [contract.amount]
+            do_edit_offer(
+                contract,
+                milestones=[
+                    MilestoneTerms(f"マイルストーン{n}", amount)
+                    for n, amount in enumerate(amounts, start=1)
+                ],
+                withholding=withholding,
+                actor=contract.client,
+            )
         return bring_contract_to(contract, status)
 
     @classmethod

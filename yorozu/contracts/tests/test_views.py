@@ -200,10 +200,12 @@ def test_contract_detail_shows_exactly_the_viewers_steps(client, cast):
     as_worker = login(client, cast["worker"]).get(url).text
     assert 'id="step-deliver"' in as_worker
     assert 'id="step-dispute"' in as_worker
-    assert 'id="step-cancel"' not in as_worker
+    assert 'id="step-propose_cancellation"' in as_worker
+    assert 'id="step-cancel"' not in as_worker  # escrow is held: only cancellation by consent
     as_client = login(client, cast["client"]).get(url).text
     assert 'id="step-deliver"' not in as_client
-    assert 'id="step-cancel"' in as_client
+    assert 'id="step-propose_cancellation"' in as_client
+    assert 'id="step-cancel"' not in as_client
     as_staff = login(client, cast["staff"]).get(url).text
     assert 'id="step-' not in as_staff
 

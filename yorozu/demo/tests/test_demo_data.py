@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
-from django.db.models import Avg, Count, F, Max, Q
+from django.db.models import Avg, Count, F, Max, Q, Sum
 from django.test import override_settings
 from django.utils import timezone
 
@@ -38,10 +38,13 @@ from yorozu.contracts.models import (
     ContractStatus,
     LedgerEntry,
     LedgerKind,
+    Milestone,
+    MilestoneStatus,
     Proposal,
     ProposalStatus,
+    WorkerBalance,
 )
-from yorozu.contracts.transitions import CLIENT, TRANSITIONS, WORKER
+from yorozu.contracts.transitions import CLIENT, STAFF, SYSTEM, TRANSITIONS, WORKER
 from yorozu.core.tests.rollback import rolled_back
 from yorozu.demo import safety
 from yorozu.demo.builder import DEMO_PASSWORD
@@ -96,6 +99,18 @@ def assert_every_user_has_both_profiles() -> None:
     assert ClientProfile.objects.count() == users
     assert not User.objects.filter(worker_profile__isnull=True).exists()
     assert not User.objects.filter(client_profile__isnull=True).exists()
+
+
+def assert_ledger_balances() -> None:
+    """Every contract's ledger sums to zero; every balance is its worker's ledger sum."""
+    unbalanced = (
+        LedgerEntry.objects.values("contract_id").annotate(total=Sum("amount")).exclude(total=0)
+    )
+    assert list(unbalanced) == []
+    for balance in WorkerBalance.objects.all():
+        worker = LedgerEntry.objects.filter(user=balance.user_id, account="worker")
+        assert balance.available == (worker.aggregate(t=Sum("amount"))["t"] or 0)
+        assert balance.available >= 0
 
 
 def assert_completion_counters_match() -> None:
@@ -230,59 +245,74 @@ class TestDemoMarketplace:
         events = defaultdict(list)
         for event in ContractEvent.objects.order_by("created_at", "id"):
             events[event.contract_id].append(event)
-        by_target = {t.to_status: t for t in TRANSITIONS.values()}
+        staff = set(User.objects.filter(is_staff=True).values_list("pk", flat=True))
         for contract in Contract.objects.all():
             trail = events[contract.pk]
             assert trail[0].from_status == "" and trail[0].to_status == ContractStatus.OFFERED
-            assert trail[0].actor_id == contract.client_id
+            assert trail[0].action == "offer" and trail[0].actor_id == contract.client_id
             for before, after in itertools.pairwise(trail):
-                assert after.from_status == before.to_status
+                assert after.from_status == before.to_status, (contract.pk, after)
                 assert after.created_at >= before.created_at
-                transition = by_target[after.to_status]
-                side = CLIENT if after.actor_id == contract.client_id else WORKER
-                assert after.actor_id in (contract.client_id, contract.worker_id)
-                assert side in transition.allowed[after.from_status], (contract.pk, after)
-                if transition.stamp:
-                    assert getattr(contract, transition.stamp) == after.created_at
+                if after.action == "edit_offer":
+                    assert after.actor_id == contract.client_id
+                    assert after.from_status == after.to_status == ContractStatus.OFFERED
+                    continue
+                transition = TRANSITIONS[after.action]
+                allowed = transition.allowed[after.from_status]
+                if after.actor_id is None:
+                    assert allowed == {SYSTEM}, (contract.pk, after)
+                elif after.actor_id in staff and after.action == "resolve":
+                    assert allowed == {STAFF}
+                else:
+                    side = CLIENT if after.actor_id == contract.client_id else WORKER
+                    assert after.actor_id in (contract.client_id, contract.worker_id)
+                    assert side in allowed, (contract.pk, after)
+                if transition.to_status is not None:
+                    assert after.to_status == transition.to_status, (contract.pk, after)
             assert trail[-1].to_status == contract.status
             assert trail[-1].created_at <= timezone.now()
-            reached = {e.to_status for e in trail}
-            for status, stamp in [
-                ("accepted", "accepted_at"),
-                ("funded", "funded_at"),
-                ("delivered", "delivered_at"),
-                ("completed", "completed_at"),
-                ("cancelled", "cancelled_at"),
-            ]:
-                assert (getattr(contract, stamp) is not None) == (status in reached)
+            for stamp in ("accepted_at", "funded_at", "delivered_at", "cancelled_at"):
+                setting = [
+                    e
+                    for e in trail
+                    if e.action in TRANSITIONS and TRANSITIONS[e.action].stamp == stamp
+                ]
+                assert (getattr(contract, stamp) is not None) == bool(setting), (contract.pk, stamp)
+                if setting:
+                    event = setting[0] if stamp == "funded_at" else setting[-1]
+                    assert getattr(contract, stamp) == event.created_at, (contract.pk, stamp)
+            completing = [e for e in trail if e.to_status == ContractStatus.COMPLETED]
+            assert (contract.completed_at is not None) == bool(completing)
+            if completing:
+                assert contract.completed_at == completing[-1].created_at
 
     def test_ledger_matches_each_contract(self, db):
-        ledger = defaultdict(dict)
-        for entry in LedgerEntry.objects.all():
-            assert entry.kind not in ledger[entry.contract_id], "one row per (contract, kind)"
-            ledger[entry.contract_id][entry.kind] = entry.amount
+        assert_ledger_balances()
         fee_percent = settings.PLATFORM_FEE_PERCENT
+        rows = defaultdict(lambda: defaultdict(int))
+        for entry in LedgerEntry.objects.exclude(milestone=None):
+            rows[entry.milestone_id][(entry.kind, entry.account)] += entry.amount
         refunded = 0
-        for contract in Contract.objects.all():
-            rows = ledger.get(contract.pk, {})
-            if contract.funded_at is None:
-                assert rows == {}
+        for milestone in Milestone.objects.select_related("contract"):
+            got = rows[milestone.pk]
+            if milestone.funded_at is None:
+                assert got == {}, milestone
                 continue
-            assert rows[LedgerKind.DEPOSIT] == contract.amount
-            if contract.status == ContractStatus.COMPLETED:
-                fee = contract.amount * fee_percent // 100
-                assert rows[LedgerKind.FEE] == fee
-                assert rows[LedgerKind.RELEASE] == contract.amount - fee
-                assert set(rows) == {LedgerKind.DEPOSIT, LedgerKind.RELEASE, LedgerKind.FEE}
-            elif contract.status == ContractStatus.CANCELLED:
-                assert rows == {
-                    LedgerKind.DEPOSIT: contract.amount,
-                    LedgerKind.REFUND: contract.amount,
-                }
-                refunded += 1
+            assert got[(LedgerKind.DEPOSIT, "escrow")] == milestone.amount - milestone.withholding
+            fee = milestone.released * fee_percent // 100
+            assert got[(LedgerKind.FEE, "platform")] == fee
+            withheld = got[(LedgerKind.WITHHOLDING, "tax")]
+            assert withheld <= milestone.withholding
+            assert got[(LedgerKind.RELEASE, "worker")] == milestone.released - withheld - fee
+            held = sum(amount for (kind, account), amount in got.items() if account == "escrow")
+            if milestone.status in (MilestoneStatus.FUNDED, MilestoneStatus.DELIVERED):
+                assert held == milestone.amount - milestone.withholding
             else:
-                assert set(rows) == {LedgerKind.DEPOSIT}
-        assert refunded >= 1, "the demo shows a cancel after funding"
+                assert held == 0
+            if milestone.refunded:
+                refunded += 1
+                assert got[(LedgerKind.REFUND, "client")] > 0
+        assert refunded >= 1, "the demo shows money returned after funding"
 
     def test_reviews_and_rating_counters_match(self, db):
         assert Review.objects.exclude(contract__status=ContractStatus.COMPLETED).count() == 0
@@ -386,6 +416,43 @@ class TestDemoMarketplace:
         reports = cases_in_queue(CaseQueue.REPORTS).annotate(n=Count("reports"))
         assert sorted(case.n for case in reports) == [1, 2]
         assert reports.get(n=2).object_id == warned_job.pk
+
+    def test_the_money_story_reaches_every_new_state(self, db):
+        from yorozu.contracts.models import (
+            CancellationRequest,
+            Dispute,
+            PayoutBatch,
+            Withdrawal,
+        )
+        from yorozu.contracts.selectors import payment_statements_for
+
+        client = User.objects.get(email="client@example.com")
+        worker = User.objects.get(email="worker@example.com")
+        assert set(Milestone.objects.values_list("status", flat=True)) == set(
+            MilestoneStatus.values
+        )
+        ours = Milestone.objects.filter(contract__client=client, contract__worker=worker)
+        assert ours.filter(auto_accepted=True, status=MilestoneStatus.RELEASED).exists()
+        assert ours.filter(revisions__gt=0, status=MilestoneStatus.FUNDED).exists()
+        two = Contract.objects.filter(client=client, worker=worker, withholding=True).get()
+        assert [m.status for m in two.milestones.order_by("position")] == ["released", "delivered"]
+        assert CancellationRequest.objects.filter(
+            contract__worker=worker, status="open", proposed_by=client
+        ).exists()
+        assert CancellationRequest.objects.filter(contract__worker=worker, status="escalated")
+        assert set(
+            Dispute.objects.filter(contract__worker=worker, status="open").values_list(
+                "reason", flat=True
+            )
+        ) >= {"reported", "cancel_unanswered"}
+        assert Dispute.objects.filter(contract__worker=worker, status="resolved").exists()
+        assert set(Withdrawal.objects.filter(user=worker).values_list("status", flat=True)) == {
+            "requested",
+            "approved",
+        }
+        assert PayoutBatch.objects.exists()
+        assert worker.bank_account.holder_name == "ｻﾄｳ ﾋﾅ"
+        assert [s.year for s in payment_statements_for(client)] == [timezone.localdate().year]
 
     def test_the_demo_worker_meets_a_caution_and_a_scout(self, db):
         worker = User.objects.get(email="worker@example.com")

@@ -1,47 +1,14 @@
 """Idempotency under real concurrency: two threads, one key, one stored message."""
 
-import sqlite3
 import threading
 import uuid
 
-import pytest
 from django.db import connection, connections
 
 from yorozu.messaging.actions import do_send_message
 from yorozu.messaging.models import Message
 from yorozu.messaging.tests.factories import ThreadFactory
 from yorozu.notifications.models import Notification
-
-
-@pytest.fixture
-def file_database(transactional_db, tmp_path):
-    """On SQLite, run the test on a database file, as production does.
-
-    pytest-django keeps the SQLite test database in memory with a shared cache, where a second
-    writer fails at once ("database table is locked") instead of waiting for the first as
-    busy_timeout makes it do on a file. So the in-memory database is copied to a file and every
-    connection — this thread's and the ones the test starts — opens the file, with the project's
-    own settings (WAL, busy_timeout, IMMEDIATE transactions). On PostgreSQL nothing changes.
-    """
-    memory = connections["default"]
-    if memory.vendor != "sqlite" or not memory.is_in_memory_db():
-        yield
-        return
-    memory.ensure_connection()
-    path = tmp_path / "concurrency.sqlite3"
-    target = sqlite3.connect(path)
-    memory.connection.backup(target)
-    target.close()
-    shared_settings = connections.settings["default"]  # what each thread's connection opens
-    original_name = shared_settings["NAME"]
-    shared_settings["NAME"] = str(path)
-    connections["default"] = connections.create_connection("default")
-    try:
-        yield
-    finally:
-        connections["default"].close()
-        shared_settings["NAME"] = original_name
-        connections["default"] = memory
 
 
 def test_two_threads_sending_with_the_same_key_store_one_message(

@@ -1,8 +1,7 @@
-"""`manage.py run_scheduler`: enqueue the daily tasks (`certification.scheduler.DAILY_SCHEDULE`)
-when their local time comes, once per day, then sleep. `--once` checks once and exits.
+"""`manage.py run_scheduler`: enqueue each registered scheduled task (`core.scheduler`) when its
+slot comes, once per slot, then sleep. `--once` checks once and exits.
 
-Lives in certification for now (its evaluation is the first daily task); it moves to core when a
-second app needs it. Run it next to `db_worker`, which executes what it enqueues.
+Run it next to `db_worker`, which executes what it enqueues.
 """
 
 import time
@@ -10,11 +9,11 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from yorozu.certification.scheduler import enqueue_due_tasks
+from yorozu.core.scheduler import enqueue_due_tasks
 
 
 class Command(BaseCommand):
-    help = "Enqueue each scheduled daily task once per day when its time comes."
+    help = "Enqueue each scheduled task once per slot (daily or periodic) when its time comes."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--once", action="store_true", help="check once and exit")

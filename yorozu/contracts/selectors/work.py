@@ -6,15 +6,24 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q, Sum
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.contracts.models import (
     CLIENT_HIDDEN_PROPOSAL_STATUSES,
+    CLOSED_MILESTONE_STATUSES,
+    CancellationRequest,
+    CancellationStatus,
     Contract,
     ContractStatus,
+    Dispute,
+    DisputeStatement,
+    LedgerAccount,
+    LedgerEntry,
+    LedgerKind,
+    Milestone,
     Proposal,
     ProposalStatus,
 )
@@ -126,11 +135,75 @@ def threads_for_proposals(proposals) -> dict[int, int]:
 
 
 def contract_timeline(contract: Contract):
-    return contract.events.select_related("actor").order_by("created_at", "id")
+    return contract.events.select_related("actor", "milestone").order_by("created_at", "id")
 
 
-def contract_ledger(contract: Contract):
-    return contract.ledger.order_by("created_at", "id")
+def contract_milestones(contract: Contract) -> list[Milestone]:
+    return list(contract.milestones.order_by("position"))
+
+
+def current_milestone(milestones: list[Milestone]) -> Milestone | None:
+    """The first milestone not closed: the one the contract's status is about."""
+    return next((m for m in milestones if m.status not in CLOSED_MILESTONE_STATUSES), None)
+
+
+def open_cancellation(contract: Contract) -> CancellationRequest | None:
+    return (
+        CancellationRequest.objects.filter(contract=contract, status=CancellationStatus.OPEN)
+        .select_related("proposed_by", "milestone")
+        .first()
+    )
+
+
+def contract_disputes(contract: Contract) -> list[Dispute]:
+    """The contract's disputes with their statements (oldest first), in two queries."""
+    return list(
+        Dispute.objects.filter(contract=contract)
+        .select_related("milestone", "resolved_by", "opened_by")
+        .prefetch_related(
+            Prefetch(
+                "statements",
+                queryset=DisputeStatement.objects.select_related("author").order_by(
+                    "created_at", "id"
+                ),
+            )
+        )
+        .order_by("created_at", "id")
+    )
+
+
+def contract_movements(contract: Contract) -> list[dict]:
+    """The contract's money, one line per movement as a person reads it: what went into escrow,
+    what was released (and what the worker received), fees, withholding, refunds."""
+    rows = (
+        LedgerEntry.objects.filter(contract=contract)
+        .select_related("milestone")
+        .order_by("created_at", "id")
+    )
+    lines: list[dict] = []
+    for row in rows:
+        if row.account == LedgerAccount.ESCROW and row.kind == LedgerKind.DEPOSIT:
+            label, amount = LedgerKind.DEPOSIT.label, row.amount
+        elif row.account == LedgerAccount.WORKER:
+            label, amount = LedgerKind.RELEASE.label, row.amount
+        elif row.account == LedgerAccount.PLATFORM:
+            label, amount = LedgerKind.FEE.label, row.amount
+        elif row.account == LedgerAccount.TAX:
+            label, amount = LedgerKind.WITHHOLDING.label, row.amount
+        elif row.account == LedgerAccount.CLIENT and row.kind == LedgerKind.REFUND:
+            label, amount = LedgerKind.REFUND.label, row.amount
+        else:
+            continue
+        lines.append(
+            {
+                "label": label,
+                "kind": row.kind,
+                "amount": amount,
+                "milestone": row.milestone,
+                "created_at": row.created_at,
+            }
+        )
+    return lines
 
 
 def contract_status_counts(user, *, side: str) -> dict[str, int]:
@@ -158,16 +231,30 @@ def contracts_for(user, *, side: str, status: str):
     return qs
 
 
-def with_next_steps(contracts, user) -> list[Contract]:
-    """Attach the step that moves each contract forward, if it is the viewer's to take.
+def open_cancellations(contracts) -> dict[int, CancellationRequest]:
+    """contract id → its open cancellation request, for a page of contracts in one query."""
+    ids = [c.pk for c in contracts]
+    rows = CancellationRequest.objects.filter(contract_id__in=ids, status=CancellationStatus.OPEN)
+    return {row.contract_id: row for row in rows}
 
-    Cancelling and reporting a problem are always possible in some states, so they are not
-    "your turn"; the list says what the viewer is expected to do next, or nothing.
+
+def with_next_steps(contracts, user) -> list[Contract]:
+    """Attach the step that is the viewer's to take next, if any.
+
+    Moving the work forward (accept, fund, deliver, approve) and answering a cancellation
+    proposal are "your turn"; cancelling or reporting a problem are always possible in some
+    states, so they are not.
     """
     contracts = list(contracts)
+    pending = open_cancellations(contracts)
     for contract in contracts:
-        forward = [t for t in allowed_transitions(contract, user) if not t.danger]
-        contract.next_step = forward[0] if forward else None
+        cancellation = pending.get(contract.pk)
+        steps = [
+            t
+            for t in allowed_transitions(contract, user, cancellation=cancellation)
+            if t.forward or t.name == "accept_cancellation"
+        ]
+        contract.next_step = steps[0] if steps else None  # type: ignore[attr-defined]
     return contracts
 
 
@@ -203,10 +290,19 @@ def reason_cannot_propose(user, job: Job):
     return None
 
 
-def ledger_summary(entries) -> dict[str, int]:
-    """Totals per ledger kind and what escrow still holds (deposit less what left it)."""
-    totals = {"deposit": 0, "release": 0, "refund": 0, "fee": 0}
-    for entry in entries:
-        totals[entry.kind] += entry.amount
-    totals["held"] = totals["deposit"] - totals["release"] - totals["refund"] - totals["fee"]
-    return totals
+def ledger_summary(contract: Contract) -> dict[str, int]:
+    """The contract's totals per account, and what escrow holds now, in one query."""
+    rows = (
+        LedgerEntry.objects.filter(contract=contract)
+        .values("account")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    sums = {row["account"]: row["total"] for row in rows}
+    return {
+        "held": sums.get(LedgerAccount.ESCROW, 0),
+        "paid_in": -sums.get(LedgerAccount.CLIENT, 0) - sums.get(LedgerAccount.TAX, 0),
+        "to_worker": sums.get(LedgerAccount.WORKER, 0),
+        "fees": sums.get(LedgerAccount.PLATFORM, 0),
+        "withholding": sums.get(LedgerAccount.TAX, 0),
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -18,14 +19,19 @@ from yorozu.contracts import selectors
 from yorozu.contracts.actions import (
     TRANSITION_ACTIONS,
     ContractError,
+    MilestoneTerms,
+    client_may_withhold,
     do_decline_proposal,
+    do_edit_offer,
     do_hire_proposal,
     do_shortlist_proposal,
     do_submit_proposal,
     do_withdraw_proposal,
 )
-from yorozu.contracts.forms import ProposalForm, TransitionForm
-from yorozu.contracts.models import ContractStatus, ProposalStatus
+from yorozu.contracts.forms import MilestoneFormSet, OfferForm, ProposalForm, TransitionForm
+from yorozu.contracts.models import ContractStatus, MilestoneStatus, ProposalStatus
+from yorozu.contracts.money import total
+from yorozu.contracts.payments import breakdown
 from yorozu.contracts.transitions import allowed_transitions, party_of
 from yorozu.core.errors import Refused, with_refusal
 from yorozu.reviews.selectors import has_reviewed
@@ -38,9 +44,23 @@ TRANSITION_DONE = {
     "accept": _("You accepted the contract. Please wait for the client to fund the escrow."),
     "fund": _("The escrow is funded (仮払い). The worker can now start."),
     "deliver": _("You delivered the work. Please wait for the client's approval."),
-    "complete": _("The contract is complete. Please leave a review."),
+    "complete": _("The delivery was approved and the payment released."),
+    "request_changes": _("Your request for changes was sent to the worker."),
     "cancel": _("The contract was cancelled."),
-    "dispute": _("The problem was reported. The secretariat will be in touch."),
+    "propose_cancellation": _(
+        "Your cancellation proposal was sent. The other party has a week "
+        "to answer; after that the secretariat decides."
+    ),
+    "accept_cancellation": _("The contract was cancelled as agreed."),
+    "decline_cancellation": _(
+        "You declined. The secretariat will review the contract and decide the escrow."
+    ),
+    "withdraw_cancellation": _("The cancellation proposal was withdrawn."),
+    "dispute": _(
+        "The problem was reported. The secretariat will review the contract and "
+        "decide the escrow; you will be told the outcome."
+    ),
+    "add_statement": _("Your statement was added for the secretariat."),
 }
 
 
@@ -137,7 +157,13 @@ def propose(request: SignedInRequest, job_id: int) -> HttpResponse:
     response = render(
         request,
         "contracts/proposal_new.html",
-        {"job": job, "form": form, "blocked": blocked},
+        {
+            "job": job,
+            "form": form,
+            "blocked": blocked,
+            "fee_percent": settings.PLATFORM_FEE_PERCENT,
+            "may_withhold": client_may_withhold(job.client),
+        },
         status=400 if request.method == "POST" else 200,
     )
     return with_refusal(response, refused)
@@ -186,6 +212,9 @@ def proposal_detail(request: SignedInRequest, proposal_id: int) -> HttpResponse:
             "is_worker": proposal.worker_id == request.user.pk,
             "contract": contract,
             "thread": selectors.thread_between(proposal.job_id, proposal.worker_id),
+            "money": breakdown(proposal.price, withholding=False),
+            "may_withhold": client_may_withhold(proposal.job.client),
+            "fee_percent": settings.PLATFORM_FEE_PERCENT,
         },
     )
 
@@ -264,23 +293,39 @@ def hire(request: SignedInRequest, proposal_id: int) -> HttpResponse:
 
 def _detail_context(request: SignedInRequest, contract, bound=None) -> dict:
     user = request.user
+    cancellation = selectors.open_cancellation(contract)
     steps = []
-    for transition in allowed_transitions(contract, user):
+    for transition in allowed_transitions(contract, user, cancellation=cancellation):
         if bound is not None and bound.transition.name == transition.name:
             form = bound
         else:
             form = TransitionForm(transition_name=transition.name)
         steps.append((transition, form))
-    ledger = list(selectors.contract_ledger(contract))
     party = party_of(contract, user)
+    milestones = selectors.contract_milestones(contract)
+    current = selectors.current_milestone(milestones)
+    rows = [(m, breakdown(m.amount, withholding=contract.withholding)) for m in milestones]
     return {
         "contract": contract,
         "party": party,
         "steps": steps,
+        "step_names": {t.name for t, _form in steps},
+        "milestones": rows,
+        "current": current,
+        "current_money": (
+            breakdown(current.amount, withholding=contract.withholding) if current else None
+        ),
+        "money": total([b for _m, b in rows if _m.status != MilestoneStatus.CANCELLED]),
+        "fee_percent": settings.PLATFORM_FEE_PERCENT,
+        "acceptance_days": settings.ACCEPTANCE_PERIOD.days,
+        "cancellation": cancellation,
+        "disputes": selectors.contract_disputes(contract),
         "events": selectors.contract_timeline(contract),
-        "ledger": ledger,
-        "totals": selectors.ledger_summary(ledger),
+        "movements": selectors.contract_movements(contract),
+        "totals": selectors.ledger_summary(contract),
         "thread": selectors.thread_between(contract.job_id, contract.worker_id),
+        "can_edit_offer": party == "client" and contract.status == ContractStatus.OFFERED,
+        "has_documents": party is not None and contract.accepted_at is not None,
         "can_review": (
             party is not None
             and contract.status == ContractStatus.COMPLETED
@@ -311,9 +356,65 @@ def contract_transition(
         context = _detail_context(request, contract, bound=form)
         return render(request, "contracts/contract_detail.html", context, status=400)
     try:
-        action(contract, actor=request.user, note=form.cleaned_data["note"])
+        action(contract, actor=request.user, note=form.cleaned_data["note"], **form.extras())
     except ContractError as err:
         messages.error(request, err.message)
     else:
         messages.success(request, TRANSITION_DONE[transition])
     return redirect("contracts:detail", contract_id=contract.pk)
+
+
+@login_required
+def edit_offer(request: SignedInRequest, contract_id: int) -> HttpResponse:
+    """The client splits the offer into milestones and sets withholding before it is accepted."""
+    contract = selectors.access_contract(request.user, contract_id, staff_may_view=False)
+    if party_of(contract, request.user) != "client" or contract.status != ContractStatus.OFFERED:
+        messages.error(request, _("The offer can only be changed before the worker accepts it."))
+        return redirect("contracts:detail", contract_id=contract.pk)
+    may_withhold = client_may_withhold(contract.client)
+    milestones = selectors.contract_milestones(contract)
+    if request.method == "POST":
+        formset = MilestoneFormSet(request.POST, prefix="ms")
+        form = OfferForm(request.POST)
+        if formset.is_valid() and form.is_valid():
+            terms = [
+                MilestoneTerms(
+                    f.cleaned_data["title"],
+                    f.cleaned_data["amount"],
+                    f.cleaned_data.get("due_date"),
+                )
+                for f in formset.forms
+                if f.cleaned_data and not f.cleaned_data.get("DELETE")
+            ]
+            try:
+                do_edit_offer(
+                    contract,
+                    milestones=terms,
+                    withholding=may_withhold and form.cleaned_data["withholding"],
+                    actor=request.user,
+                )
+            except ContractError as err:
+                messages.error(request, err.message)
+            else:
+                messages.success(request, _("The offer was updated and the worker was told."))
+                return redirect("contracts:detail", contract_id=contract.pk)
+    else:
+        formset = MilestoneFormSet(
+            prefix="ms",
+            initial=[
+                {"title": m.title, "amount": m.amount, "due_date": m.due_date} for m in milestones
+            ],
+        )
+        form = OfferForm(initial={"withholding": contract.withholding})
+    return render(
+        request,
+        "contracts/offer_edit.html",
+        {
+            "contract": contract,
+            "formset": formset,
+            "form": form,
+            "may_withhold": may_withhold,
+            "fee_percent": settings.PLATFORM_FEE_PERCENT,
+        },
+        status=400 if request.method == "POST" else 200,
+    )

@@ -1,0 +1,1 @@
+"""Views for contracts and money (split by sub-domain; the URLconf imports the modules)."""

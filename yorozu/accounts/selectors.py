@@ -17,7 +17,7 @@ from yorozu.accounts.models import (
     User,
     WorkerProfile,
 )
-from yorozu.contracts.models import Contract, Proposal
+from yorozu.contracts.models import Contract, Milestone, Proposal, WorkerBalance
 from yorozu.enforcement.models import Report
 from yorozu.enforcement.selectors import active_restrictions, visible_q
 from yorozu.jobs.models import Job
@@ -105,6 +105,15 @@ def deletion_blockers(user: User) -> list[str]:
             gettext(
                 "You have contracts in progress. Finish or cancel them first, so that nobody's "
                 "work or payment is left hanging."
+            )
+        )
+    if WorkerBalance.objects.filter(user_id=user.pk).filter(
+        Q(available__gt=0) | Q(in_payout__gt=0)
+    ).exists():
+        blockers.append(
+            gettext(
+                "You have earnings that have not been paid out yet. Withdraw them (or wait for "
+                "the transfer in progress) first, so that nothing you earned is lost."
             )
         )
     if active_restrictions(user).exists():
@@ -202,11 +211,22 @@ def account_data(user: User) -> dict[str, object]:
             "worker_id",
             "amount",
             "status",
-            "delivery_note",
             "created_at",
             "funded_at",
             "completed_at",
             "cancelled_at",
+        ),
+        "milestones": _rows(
+            Milestone.objects.filter(Q(contract__client=user) | Q(contract__worker=user)).order_by(
+                "contract_id", "position"
+            ),
+            "contract_id",
+            "position",
+            "title",
+            "amount",
+            "status",
+            "delivery_note",
+            "delivered_at",
         ),
         "messages_sent": _rows(
             Message.objects.filter(sender=user).order_by("pk"),

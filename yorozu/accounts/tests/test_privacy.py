@@ -101,6 +101,10 @@ def test_deleting_erases_personal_data_and_keeps_what_must_be_kept(
 ):
     contract = ContractFactory(client=client_user, worker=worker_user, status="completed")
     ledger_before = LedgerEntry.objects.filter(contract=contract).count()
+    # The worker has been paid out (earnings still held would block the deletion).
+    from yorozu.contracts.models import WorkerBalance
+
+    WorkerBalance.objects.filter(user=worker_user).update(available=0, in_payout=0)
     Review.objects.create(
         contract=contract,
         reviewer=client_user,
@@ -221,3 +225,12 @@ def test_the_privacy_policy_is_in_the_help_section(client, db):
     assert "プライバシーポリシー" in page.text
     assert "退会後も保存する情報" in page.text
     assert reverse("content:privacy") in client.get("/").text  # linked from every footer
+
+
+def test_earnings_not_yet_paid_out_block_deletion(worker_user):
+    from yorozu.accounts.selectors import deletion_blockers
+    from yorozu.contracts.models import WorkerBalance
+
+    assert deletion_blockers(worker_user) == []
+    WorkerBalance.objects.update_or_create(user=worker_user, defaults={"available": 12000})
+    assert any("出金" in b or "paid out" in b for b in deletion_blockers(worker_user))

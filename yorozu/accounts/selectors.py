@@ -107,9 +107,11 @@ def deletion_blockers(user: User) -> list[str]:
                 "work or payment is left hanging."
             )
         )
-    if WorkerBalance.objects.filter(user_id=user.pk).filter(
-        Q(available__gt=0) | Q(in_payout__gt=0)
-    ).exists():
+    if (
+        WorkerBalance.objects.filter(user_id=user.pk)
+        .filter(Q(available__gt=0) | Q(in_payout__gt=0))
+        .exists()
+    ):
         blockers.append(
             gettext(
                 "You have earnings that have not been paid out yet. Withdraw them (or wait for "

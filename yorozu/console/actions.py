@@ -47,6 +47,8 @@ def do_decide_case(
     if decision != CaseDecision.APPROVE and not reason:
         raise CaseError("A rejection needs a reason the user will see.")
     restrict = decision == CaseDecision.REJECT_AND_RESTRICT
+    if kind_of(case.content_type).decide_url is not None:
+        raise CaseError("This case is decided on its own page.")
     if case.queue == CaseQueue.REPORTS:
         return do_decide_report_case(
             case,

@@ -35,6 +35,7 @@ from yorozu.core.errors import Refused
 from yorozu.core.staff import MANAGE_RULES, REVIEW, staff_view
 from yorozu.moderation.actions import CaseError, do_claim_case
 from yorozu.moderation.models import CaseQueue, CaseStatus
+from yorozu.moderation.registry import kind_of
 from yorozu.trust.actions import (
     RuleError,
     do_create_rule,
@@ -116,9 +117,20 @@ def case_detail(request: SignedInRequest, case_id: int) -> HttpResponse:
             "related": related_items(case),
             "events": case_events(case),
             "form": DecisionForm(),
+            "decide_url": _decide_url(case),
             "mine": case.claimed_by_id == request.user.pk,
         },
     )
+
+
+def _decide_url(case) -> str:
+    """Where a kind decided on its own page (a dispute) is decided, or ""."""
+    content = case.content_object
+    try:
+        kind = kind_of(case.content_type)
+    except LookupError:
+        return ""
+    return kind.decide_url(content) if kind.decide_url and content is not None else ""
 
 
 @staff_view(REVIEW)

@@ -30,6 +30,7 @@ class CaseQueue(models.TextChoices):
     REPORTS = "reports", _("Reports")
     CONTACT_REQUESTS = "contact_requests", _("Requests to contact outside the platform")
     ACCOUNTS = "accounts", _("Accounts")
+    DISPUTES = "disputes", _("Disputes")
 
 
 class CaseStatus(models.TextChoices):

@@ -60,6 +60,9 @@ class ModeratedKind:
     take_down: what an upheld report does to the item (defaults to `reject`).
     screening_kind: the trust engine's kind for `text` (reports weigh the reported text).
     rescan:   how a rescan re-reads it, or None.
+    decide_url: for a kind whose decision is more than approve or reject (a dispute's amounts),
+              the page where it is decided; the console's case page links there instead of
+              offering approve and reject.
     """
 
     model: type[Model]
@@ -76,6 +79,7 @@ class ModeratedKind:
     reject: Callable[..., Any] | None = None
     take_down: Callable[..., Any] | None = None
     rescan: Rescan | None = None
+    decide_url: Callable[[Any], str] | None = None
     select_related: tuple[str, ...] = field(default=())
 
 

@@ -75,6 +75,21 @@ def repeat_offender(client_user, worker_user, staff_user, settings=None):
     return client_user, lambda: None, None
 
 
+def open_dispute(client_user, worker_user, staff_user):
+    from yorozu.contracts.actions import do_dispute_contract
+    from yorozu.contracts.models import Dispute
+    from yorozu.contracts.tests.factories import ContractFactory
+
+    contract = ContractFactory(client=client_user, worker=worker_user, status="funded")
+    do_dispute_contract(contract, actor=worker_user, note="連絡が途絶えました")
+    dispute = Dispute.objects.get(contract=contract)
+    return dispute, lambda: Dispute.objects.get(pk=dispute.pk).status, None
+
+
+# Kinds decided on their own page (a dispute's amounts): listed and opened in the console, which
+# links to that page instead of offering approve and reject.
+DECIDED_ELSEWHERE = {"dispute": open_dispute}
+
 MAKERS = {
     "job": (held_job, {"approve": JobModeration.PUBLIC, "reject": JobModeration.REJECTED}),
     "message": (
@@ -92,7 +107,24 @@ MAKERS = {
 
 
 def test_every_registered_kind_is_covered_here():
-    assert {k.name for k in kinds()} == set(MAKERS)
+    assert {k.name for k in kinds()} == set(MAKERS) | set(DECIDED_ELSEWHERE)
+
+
+@pytest.mark.parametrize("name", sorted(DECIDED_ELSEWHERE))
+def test_kinds_decided_on_their_own_page_are_listed_and_linked(
+    client, client_user, worker_user, staff_user, name
+):
+    content, _state, _ = DECIDED_ELSEWHERE[name](client_user, worker_user, staff_user)
+    kind = {k.name: k for k in kinds()}[name]
+    case = ModerationCase.objects.get(object_id=content.pk, queue=kind.queue)
+    client.force_login(staff_user)
+    listed = client.get(reverse("console:queue", args=[kind.queue]))
+    assert reverse("console:case", args=[case.pk]) in listed.text
+    opened = client.get(reverse("console:case", args=[case.pk])).text
+    assert kind.decide_url(content) in opened and "data-decision-form" not in opened
+    client.post(reverse("console:decide", args=[case.pk]), {"decision": "approve", "reason": ""})
+    case.refresh_from_db()
+    assert case.status != "decided"  # not by the console's approve
 
 
 @pytest.mark.parametrize("decision", ["approve", "reject"])

@@ -34,8 +34,14 @@ from yorozu.contracts.models import (
 from yorozu.contracts.notices import notify
 from yorozu.contracts.transitions import CLIENT, STAFF, SYSTEM, WORKER
 from yorozu.core.staff import REVIEW, require_staff_permission
+from yorozu.moderation.actions import do_open_case, do_record_case_decision
+from yorozu.moderation.models import CaseDecision, CaseQueue
+from yorozu.moderation.selectors import live_case
 
 HELD = (MilestoneStatus.FUNDED, MilestoneStatus.DELIVERED)
+
+# A dispute holds someone's money: it goes ahead of held messages in the console.
+DISPUTE_PRIORITY = 60
 
 
 # ---- cancellation by consent -----------------------------------------------------------------
@@ -304,6 +310,16 @@ def _open_dispute(step, *, reason: str, opened_by, cancellation, statements) -> 
             if text
         ]
     )
+    # The dispute waits in the console's disputes queue (decided on its own page, with amounts).
+    do_open_case(
+        queue=CaseQueue.DISPUTES,
+        content_object=dispute,
+        subject_user=opened_by or locked.client,
+        reason_code=f"dispute_{reason}",
+        assessment={"milestone": milestone.pk, "amount": milestone.amount},
+        priority=DISPUTE_PRIORITY,
+        actor=opened_by,
+    )
     return dispute
 
 
@@ -402,6 +418,15 @@ def do_resolve_dispute(
     live.release = release
     live.refund = refund
     live.resolution_note = note[:2000]
+    case = live_case(CaseQueue.DISPUTES, live)
+    if case is not None:
+        # Recorded as approved: a dispute's decision is a split, not a violation by anyone.
+        do_record_case_decision(
+            case,
+            decision=CaseDecision.APPROVE,
+            reason=f"¥{release:,} → worker, ¥{refund:,} → client. {note}"[:2000],
+            actor=actor,
+        )
     live.save(
         update_fields=[
             "status",

@@ -188,6 +188,14 @@ def test_a_dispute_opens_a_case_for_the_secretariat(funded, cast, reviewer):
     # a second dispute while one is open is refused
     with pytest.raises(ContractError):
         do_dispute_contract(funded, actor=cast["client"], note="もう一度")
+    # It waits in the console's disputes queue, decided on its own page.
+    from yorozu.moderation.models import ModerationCase
+
+    case = ModerationCase.objects.get(queue="disputes", object_id=dispute.pk)
+    assert case.status == "open" and case.subject_user == cast["worker"]
+    do_resolve_dispute(dispute, release=60000, refund=40000, note="半分ずつ", actor=reviewer)
+    case.refresh_from_db()
+    assert (case.status, case.decision, case.decided_by) == ("decided", "approve", reviewer)
 
 
 @pytest.mark.parametrize(

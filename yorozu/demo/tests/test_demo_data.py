@@ -398,6 +398,7 @@ class TestDemoMarketplace:
             CaseQueue.REPORTS: 2,
             CaseQueue.CONTACT_REQUESTS: 1,
             CaseQueue.ACCOUNTS: 1,
+            CaseQueue.DISPUTES: 2,
         }
         held_job = Job.objects.get(title=safety.HELD_JOB["title"])
         assert held_job.moderation == JobModeration.HELD

@@ -1,5 +1,6 @@
 """What a usage restriction means for the contracts the account has under way: the other party
-is told what happens next — never why. Registered with `enforcement.effects` (see apps.py)."""
+is told what happens next — never why — and a contract whose escrow is held goes to the
+secretariat as a dispute. Registered with `enforcement.effects` (see apps.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Sequence
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from yorozu.contracts.actions.closure import escalate_for_restriction
 from yorozu.contracts.models import Contract, ContractStatus
 from yorozu.notifications.actions import do_notify
 
@@ -34,6 +36,8 @@ def tell_counterparties(user, *, level: str, features: Sequence[str]) -> None:
     for contract in contracts:
         other = contract.worker if contract.client_id == user.pk else contract.client
         if contract.status in (ContractStatus.FUNDED, ContractStatus.DELIVERED):
+            # The escrow is held: the secretariat decides it (a dispute in the console).
+            escalate_for_restriction(contract, restricted=user)
             body = _(
                 "The other party cannot continue on yorozu for now. Your escrow payment stays "
                 "protected: the secretariat will contact you within three business days about "

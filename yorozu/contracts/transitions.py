@@ -144,6 +144,13 @@ TRANSITIONS: dict[str, Transition] = _table(
         pgettext_lazy("step", "Sent to the secretariat (no answer)"),
     ),
     Transition(
+        "escalate_restricted",
+        ContractStatus.DISPUTED,
+        {status: frozenset({SYSTEM}) for status in RUNNING},
+        None,
+        pgettext_lazy("step", "Sent to the secretariat (a party was restricted)"),
+    ),
+    Transition(
         "dispute",
         ContractStatus.DISPUTED,
         {status: BOTH for status in RUNNING},

@@ -248,6 +248,39 @@ def do_escalate_cancellation(request_id: int, *, now: datetime.datetime | None =
     return True
 
 
+def escalate_for_restriction(contract: Contract, *, restricted: User) -> Dispute | None:
+    """A party of a running contract (escrow held) was suspended or lost messaging: the contract
+    goes to the secretariat, who decides the escrow with the other party.
+
+    Runs inside the restricting transaction (an `enforcement.effects` listener), so it is not
+    durable; None if the contract was no longer running once locked.
+    """
+    with transaction.atomic():
+        try:
+            step = steps.begin(contract, "escalate_restricted", actor=None, as_party=SYSTEM)
+        except ContractError:
+            return None
+        request = step.cancellation
+        if request is not None:
+            _answer(request, CancellationStatus.ESCALATED, actor=None)
+        dispute = _open_dispute(
+            step,
+            reason=DisputeReason.RESTRICTED,
+            opened_by=None,
+            cancellation=request,
+            statements=[],
+            subject=restricted,
+        )
+        steps.record(
+            step,
+            actor=None,
+            to_status=ContractStatus.DISPUTED,
+            data={"dispute": dispute.pk, "restricted": restricted.pk},
+        )
+        steps.tell_secretariat(step.contract)
+        return dispute
+
+
 @transaction.atomic(durable=True)
 def do_remind_cancellation(request_id: int, *, now: datetime.datetime | None = None) -> bool:
     """Remind the silent party (連絡催促) that a cancellation proposal waits for their answer."""
@@ -288,7 +321,9 @@ def _answer(
 # ---- disputes ---------------------------------------------------------------------------------
 
 
-def _open_dispute(step, *, reason: str, opened_by, cancellation, statements) -> Dispute:
+def _open_dispute(
+    step, *, reason: str, opened_by, cancellation, statements, subject=None
+) -> Dispute:
     locked = step.contract
     milestone = steps.require_milestone(step, *HELD)
     dispute = Dispute.objects.create(
@@ -314,7 +349,7 @@ def _open_dispute(step, *, reason: str, opened_by, cancellation, statements) -> 
     do_open_case(
         queue=CaseQueue.DISPUTES,
         content_object=dispute,
-        subject_user=opened_by or locked.client,
+        subject_user=subject or opened_by or locked.client,
         reason_code=f"dispute_{reason}",
         assessment={"milestone": milestone.pk, "amount": milestone.amount},
         priority=DISPUTE_PRIORITY,

@@ -291,6 +291,7 @@ class DisputeReason(models.TextChoices):
     REPORTED = "reported", _("A party reported a problem")
     CANCEL_DECLINED = "cancel_declined", _("A cancellation was declined")
     CANCEL_UNANSWERED = "cancel_unanswered", _("A cancellation went unanswered")
+    RESTRICTED = "restricted", _("A party cannot continue on yorozu for now")
 
 
 class DisputeStatus(models.TextChoices):

@@ -38,6 +38,8 @@ from yorozu.contracts.models import (
 )
 from yorozu.contracts.tests.factories import ContractFactory
 from yorozu.core.staff import OwnCaseRefused
+from yorozu.enforcement.actions import do_restrict_account
+from yorozu.moderation.models import ModerationCase
 from yorozu.notifications.models import Notification
 from yorozu.workers.models import WorkerCategoryStat
 
@@ -169,6 +171,36 @@ def test_a_silent_week_is_reminded_then_escalated(funded, cast, reviewer, settin
         assert Notification.objects.filter(user=user, kind="cancellation_escalated").exists()
 
 
+@pytest.mark.parametrize(("level", "features"), [("suspended", ()), ("limited", ("message",))])
+def test_a_restricted_party_sends_the_held_escrow_to_the_secretariat(
+    level, features, funded, cast, reviewer
+):
+    do_propose_cancellation(funded, actor=cast["worker"], refund=50000, note="半額で")
+    do_restrict_account(
+        cast["client"], level=level, features=features, reason="外部誘導", actor=cast["staff"]
+    )
+    funded.refresh_from_db()
+    assert funded.status == ContractStatus.DISPUTED
+    dispute = Dispute.objects.get(contract=funded)
+    assert (dispute.reason, dispute.opened_by) == (DisputeReason.RESTRICTED, None)
+    assert dispute.cancellation.status == CancellationStatus.ESCALATED
+    case = ModerationCase.objects.get(queue="disputes", object_id=dispute.pk)
+    assert (case.subject_user, case.reason_label) == (cast["client"], dispute.get_reason_display())
+    assert ContractEvent.objects.get(contract=funded, action="escalate_restricted").actor is None
+    assert Notification.objects.filter(user=reviewer, kind="dispute_opened").count() == 1
+    assert sums(funded)["escrow"] == 100000  # nothing moves until the secretariat decides
+    # A second restriction finds the contract already with the secretariat.
+    do_restrict_account(cast["client"], level="permanent", reason="再発", actor=cast["staff"])
+    assert Dispute.objects.filter(contract=funded).count() == 1
+
+
+def test_a_warning_leaves_the_contract_running(funded, cast):
+    do_restrict_account(cast["client"], level="warning", reason="注意", actor=cast["staff"])
+    funded.refresh_from_db()
+    assert funded.status == ContractStatus.FUNDED
+    assert not Dispute.objects.filter(contract=funded).exists()
+
+
 # ---- disputes -------------------------------------------------------------------------------
 
 
@@ -189,8 +221,6 @@ def test_a_dispute_opens_a_case_for_the_secretariat(funded, cast, reviewer):
     with pytest.raises(ContractError):
         do_dispute_contract(funded, actor=cast["client"], note="もう一度")
     # It waits in the console's disputes queue, decided on its own page.
-    from yorozu.moderation.models import ModerationCase
-
     case = ModerationCase.objects.get(queue="disputes", object_id=dispute.pk)
     assert case.status == "open" and case.subject_user == cast["worker"]
     do_resolve_dispute(dispute, release=60000, refund=40000, note="半分ずつ", actor=reviewer)

@@ -123,7 +123,7 @@ def prepare_attachments(
         raise AttachmentRefused(
             _(
                 "Your files on yorozu take %(used)s of your %(quota)s; these %(size)s do not fit. "
-                "Files of finished work can be removed with your account's data."
+                "If your work needs more room, please contact the secretariat."
             )
             % {
                 "used": human_size(used),

@@ -32,6 +32,10 @@ Part = dict[str, str]
 # Screening reads at most this much of one file (a 300-page PDF is read, a log dump is cut).
 MAX_CHARS = 200_000
 MAX_PDF_IMAGES = 50
+# Two readings of an image: Tesseract's global threshold (clean screenshots: it keeps the dots
+# of an address) and Sauvola's local one (a caption on a busy photo, which the global threshold
+# drowns). Measured in bench/bench_files.py; each pass costs about the same.
+OCR_PASSES = (("--psm", "3"), ("--psm", "3", "-c", "thresholding_method=2"))
 OFFICE_TEXT_PARTS = re.compile(
     r"^(word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml"
     r"|xl/sharedStrings\.xml|xl/worksheets/sheet\d+\.xml"
@@ -54,8 +58,9 @@ def full_parts(name: str, media_type: str, data: bytes) -> list[Part]:
         if text:
             parts.append({"source": "ocr", "text": text})
     elif media_type == "application/pdf":
-        parts += [{"source": "qr", "text": t} for t in codes_in_pdf(data)]
-        text = pdf_text(data)
+        reader = PdfReader(io.BytesIO(data))
+        parts += [{"source": "qr", "text": t} for t in codes_in_pdf(reader)]
+        text = pdf_text(reader)
         if text:
             parts.append({"source": "text", "text": text})
     elif media_type.startswith("application/vnd.openxmlformats"):
@@ -86,19 +91,25 @@ def codes_in_image(image: Image.Image) -> list[str]:
 
 
 def ocr(data: bytes) -> str:
-    """The text Tesseract reads in an image (languages from FILES_OCR_LANGUAGES), one thread,
-    bounded by FILES_OCR_TIMEOUT_SECONDS. Tesseract reads PNG, JPEG, GIF and WebP itself."""
+    """The text Tesseract reads in an image (languages from FILES_OCR_LANGUAGES), once per pass
+    of OCR_PASSES, one thread, each bounded by FILES_OCR_TIMEOUT_SECONDS; the passes' texts
+    joined (each once). Tesseract reads PNG, JPEG, GIF and WebP itself."""
+    texts: list[str] = []
     with tempfile.NamedTemporaryFile(suffix=".img") as handle:
         handle.write(data)
         handle.flush()
-        result = subprocess.run(
-            ["tesseract", handle.name, "-", "-l", settings.FILES_OCR_LANGUAGES, "--psm", "3"],
-            capture_output=True,
-            timeout=settings.FILES_OCR_TIMEOUT_SECONDS,
-            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
-            check=True,
-        )
-    return _tidy(result.stdout.decode("utf-8", "replace"))
+        for options in OCR_PASSES:
+            result = subprocess.run(
+                ["tesseract", handle.name, "-", "-l", settings.FILES_OCR_LANGUAGES, *options],
+                capture_output=True,
+                timeout=settings.FILES_OCR_TIMEOUT_SECONDS,
+                env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+                check=True,
+            )
+            text = _tidy(result.stdout.decode("utf-8", "replace"))
+            if text and text not in texts:
+                texts.append(text)
+    return "\n".join(texts)[:MAX_CHARS]
 
 
 def _tidy(text: str) -> str:
@@ -110,8 +121,7 @@ def _tidy(text: str) -> str:
     return re.sub(rf"(?<={cjk}) (?={cjk})", "", joined)[:MAX_CHARS]
 
 
-def pdf_text(data: bytes) -> str:
-    reader = PdfReader(io.BytesIO(data))
+def pdf_text(reader: PdfReader) -> str:
     texts: list[str] = []
     total = 0
     for page in reader.pages:
@@ -124,9 +134,8 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(texts)[:MAX_CHARS]
 
 
-def codes_in_pdf(data: bytes) -> list[str]:
+def codes_in_pdf(reader: PdfReader) -> list[str]:
     """Codes in the images a PDF embeds (a QR code pasted into a "job description")."""
-    reader = PdfReader(io.BytesIO(data))
     found: list[str] = []
     seen = 0
     for page in reader.pages:

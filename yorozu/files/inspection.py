@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
@@ -218,6 +218,8 @@ def reencode_image(name: str, data: bytes, media_type: str) -> bytes:
     """Decode every pixel (in the format the bytes announced), turn the image upright by its
     EXIF orientation and encode it again without any metadata."""
     pil_format = next(f for f, t in PIL_FORMATS.items() if t == media_type)
+    # A truncated image is refused, whatever another library set Pillow to tolerate.
+    tolerant, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -233,6 +235,8 @@ def reencode_image(name: str, data: bytes, media_type: str) -> bytes:
         raise
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, Warning):
         raise _broken(name, describe(media_type)) from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
     out = io.BytesIO()
     icc = image.info.get("icc_profile")
     options: dict = {"icc_profile": icc} if icc else {}

@@ -4,6 +4,7 @@ re-encoded without their metadata; limits and the quota refuse before anything i
 import io
 
 import pytest
+from django.utils import translation
 from PIL import Image
 from pypdf import PdfWriter
 
@@ -11,6 +12,13 @@ from yorozu.files.actions import prepare_attachments
 from yorozu.files.inspection import AttachmentRefused, clean_name, inspect
 from yorozu.files.tests import samples
 from yorozu.trust.screening import Context
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The refusals are read in English here (the Japanese catalogue is tested in its own)."""
+    with translation.override("en"):
+        yield
 
 
 def test_a_photo_loses_its_exif_and_gps_and_is_reencoded():

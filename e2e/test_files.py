@@ -24,6 +24,9 @@ from test_safe_messaging import (
 )
 
 LINE_URL = "https://line.me/ti/p/e2eLineId42"
+# Files are screened while they are sent (OCR reads each image twice): on a shared machine a
+# send with two photos takes seconds, so the steps that wait on screening wait longer.
+SCREENING = 60_000
 
 
 def photo(path, seed: int) -> None:
@@ -70,7 +73,7 @@ def test_photos_a_stopped_qr_code_and_a_delivery_with_files(new_page, login, tmp
     )
     send_with_files(client, "参考写真を2枚添付します。雰囲気の参考にしてください。", [shop, inside])
     mine = client.locator("article.message.mine", has_text="参考写真を2枚")
-    expect(mine.locator("li.attachment")).to_have_count(2)
+    expect(mine.locator("li.attachment")).to_have_count(2, timeout=SCREENING)
     assert client.evaluate("() => window.__progress") >= 1
 
     # The worker sees both and downloads them: the photos as sent, without their EXIF.
@@ -96,7 +99,7 @@ def test_photos_a_stopped_qr_code_and_a_delivery_with_files(new_page, login, tmp
     draft = "ポートフォリオはこちらから見られます。"
     send_with_files(worker, draft, [code])
     refusal = worker.locator("#send-feedback #refusal")
-    expect(refusal).to_be_visible()
+    expect(refusal).to_be_visible(timeout=SCREENING)
     expect(refusal).to_contain_text("連絡先QR.png")
     expect(refusal).to_contain_text("外部のチャット・SNSへのリンク")
     expect(refusal.locator("mark")).to_contain_text("line.me")
@@ -119,7 +122,7 @@ def test_photos_a_stopped_qr_code_and_a_delivery_with_files(new_page, login, tmp
     )
     worker.locator("#delivery-files").set_input_files([logo, sketch])
     worker.get_by_role("button", name="納品する").click()
-    expect(contract_status(worker)).to_have_text("検収待ち")
+    expect(contract_status(worker)).to_have_text("検収待ち", timeout=SCREENING)
     expect(worker.locator("li.attachment")).to_have_count(2)
 
     client.goto(contract_url)

@@ -8,6 +8,7 @@ import datetime
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "yorozu.certification",
     "yorozu.moderation",
     "yorozu.enforcement",
+    "yorozu.files",
     "yorozu.console",
     "yorozu.home",
     "yorozu.demo",
@@ -260,7 +262,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
@@ -269,6 +271,27 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
+}
+# Attachments (yorozu/files, docs/files.md): a storage of their own, never under MEDIA_URL.
+# Local files in var/attachments by default; any storage backend through
+# ATTACHMENTS_STORAGE_BACKEND (an S3-compatible store: "storages.backends.s3.S3Storage" from
+# django-storages, configured by its own AWS_* variables).
+_attachments_backend = os.environ.get(
+    "ATTACHMENTS_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+)
+STORAGES["attachments"] = {
+    "BACKEND": _attachments_backend,
+    "OPTIONS": (
+        {
+            "location": os.environ.get("ATTACHMENTS_ROOT", str(VAR_DIR / "attachments")),
+            # No public URL: every download goes through files:download, which checks access.
+            "base_url": "/files/no-public-url/",
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        }
+        if _attachments_backend.endswith("FileSystemStorage")
+        else {}
+    ),
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
@@ -360,6 +383,27 @@ PAYOUT_SOURCE_ACCOUNT = {
     "account_type": os.environ.get("ZENGIN_ACCOUNT_TYPE", "1"),
     "account_number": os.environ.get("ZENGIN_ACCOUNT_NUMBER", "1234567"),
 }
+
+# Attachments (docs/files.md): limits per file, per message or delivery, and per account; the
+# size up to which a file is screened completely while it is sent (larger ones on the queue);
+# OCR languages (Tesseract's data from the system packages) and its time limit; how downloads
+# are handed to the web server in production ("" = Django streams the file, "x-accel-redirect"
+# for nginx, "x-sendfile" for Apache/lighttpd, with FILES_SENDFILE_PREFIX before the name).
+FILES_MAX_BYTES = int(os.environ.get("FILES_MAX_BYTES", str(20 * 1024 * 1024)))
+FILES_MAX_TOTAL_BYTES = int(os.environ.get("FILES_MAX_TOTAL_BYTES", str(50 * 1024 * 1024)))
+FILES_MAX_COUNT = int(os.environ.get("FILES_MAX_COUNT", "10"))
+FILES_ACCOUNT_QUOTA_BYTES = int(
+    os.environ.get("FILES_ACCOUNT_QUOTA_BYTES", str(2 * 1024 * 1024 * 1024))
+)
+FILES_SCREEN_INLINE_MAX_BYTES = int(
+    os.environ.get("FILES_SCREEN_INLINE_MAX_BYTES", str(512 * 1024))
+)
+FILES_IMAGE_MAX_PIXELS = int(os.environ.get("FILES_IMAGE_MAX_PIXELS", "40000000"))
+FILES_PDF_MAX_PAGES = int(os.environ.get("FILES_PDF_MAX_PAGES", "300"))
+FILES_OCR_LANGUAGES = os.environ.get("FILES_OCR_LANGUAGES", "jpn+eng")
+FILES_OCR_TIMEOUT_SECONDS = int(os.environ.get("FILES_OCR_TIMEOUT_SECONDS", "120"))
+FILES_SENDFILE = os.environ.get("FILES_SENDFILE", "")
+FILES_SENDFILE_PREFIX = os.environ.get("FILES_SENDFILE_PREFIX", "/protected-attachments/")
 
 # Secure cookies and headers when not in development.
 if not DEBUG:

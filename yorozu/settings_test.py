@@ -24,3 +24,13 @@ QUOTAS = {
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+STORAGES = {  # type: ignore[no-redef]
+    **STORAGES,  # noqa: F405
+    "attachments": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(BASE_DIR / "var" / "test-attachments"),  # noqa: F405
+            "base_url": "/files/no-public-url/",
+        },
+    },
+}

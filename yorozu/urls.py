@@ -29,6 +29,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("reviews/", include("yorozu.reviews.urls")),
     path("messages/", include("yorozu.messaging.urls")),
     path("notifications/", include("yorozu.notifications.urls")),
+    path("files/", include("yorozu.files.urls")),
     path("workers/", include("yorozu.workers.urls")),
     path("", include("yorozu.content.urls")),
     path("", include("yorozu.certification.urls")),

@@ -42,6 +42,7 @@ from yorozu.core.staff import (
     has_staff_permission,
     require_staff_permission,
 )
+from yorozu.files.actions import erase_undelivered_attachments
 from yorozu.jobs.actions import do_close_job
 from yorozu.jobs.models import Job, JobStatus
 from yorozu.notifications.actions import do_notify, render_for
@@ -442,7 +443,9 @@ EXPORT_README = """yorozu — your data / あなたのデータ
 Each JSON file holds one kind of data we hold about your account, in UTF-8:
 account, worker_profile, client_profile, jobs, proposals, contracts, messages_sent,
 reviews_written, reviews_received, reports_filed, scouts_sent, identity_documents (the record of
-each document, not the file), notifications, account_events (your account's audit trail).
+each document, not the file), attachments (the record of each file you attached to a message or a
+delivery; the files download from their pages), notifications, account_events (your account's
+audit trail).
 Times are ISO 8601 with their UTC offset.
 
 各 JSON ファイルに、あなたのアカウントについて当社が保有するデータを種類ごとに収めています。
@@ -498,6 +501,9 @@ def _erase_account(user: User, *, actor: User) -> None:
     for document in IdentityDocument.objects.filter(user=locked):
         document.document.delete(save=False)
         document.delete()
+    # Files nobody else received (held, refused, pending) go; delivered ones stay with the
+    # conversation or the delivery they belong to, like messages (docs/files.md).
+    erased_files = erase_undelivered_attachments(locked)
     EmailAddress.objects.filter(user=locked).delete()
     Authenticator.objects.filter(user=locked).delete()
     Notification.objects.filter(user=locked).delete()
@@ -538,7 +544,7 @@ def _erase_account(user: User, *, actor: User) -> None:
         user=locked,
         actor=locked,
         event_type="account_deleted",
-        data={"kept": list(KEPT_AFTER_DELETION)},
+        data={"kept": list(KEPT_AFTER_DELETION), "files_erased": erased_files},
     )
     do_refresh_worker_search_rows([locked.pk])
 
@@ -548,6 +554,7 @@ KEPT_AFTER_DELETION = (
     "payment_ledger",
     "reviews",
     "messages",
+    "delivered_files",
     "reports",
     "restrictions",
     "appeals",

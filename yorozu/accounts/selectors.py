@@ -20,6 +20,7 @@ from yorozu.accounts.models import (
 from yorozu.contracts.models import Contract, Milestone, Proposal, WorkerBalance
 from yorozu.enforcement.models import Report
 from yorozu.enforcement.selectors import active_restrictions, visible_q
+from yorozu.files.models import Attachment
 from yorozu.jobs.models import Job
 from yorozu.messaging.models import Message
 from yorozu.notifications.models import Notification
@@ -142,7 +143,8 @@ def account_data(user: User) -> dict[str, object]:
     """Everything the data export holds, file by file (each becomes a JSON file in the ZIP):
     the account and profiles, postings, proposals, contracts, messages sent, reviews written
     and received, reports filed, scouts sent, identity documents (their record, not the file),
-    notifications and the account's own audit trail."""
+    files attached to messages and deliveries (their record; the files themselves download from
+    their pages), notifications and the account's own audit trail."""
 
     worker = WorkerProfile.objects.get(user=user)
     client = ClientProfile.objects.get(user=user)
@@ -229,6 +231,18 @@ def account_data(user: User) -> dict[str, object]:
             "status",
             "delivery_note",
             "delivered_at",
+        ),
+        "attachments": _rows(
+            Attachment.objects.filter(uploader=user).order_by("pk"),
+            "id",
+            "name",
+            "media_type",
+            "size",
+            "sha256",
+            "status",
+            "content_type__model",
+            "object_id",
+            "created_at",
         ),
         "messages_sent": _rows(
             Message.objects.filter(sender=user).order_by("pk"),

@@ -118,9 +118,18 @@ def case_detail(request: SignedInRequest, case_id: int) -> HttpResponse:
             "events": case_events(case),
             "form": DecisionForm(),
             "decide_url": _decide_url(case),
+            "preview_template": _preview_template(case),
             "mine": case.claimed_by_id == request.user.pk,
         },
     )
+
+
+def _preview_template(case) -> str:
+    """The template a kind shows its item with on the case page (an attached file), or ""."""
+    try:
+        return kind_of(case.content_type).preview_template
+    except LookupError:
+        return ""
 
 
 def _decide_url(case) -> str:

@@ -22,6 +22,13 @@ from yorozu.accounts.gates import admit
 from yorozu.core.errors import Refused
 from yorozu.core.staff import REVIEW, require_staff_permission
 from yorozu.enforcement.selectors import can_use, restricted_message
+from yorozu.files.actions import (
+    NOTHING,
+    Prepared,
+    files_guard,
+    prepare_attachments,
+    store_attachments,
+)
 from yorozu.messaging import screening
 from yorozu.messaging.models import (
     VISIBLE_STATUSES,
@@ -44,6 +51,10 @@ from yorozu.trust.screening import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from django.core.files.uploadedfile import UploadedFile
+
     from yorozu.accounts.models import User
 
 MAX_BODY_LENGTH = 5000
@@ -81,10 +92,11 @@ STATUS_FOR_VERDICT = {
 }
 
 
-def clean_message_body(body: str) -> str:
-    """The body as stored: stripped, non-empty, at most 5,000 characters. Raises MessageRefused."""
+def clean_message_body(body: str, *, allow_empty: bool = False) -> str:
+    """The body as stored: stripped, non-empty (unless files come with it), at most 5,000
+    characters. Raises MessageRefused."""
     body = (body or "").strip()
-    if not body:
+    if not body and not allow_empty:
         raise MessageRefused(_("Please write a message."))
     if len(body) > MAX_BODY_LENGTH:
         raise MessageRefused(
@@ -97,9 +109,15 @@ def clean_message_body(body: str) -> str:
 
 
 def do_send_message(
-    *, thread: Thread, sender: User, body: str, idempotency_key: str, actor: User
+    *,
+    thread: Thread,
+    sender: User,
+    body: str,
+    idempotency_key: str,
+    actor: User,
+    files: Sequence[UploadedFile] = (),
 ) -> Message:
-    """Send `body` from `sender` in `thread`, exactly once per idempotency key.
+    """Send `body` (and `files`) from `sender` in `thread`, exactly once per idempotency key.
 
     A retry or double submit with a key already used by this sender returns the message stored
     the first time and stores nothing new. Screening runs before the message's transaction, so
@@ -109,30 +127,47 @@ def do_send_message(
     An account without a confirmed address, or past its message quota, is refused first
     (`accounts.gates`). Raises `MessageRefused`, `trust.screening.Blocked`,
     `trust.screening.SlowDown`, `accounts.gates.EmailNotConfirmed` or `core.quotas.QuotaExceeded`.
+
+    Files go through the files app (`files.actions`): checked and screened in the thread's
+    context after the text, before anything is stored (`AttachmentRefused`, `FileBlocked`), and
+    stored on the message in its transaction; a message may then have no text.
     """
     admit(sender, "message")
     if actor.pk != sender.pk or not thread.has_party(sender.pk):
         raise PermissionDenied("only the thread's two parties send in it")
     if not can_use(sender, "message"):
         raise MessageRefused(restricted_message("message"), "restricted", status=403)
-    body = clean_message_body(body)
+    body = clean_message_body(body, allow_empty=bool(files))
     if len(idempotency_key) > MAX_IDEMPOTENCY_KEY_LENGTH:
         raise ValueError("idempotency key too long")
     check_slowdown(sender)
-    screened = screening.screen_message(thread=thread, sender=sender, body=body)
+    stage = screening.thread_stage(thread) if files else None
+    screened = screening.screen_message(thread=thread, sender=sender, body=body, stage=stage)
     refuse_if_blocked(screened, author=sender, actor=actor)
-    return _store_message(
-        thread=thread,
-        sender=sender,
-        screened=screened,
-        idempotency_key=idempotency_key,
-        actor=actor,
-    )
+    prepared = NOTHING
+    if files:
+        context = screening.message_context(thread, sender, stage=stage)
+        prepared = prepare_attachments(files, author=sender, context=context)
+    with files_guard(prepared):
+        return _store_message(
+            thread=thread,
+            sender=sender,
+            screened=screened,
+            idempotency_key=idempotency_key,
+            actor=actor,
+            prepared=prepared,
+        )
 
 
 @transaction.atomic(durable=True)
 def _store_message(
-    *, thread: Thread, sender: User, screened: Screening, idempotency_key: str, actor: User
+    *,
+    thread: Thread,
+    sender: User,
+    screened: Screening,
+    idempotency_key: str,
+    actor: User,
+    prepared: Prepared = NOTHING,
 ) -> Message:
     # Lock the row and re-read what sends change; the job and the parties do not change, so the
     # caller's thread keeps them (access_thread loaded them), sparing the hot path a 4-table join.
@@ -165,6 +200,7 @@ def _store_message(
             raise
         return already
     apply_verdict(screened, content=message, author=sender, actor=actor)
+    store_attachments(prepared, owner=message, actor=actor)
     _record_on_thread(thread, message)
     if message.status != MessageStatus.HELD:
         _notify_recipient(thread, message)

@@ -6,6 +6,7 @@ class MessagingConfig(AppConfig):
     label = "messaging"
 
     def ready(self) -> None:
-        from yorozu.messaging import moderated
+        from yorozu.messaging import attachments, moderated
 
         moderated.register_kinds()
+        attachments.register_hosts()

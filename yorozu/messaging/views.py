@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from yorozu.accounts.requests import SignedInRequest
 from yorozu.core.errors import Refused, with_refusal
+from yorozu.files.selectors import attachments_by_owner
 from yorozu.messaging import screening
 from yorozu.messaging.actions import (
     MAX_BODY_LENGTH,
@@ -26,7 +27,7 @@ from yorozu.messaging.actions import (
     do_send_message,
 )
 from yorozu.messaging.forms import ContactRequestForm, MessageForm
-from yorozu.messaging.models import Thread
+from yorozu.messaging.models import Message, Thread
 from yorozu.messaging.selectors import (
     INBOX_PAGE_SIZE,
     MESSAGES_PAGE_SIZE,
@@ -76,8 +77,9 @@ def send(request: SignedInRequest, thread_id: int) -> HttpResponse:
                 body=form.cleaned_data["body"],
                 idempotency_key=form.cleaned_data["idempotency_key"],
                 actor=request.user,
+                files=request.FILES.getlist("files"),
             )
-        except Refused as refusal:  # screening, a restriction, unconfirmed, past the quota
+        except Refused as refusal:  # screening, a restriction, unconfirmed, past the quota, a file
             form.add_error("body", refusal.message)
             refused = refusal
         else:
@@ -88,7 +90,21 @@ def send(request: SignedInRequest, thread_id: int) -> HttpResponse:
     context = _thread_context(request, thread, form, page_number=1)
     if isinstance(refused, Blocked):
         shown = refused.shown()
-        context["refusal"] = {"segments": shown["segments"], "reasons": shown["messages"]}
+        context["refusal"] = {
+            "segments": shown["segments"],
+            "reasons": shown["messages"],
+            "file": getattr(refused, "file_name", ""),
+        }
+    if request.htmx and refused is not None and request.FILES:
+        # Files were chosen: only the reason is swapped in, so the form keeps the draft and the
+        # chosen files as they are (a browser cannot put files back into a re-rendered input).
+        context["files_refused"] = True
+        response = render(request, f"{THREAD_TEMPLATE}#feedback", context)
+        response["HX-Retarget"] = "#send-feedback"
+        response["HX-Reswap"] = "innerHTML"
+        if refused.retry_after is not None:
+            response["Retry-After"] = str(refused.retry_after)
+        return response
     if request.htmx:
         # htmx swaps only 2xx answers: the draft comes back with 200 (and Retry-After).
         response = render(request, f"{THREAD_TEMPLATE}#conversation", context)
@@ -163,6 +179,10 @@ def _thread_context(
     if page_number is None:
         page_number = request.GET.get("page")
     page = Paginator(newest_first_messages(thread, user), MESSAGES_PAGE_SIZE).get_page(page_number)
+    shown = list(reversed(page.object_list))
+    files = attachments_by_owner(Message, [m.pk for m in shown], user)
+    for message in shown:
+        setattr(message, "attached", files.get(message.pk, []))  # noqa: B010
     as_client = user.pk == thread.client_id
     reader_role = "client" if as_client else "worker"
     funded = screening.escrow_funded(thread)
@@ -178,6 +198,6 @@ def _thread_context(
         "contact_request": contact,
         "contact_form": None if funded or contact else ContactRequestForm(),
         "page_obj": page,
-        "thread_messages": list(reversed(page.object_list)),
+        "thread_messages": shown,
         "form": form,
     }

@@ -63,6 +63,9 @@ class ModeratedKind:
     decide_url: for a kind whose decision is more than approve or reject (a dispute's amounts),
               the page where it is decided; the console's case page links there instead of
               offering approve and reject.
+    preview_template: a template the case page includes above the flagged text, with the item
+              as `item` (an attached file: its link, its picture, where each part of the text
+              was read).
     """
 
     model: type[Model]
@@ -80,6 +83,7 @@ class ModeratedKind:
     take_down: Callable[..., Any] | None = None
     rescan: Rescan | None = None
     decide_url: Callable[[Any], str] | None = None
+    preview_template: str = ""
     select_related: tuple[str, ...] = field(default=())
 
 

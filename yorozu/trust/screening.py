@@ -86,6 +86,9 @@ POLICIES: dict[str, Policy] = {
     "job": Policy("job", block_points=15.0, case_on=("warn", "hold")),
     "profile": Policy("profile", refuse_from="hold"),
     "review": Policy("review", refuse_from="hold"),
+    # The text read in an attached file (its name, codes, OCR, a document's text), judged as a
+    # message in the context of the item it is attached to (yorozu/files).
+    "file": Policy("message"),
     "report": Policy("report", at_most="warn", case_on=(), offence_on=()),
     "appeal": Policy("report", at_most="warn", case_on=(), offence_on=()),
 }
@@ -153,6 +156,10 @@ BLOCKED_MESSAGES: dict[str, str | _StrPromise] = {
     "job": _("This posting cannot be published as written. Please rewrite the highlighted parts."),
     "profile": _("Your profile was not saved. Please rewrite the highlighted parts."),
     "review": _("Your review was not posted. Please rewrite the highlighted parts."),
+    "file": _(
+        "A file was not sent: it shows what cannot be shared here. Please remove it or attach "
+        "another one."
+    ),
 }
 
 

@@ -86,6 +86,25 @@ def open_dispute(client_user, worker_user, staff_user):
     return dispute, lambda: Dispute.objects.get(pk=dispute.pk).status, None
 
 
+def held_attachment(client_user, worker_user, staff_user):
+    import uuid
+
+    from yorozu.files.models import Attachment
+    from yorozu.files.tests import samples as files
+    from yorozu.messaging.actions import do_send_message
+
+    message = do_send_message(
+        thread=ThreadFactory(client=client_user, worker=worker_user),
+        sender=client_user,
+        body="資料をお送りします。",
+        idempotency_key=uuid.uuid4().hex,
+        actor=client_user,
+        files=[files.upload(files.HELD_NAME, files.blank_png())],
+    )
+    attachment = Attachment.objects.get(object_id=message.pk)
+    return attachment, lambda: Attachment.objects.get(pk=attachment.pk).status, None
+
+
 # Kinds decided on their own page (a dispute's amounts): listed and opened in the console, which
 # links to that page instead of offering approve and reject.
 DECIDED_ELSEWHERE = {"dispute": open_dispute}
@@ -103,6 +122,7 @@ MAKERS = {
     "scout": (held_scout, {"approve": ScoutStatus.SENT, "reject": ScoutStatus.REJECTED}),
     "contact_request": (contact_request, {"approve": "approved", "reject": "rejected"}),
     "user": (repeat_offender, {"approve": None, "reject": None}),
+    "attachment": (held_attachment, {"approve": "delivered", "reject": "rejected"}),
 }
 
 

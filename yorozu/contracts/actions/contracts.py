@@ -9,7 +9,9 @@ its event and ledger rows, and the other party told — or refused with nothing 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from yorozu.accounts.models import ClientKind, User
 from yorozu.contracts import ledger
 from yorozu.contracts.actions import steps
+from yorozu.contracts.attachments import milestone_context
 from yorozu.contracts.errors import ContractError
 from yorozu.contracts.models import (
     Contract,
@@ -30,6 +33,16 @@ from yorozu.contracts.money import withholding_tax
 from yorozu.contracts.notices import notify
 from yorozu.contracts.payments import get_gateway
 from yorozu.contracts.transitions import CLIENT, SYSTEM
+from yorozu.files.actions import (
+    NOTHING,
+    Prepared,
+    files_guard,
+    prepare_attachments,
+    store_attachments,
+)
+
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
 
 MAX_MILESTONES = 10
 MIN_MILESTONE_AMOUNT = 1000
@@ -203,16 +216,44 @@ def do_fund_contract(contract: Contract, *, actor: User, note: str = "") -> Cont
     return locked
 
 
-@transaction.atomic(durable=True)
-def do_deliver_contract(contract: Contract, *, actor: User, note: str) -> Contract:
-    """The worker delivers the current milestone, with a note saying what and where.
+def do_deliver_contract(
+    contract: Contract, *, actor: User, note: str, files: Sequence[UploadedFile] = ()
+) -> Contract:
+    """The worker delivers the current milestone, with a note saying what and where, and the
+    delivered files, if any (attached to the milestone).
 
     The acceptance period starts: unless the client accepts or asks for changes before it
-    ends, the milestone is accepted automatically.
+    ends, the milestone is accepted automatically. Files are checked and screened (the files
+    app, in the contract's context) before anything is written: a refused file refuses the
+    delivery (`AttachmentRefused`, `FileBlocked`) and the note is kept by the form.
     """
     note = (note or "").strip()
     if not note:
         raise ContractError(_("Please write a delivery note."))
+    prepared = NOTHING
+    if files:
+        milestone = current_milestone_of(contract)
+        if milestone is None or contract.worker_id != actor.pk:
+            raise ContractError(_("There is no milestone to deliver now."))
+        prepared = prepare_attachments(
+            files, author=actor, context=milestone_context(milestone, actor)
+        )
+    with files_guard(prepared):
+        return _deliver(contract, actor=actor, note=note, prepared=prepared)
+
+
+def current_milestone_of(contract: Contract) -> Milestone | None:
+    """The milestone being worked on (the first one not closed), read without a lock."""
+    return (
+        Milestone.objects.select_related("contract__job")
+        .filter(contract=contract, status=MilestoneStatus.FUNDED)
+        .order_by("position")
+        .first()
+    )
+
+
+@transaction.atomic(durable=True)
+def _deliver(contract: Contract, *, actor: User, note: str, prepared: Prepared) -> Contract:
     step = steps.begin(contract, "deliver", actor=actor)
     locked = step.contract
     milestone = steps.require_milestone(step, MilestoneStatus.FUNDED)
@@ -231,6 +272,7 @@ def do_deliver_contract(contract: Contract, *, actor: User, note: str) -> Contra
             "reminders_sent",
         ]
     )
+    stored = store_attachments(prepared, owner=milestone, actor=actor)
     steps.record(
         step,
         actor=actor,
@@ -239,6 +281,7 @@ def do_deliver_contract(contract: Contract, *, actor: User, note: str) -> Contra
         data={
             "milestone": milestone.position,
             "acceptance_due_at": milestone.acceptance_due_at.isoformat(),
+            **({"files": [a.pk for a in stored]} if stored else {}),
         },
     )
     notify(

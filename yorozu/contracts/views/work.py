@@ -29,11 +29,13 @@ from yorozu.contracts.actions import (
     do_withdraw_proposal,
 )
 from yorozu.contracts.forms import MilestoneFormSet, OfferForm, ProposalForm, TransitionForm
-from yorozu.contracts.models import ContractStatus, MilestoneStatus, ProposalStatus
+from yorozu.contracts.models import ContractStatus, Milestone, MilestoneStatus, ProposalStatus
 from yorozu.contracts.money import total
 from yorozu.contracts.payments import breakdown
 from yorozu.contracts.transitions import allowed_transitions, party_of
 from yorozu.core.errors import Refused, with_refusal
+from yorozu.files.actions import FileBlocked
+from yorozu.files.selectors import attachments_by_owner
 from yorozu.reviews.selectors import has_reviewed
 from yorozu.trust.screening import Blocked
 
@@ -303,6 +305,9 @@ def _detail_context(request: SignedInRequest, contract, bound=None) -> dict:
         steps.append((transition, form))
     party = party_of(contract, user)
     milestones = selectors.contract_milestones(contract)
+    files = attachments_by_owner(Milestone, [m.pk for m in milestones], user)
+    for milestone in milestones:
+        setattr(milestone, "attached", files.get(milestone.pk, []))  # noqa: B010
     current = selectors.current_milestone(milestones)
     rows = [(m, breakdown(m.amount, withholding=contract.withholding)) for m in milestones]
     return {
@@ -355,10 +360,25 @@ def contract_transition(
     if not form.is_valid():
         context = _detail_context(request, contract, bound=form)
         return render(request, "contracts/contract_detail.html", context, status=400)
+    extras = form.extras()
+    if transition == "deliver":
+        extras["files"] = request.FILES.getlist("files")
     try:
-        action(contract, actor=request.user, note=form.cleaned_data["note"], **form.extras())
+        action(contract, actor=request.user, note=form.cleaned_data["note"], **extras)
     except ContractError as err:
         messages.error(request, err.message)
+    except Refused as refusal:  # a delivered file refused: the note comes back with the reason
+        form.add_error(None, refusal.message)
+        context = _detail_context(request, contract, bound=form)
+        if isinstance(refusal, FileBlocked):
+            shown = refusal.shown()
+            context["file_refusal"] = {
+                "file": refusal.file_name,
+                "segments": shown["segments"],
+                "reasons": shown["messages"],
+            }
+        response = render(request, "contracts/contract_detail.html", context, status=400)
+        return with_refusal(response, refusal)
     else:
         messages.success(request, TRANSITION_DONE[transition])
     return redirect("contracts:detail", contract_id=contract.pk)

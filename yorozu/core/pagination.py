@@ -9,8 +9,11 @@ cap. Below the cap it is Django's Paginator, exactly.
 
 from __future__ import annotations
 
+import inspect
+
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+from django.utils.inspect import method_has_no_args
 
 COUNT_CAP = 10_000
 
@@ -27,7 +30,11 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _capped_count(self) -> int:
-        return self.object_list[: self.cap + 1].count()
+        rows = self.object_list[: self.cap + 1]
+        count = getattr(rows, "count", None)
+        if callable(count) and not inspect.isbuiltin(count) and method_has_no_args(count):
+            return count()  # a queryset: COUNT(*) over the LIMITed subquery
+        return len(rows)
 
     @property
     def capped(self) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import inspect
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.inspect import method_has_no_args
 
@@ -30,10 +31,14 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _capped_count(self) -> int:
-        rows = self.object_list[: self.cap + 1]
+        rows = self.object_list
+        if isinstance(rows, QuerySet):
+            # Any cap+1 matching rows will do: no joins for display, no sort.
+            return rows.select_related(None).order_by()[: self.cap + 1].count()
+        rows = rows[: self.cap + 1]
         count = getattr(rows, "count", None)
         if callable(count) and not inspect.isbuiltin(count) and method_has_no_args(count):
-            return count()  # a queryset: COUNT(*) over the LIMITed subquery
+            return count()
         return len(rows)
 
     @property

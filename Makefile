@@ -44,6 +44,23 @@ run: install
 worker: install
 	$(MANAGE) db_worker
 
+# What production runs, on one machine (docs/deploy.md): migrate and collect static files, then
+# gunicorn with WEB_WORKERS processes, TASK_WORKERS task workers and one scheduler, against
+# DATABASE_URL and REDIS_URL, DEBUG off. SECRET_KEY must be set; Ctrl-C stops them all.
+WEB_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))
+TASK_WORKERS ?= 2
+serve: install
+	@test -n "$$SECRET_KEY" || (echo "make serve runs with DEBUG off: set SECRET_KEY (docs/deploy.md)" >&2; exit 1)
+	@test -n "$$DATABASE_URL" || echo "warning: DATABASE_URL is unset, serving the SQLite file in var/" >&2
+	@test -n "$$REDIS_URL" || echo "warning: REDIS_URL is unset, the cache and counters live in the database" >&2
+	DEBUG=0 $(MANAGE) migrate --noinput
+	DEBUG=0 $(MANAGE) collectstatic --noinput --verbosity 0
+	@trap 'kill 0' EXIT INT TERM; export DEBUG=0; \
+	  for i in $$(seq 1 $(TASK_WORKERS)); do $(MANAGE) db_worker --no-reload & done; \
+	  $(MANAGE) run_scheduler & \
+	  $(VENV)/bin/gunicorn yorozu.wsgi --bind $(HOST):$(PORT) --workers $(WEB_WORKERS) \
+	    --access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+
 test: install
 	$(PY) -m pytest -n 2 -q
 

@@ -84,11 +84,13 @@ def pytest_collection_modifyitems(items):
 def _fresh_cache():
     """Each test starts with an empty cache: login throttling, used TOTP codes and the filter
     dedupe live there, and one test's failed logins must not lock out the next test."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for name in ("default", "fragments"):
+        caches[name].clear()
     yield
-    cache.clear()
+    for name in ("default", "fragments"):
+        caches[name].clear()
 
 
 @pytest.fixture

@@ -134,6 +134,9 @@ TEMPLATES = [
     }
 ]
 
+# Django's form renderer with <select> written in Python (yorozu/core/form_renderer.py says why).
+FORM_RENDERER = "yorozu.core.form_renderer.FormRenderer"
+
 # Database: SQLite in var/ (WAL) by default, PostgreSQL (or anything) through DATABASE_URL.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
@@ -158,6 +161,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # rate limits), used TOTP codes and the filter-use dedupe live in the cache, so every process
 # must see the same one: never a per-process local-memory cache outside the tests.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES: dict[str, dict[str, object]]
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
@@ -169,6 +173,13 @@ else:
             "LOCATION": "yorozu_cache",  # created by a core migration (createcachetable)
         }
     }
+# Rendered fragments stored under a key made of everything they show (`jobs.cards`): correct
+# without sharing, so each process keeps its own, in memory, with no round trip.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "yorozu-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

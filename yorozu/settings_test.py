@@ -10,7 +10,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # In-process cache, emptied before every test (yorozu/conftest.py), so one test's login
 # failures never lock out the next; quota counters in the test database (rolled back per test).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "f"},
+}
 QUOTA_STORE = "database"
 # Tests build whole marketplaces in a few milliseconds: the quota mechanism runs, with every
 # limit a thousand times wider. The quota tests set the production limits (yorozu.settings).

@@ -14,6 +14,7 @@ from django_htmx.middleware import HtmxDetails
 
 from yorozu.accounts.models import User
 from yorozu.core.errors import Refused, with_refusal
+from yorozu.core.pagination import CappedPaginator
 from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.jobs.actions import JobNotOpen, do_close_job, do_edit_job, do_post_job
 from yorozu.jobs.forms import JobForm, JobSearchForm
@@ -45,7 +46,10 @@ class SignedInRequest(JobsRequest):
 def search(request: JobsRequest) -> HttpResponse:
     """Public job search. Filters come from the query string; htmx swaps only the results."""
     form = JobSearchForm(request.GET or None)
-    page = Paginator(search_jobs(form.search_params()), PAGE_SIZE).get_page(request.GET.get("page"))
+    # Counted up to a cap ("10,000件以上"): a broad search never counts every open job.
+    page = CappedPaginator(search_jobs(form.search_params()), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     context = {"form": form, "page_obj": page}
     if request.htmx and request.htmx.target == "job-results":
         return render(request, "jobs/job_search.html#results", context)

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 
 from yorozu.core.side_effects import on_commit
 from yorozu.notifications.models import Notification
+from yorozu.notifications.tasks import send_notification_email
 
 if TYPE_CHECKING:
     from yorozu.accounts.models import User
 
-logger = logging.getLogger(__name__)
 StrOrPromise = str | Promise
 
 
@@ -78,7 +76,8 @@ def do_notify(
         notification = Notification.objects.create(
             user=user, kind=kind, title=title, body=body, url=url
         )
-    on_commit(_send_email, user.email, title, body, url)
+    # The e-mail copy goes through the task queue: no SMTP round trip inside a request.
+    on_commit(send_notification_email.enqueue, user.email, title, body, url)
     return notification
 
 
@@ -86,20 +85,6 @@ def _unread_with_key(user, collapse_key: str) -> Notification | None:
     return Notification.objects.filter(
         user=user, collapse_key=collapse_key, read_at__isnull=True
     ).first()
-
-
-def _send_email(address: str, title: str, body: str, url: str) -> None:
-    """The e-mail copy. A mail server failure is logged and lost: the in-app one stays."""
-    link = f"\n\n{settings.SITE_URL.rstrip('/')}{url}" if url else ""
-    try:
-        send_mail(
-            subject=f"[yorozu] {title}",
-            message=f"{body}{link}",
-            from_email=None,
-            recipient_list=[address],
-        )
-    except Exception:
-        logger.exception("could not e-mail a notification to %s", address)
 
 
 @transaction.atomic(durable=True)

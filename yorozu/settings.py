@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "yorozu.trust",
     "yorozu.content",
     "yorozu.certification",
+    "yorozu.blocks",
     "yorozu.moderation",
     "yorozu.enforcement",
     "yorozu.console",

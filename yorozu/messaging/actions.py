@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.gates import admit
+from yorozu.blocks.selectors import refuse_if_contact_blocked
 from yorozu.core.errors import Refused
 from yorozu.core.staff import REVIEW, require_staff_permission
 from yorozu.enforcement.selectors import can_use, restricted_message
@@ -115,6 +116,7 @@ def do_send_message(
         raise PermissionDenied("only the thread's two parties send in it")
     if not can_use(sender, "message"):
         raise MessageRefused(restricted_message("message"), "restricted", status=403)
+    refuse_if_contact_blocked(sender, thread.other_party(sender.pk))
     body = clean_message_body(body)
     if len(idempotency_key) > MAX_IDEMPOTENCY_KEY_LENGTH:
         raise ValueError("idempotency key too long")

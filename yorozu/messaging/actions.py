@@ -30,6 +30,7 @@ from yorozu.messaging.models import (
     ContactRequestStatus,
     Message,
     MessageStatus,
+    ReadReceiptSetting,
     Thread,
 )
 from yorozu.moderation.actions import do_open_case
@@ -435,3 +436,15 @@ def do_decide_contact_request(
         )
     request.status = locked.status
     return locked
+
+
+# ---- read receipts (既読) ---------------------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def do_set_read_receipts(*, shares: bool, actor: User) -> ReadReceiptSetting:
+    """Turn showing `actor`'s own read state to the people they talk to on or off."""
+    setting, _created = ReadReceiptSetting.objects.update_or_create(
+        user=actor, defaults={"shares_read_state": shares}
+    )
+    return setting

@@ -7,5 +7,7 @@ class MessagingConfig(AppConfig):
 
     def ready(self) -> None:
         from yorozu.messaging import moderated
+        from yorozu.notifications.topics import register_kinds
 
         moderated.register_kinds()
+        register_kinds("messages", "message", "message_released")

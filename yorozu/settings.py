@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "yorozu.content",
     "yorozu.certification",
     "yorozu.blocks",
+    "yorozu.favourites",
     "yorozu.moderation",
     "yorozu.enforcement",
     "yorozu.console",

@@ -24,7 +24,7 @@ RECENT_DAYS = 30
 class ContactBlocked(Refused):
     """A scout, message or proposal between two people one of whom blocked the other."""
 
-    default_code = "blocked"
+    default_code = "contact_blocked"
     status = 403
 
 

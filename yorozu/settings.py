@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "yorozu.certification",
     "yorozu.blocks",
     "yorozu.favourites",
+    "yorozu.alerts",
     "yorozu.moderation",
     "yorozu.enforcement",
     "yorozu.console",

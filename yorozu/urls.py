@@ -25,6 +25,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # e-mail change and confirmation, two-factor authentication (account/2fa/).
     path("account/blocks/", include("yorozu.blocks.urls")),
     path("account/favourites/", include("yorozu.favourites.urls")),
+    path("account/searches/", include("yorozu.alerts.urls")),
     path("account/", include("allauth.urls")),
     path("jobs/", include("yorozu.jobs.urls")),
     path("", include("yorozu.contracts.urls")),

@@ -68,3 +68,12 @@ def followed_client_ids(user_ids) -> dict[int, list[int]]:
     ).values_list("owner_id", "person_id"):
         out.setdefault(owner_id, []).append(person_id)
     return out
+
+
+def followers_of_anyone() -> set[int]:
+    """Every user who follows at least one client (the digest visits them)."""
+    return set(
+        Favourite.objects.filter(kind=FavouriteKind.CLIENT)
+        .values_list("owner_id", flat=True)
+        .distinct()
+    )

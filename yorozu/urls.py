@@ -23,6 +23,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("yorozu.accounts.urls")),
     # allauth's pages under account/: password reset (linked from the login page) and change,
     # e-mail change and confirmation, two-factor authentication (account/2fa/).
+    path("account/blocks/", include("yorozu.blocks.urls")),
+    path("account/favourites/", include("yorozu.favourites.urls")),
+    path("account/searches/", include("yorozu.alerts.urls")),
     path("account/", include("allauth.urls")),
     path("jobs/", include("yorozu.jobs.urls")),
     path("", include("yorozu.contracts.urls")),

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
+from yorozu.blocks.selectors import BlockSignal, block_signal
 from yorozu.core.staff import REVIEW, has_staff_permission
 from yorozu.enforcement.models import Restriction
 from yorozu.moderation.models import CaseEvent, CaseQueue, CaseStatus, ModerationCase
@@ -126,6 +127,7 @@ class AccountHistory:
     case_counts: dict[str, int]
     restrictions: list
     certification: object | None
+    blocks: BlockSignal
 
 
 def account_history(user, *, exclude_case: int | None = None) -> AccountHistory:
@@ -147,6 +149,7 @@ def account_history(user, *, exclude_case: int | None = None) -> AccountHistory:
         case_counts=counts,
         restrictions=list(Restriction.objects.filter(user=user).order_by("-id")[:10]),
         certification=certification,
+        blocks=block_signal(user.pk),
     )
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.gates import admit
+from yorozu.blocks.selectors import refuse_if_contact_blocked
 from yorozu.core.errors import Refused
 from yorozu.core.staff import REVIEW, require_staff_permission
 from yorozu.enforcement.selectors import can_use, restricted_message
@@ -36,6 +37,7 @@ from yorozu.messaging.models import (
     ContactRequestStatus,
     Message,
     MessageStatus,
+    ReadReceiptSetting,
     Thread,
 )
 from yorozu.moderation.actions import do_open_case
@@ -137,6 +139,7 @@ def do_send_message(
         raise PermissionDenied("only the thread's two parties send in it")
     if not can_use(sender, "message"):
         raise MessageRefused(restricted_message("message"), "restricted", status=403)
+    refuse_if_contact_blocked(sender, thread.other_party(sender.pk))
     body = clean_message_body(body, allow_empty=bool(files))
     if len(idempotency_key) > MAX_IDEMPOTENCY_KEY_LENGTH:
         raise ValueError("idempotency key too long")
@@ -469,3 +472,15 @@ def do_decide_contact_request(
         )
     request.status = locked.status
     return locked
+
+
+# ---- read receipts (既読) ---------------------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def do_set_read_receipts(*, shares: bool, actor: User) -> ReadReceiptSetting:
+    """Turn showing `actor`'s own read state to the people they talk to on or off."""
+    setting, _created = ReadReceiptSetting.objects.update_or_create(
+        user=actor, defaults={"shares_read_state": shares}
+    )
+    return setting

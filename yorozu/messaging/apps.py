@@ -7,6 +7,8 @@ class MessagingConfig(AppConfig):
 
     def ready(self) -> None:
         from yorozu.messaging import attachments, moderated
+        from yorozu.notifications.topics import register_kinds
 
         moderated.register_kinds()
         attachments.register_hosts()
+        register_kinds("messages", "message", "message_released")

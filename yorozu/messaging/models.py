@@ -222,3 +222,27 @@ class ContactRequest(models.Model):
 
     def __str__(self) -> str:
         return f"ContactRequest({self.thread_id}, {self.status})"
+
+
+class ReadReceiptSetting(models.Model):
+    """Whether a user lets the people they talk to see when they have read a message (既読).
+
+    No row means yes (the default). It works both ways, as on the messaging apps people know:
+    someone who hides their own read state does not see the other party's either.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="read_receipt_setting",
+    )
+    shares_read_state = models.BooleanField(_("show when I have read messages"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("read receipt setting")
+        verbose_name_plural = _("read receipt settings")
+
+    def __str__(self) -> str:
+        return f"ReadReceiptSetting({self.user_id}, {self.shares_read_state})"

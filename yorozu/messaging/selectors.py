@@ -6,6 +6,8 @@ anyone else gets a 404, never a hint that it exists.
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import (
     BooleanField,
     Case,
@@ -21,7 +23,14 @@ from django.http import Http404
 
 from yorozu.contracts.models import Contract
 from yorozu.enforcement.selectors import visible_q
-from yorozu.messaging.models import VISIBLE_STATUSES, Caution, ContactRequest, Message, Thread
+from yorozu.messaging.models import (
+    VISIBLE_STATUSES,
+    Caution,
+    ContactRequest,
+    Message,
+    ReadReceiptSetting,
+    Thread,
+)
 
 INBOX_PAGE_SIZE = 20
 MESSAGES_PAGE_SIZE = 50
@@ -128,3 +137,22 @@ def caution_for(reader_role: str) -> Caution | None:
 
 def contact_request_for(thread: Thread) -> ContactRequest | None:
     return ContactRequest.objects.filter(thread=thread).first()
+
+
+def shares_read_state(user) -> bool:
+    """Whether `user` shows the other party when they have read a message (default: yes)."""
+    return not ReadReceiptSetting.objects.filter(user_id=user.pk, shares_read_state=False).exists()
+
+
+def read_by_other_until(thread: Thread, viewer) -> datetime.datetime | None:
+    """Up to when the other party has read `thread`, as `viewer` may see it (既読), or None.
+
+    None when the other party hides their read state, or when `viewer` hides their own (it
+    works both ways). One query for both settings.
+    """
+    other_id = thread.other_party(viewer.pk)
+    if ReadReceiptSetting.objects.filter(
+        user_id__in=[viewer.pk, other_id], shares_read_state=False
+    ).exists():
+        return None
+    return getattr(thread, thread.last_read_field(other_id))

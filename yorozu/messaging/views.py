@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -25,6 +26,7 @@ from yorozu.messaging.actions import (
     do_mark_thread_read,
     do_request_contact,
     do_send_message,
+    do_set_read_receipts,
 )
 from yorozu.messaging.forms import ContactRequestForm, MessageForm
 from yorozu.messaging.models import Message, Thread
@@ -36,6 +38,8 @@ from yorozu.messaging.selectors import (
     contact_request_for,
     contract_for_thread,
     newest_first_messages,
+    read_by_other_until,
+    shares_read_state,
     threads_for,
 )
 from yorozu.trust.screening import Blocked
@@ -47,7 +51,11 @@ THREAD_TEMPLATE = "messaging/thread_detail.html"
 def inbox(request: SignedInRequest) -> HttpResponse:
     """/messages/: every thread the user is a party to, as client and as worker."""
     page = Paginator(threads_for(request.user), INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "messaging/thread_inbox.html", {"page_obj": page})
+    return render(
+        request,
+        "messaging/thread_inbox.html",
+        {"page_obj": page, "shares_read_state": shares_read_state(request.user)},
+    )
 
 
 @login_required
@@ -199,5 +207,30 @@ def _thread_context(
         "contact_form": None if funded or contact else ContactRequestForm(),
         "page_obj": page,
         "thread_messages": shown,
+        # 既読: up to when the other party has read, if both show their read state.
+        "read_until": read_by_other_until(thread, user),
+        "shares_read_state": shares_read_state(user),
         "form": form,
     }
+
+
+@login_required
+@require_POST
+def read_receipts(request: SignedInRequest) -> HttpResponse:
+    """Turn showing one's own read state (既読) on or off; back to the page it was changed on."""
+    shares = request.POST.get("shares") == "on"
+    do_set_read_receipts(shares=shares, actor=request.user)
+    if shares:
+        messages.success(request, _("The people you talk to now see when you have read."))
+    else:
+        messages.success(
+            request,
+            _(
+                "The people you talk to no longer see when you have read, and you no longer "
+                "see when they have."
+            ),
+        )
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("messaging:inbox")
+    return redirect(back)

@@ -40,3 +40,26 @@ class Notification(models.Model):
     @property
     def is_unread(self) -> bool:
         return self.read_at is None
+
+
+class NotificationPreference(models.Model):
+    """One person's choice for one topic (`topics.TOPICS`); no row means the topic's defaults."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    topic = models.CharField(_("topic"), max_length=30)
+    in_app = models.BooleanField(_("on yorozu"), default=True)
+    email = models.BooleanField(_("by e-mail"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["user", "topic"]
+        verbose_name = _("notification setting")
+        verbose_name_plural = _("notification settings")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic"], name="one_preference_per_topic")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.topic} in_app={self.in_app} email={self.email}"

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.gates import admit
 from yorozu.accounts.models import IdentityStatus, User, WorkerProfile
+from yorozu.blocks.selectors import refuse_if_contact_blocked
 from yorozu.core.errors import Refused
 from yorozu.core.staff import REVIEW, require_staff_permission
 from yorozu.enforcement.selectors import can_use, restricted_message
@@ -352,6 +353,7 @@ def _check_can_scout(client: User) -> None:
 def _check_worker(client: User, worker: User, job) -> None:
     if worker.pk == client.pk:
         raise ScoutRefused(_("You cannot scout yourself."))
+    refuse_if_contact_blocked(client, worker.pk)
     if not open_jobs_of_client(client).filter(pk=job.pk).exists():
         raise ScoutRefused(_("This job is no longer open, so it cannot be used for a scout."))
     profile = searchable_workers().filter(user_id=worker.pk).first()
@@ -425,6 +427,7 @@ def do_accept_scout(scout: Scout, *, actor: User):
         raise ScoutRefused(_("This scout has already been answered."))
     if not (can_use(scout.client, "message") and can_use(scout.client, "scout")):
         raise ScoutRefused(_("This scout has been withdrawn. You can still decline it."))
+    refuse_if_contact_blocked(scout.worker, scout.client_id)
     if not scout.job.accepting_proposals:
         raise ScoutRefused(_("This job is no longer open. You can still decline the scout."))
     scout.status = ScoutStatus.ACCEPTED

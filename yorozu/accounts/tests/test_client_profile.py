@@ -89,7 +89,8 @@ def test_client_page_query_count_is_bounded(
         make_review(UserFactory(), client_user, Direction.WORKER_TO_CLIENT, comment="良い")
     if signed_in:
         client.force_login(worker_user)
-    # Signed in, the report link reads what the viewer has already reported (one query).
-    with django_assert_max_num_queries(9 + signed_in):
+    # Signed in, the report link reads what the viewer has already reported, the block link
+    # whether they blocked the client, the follow button whether they follow them (one each).
+    with django_assert_max_num_queries(9 + 3 * signed_in):
         response = client.get(url(client_user))
     assert response.status_code == 200

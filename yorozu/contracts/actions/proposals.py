@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.gates import admit
+from yorozu.blocks.selectors import refuse_if_contact_blocked
 from yorozu.contracts.errors import ContractError
 from yorozu.contracts.models import (
     Contract,
@@ -73,6 +74,7 @@ def do_submit_proposal(*, job: Job, worker, data: dict, actor: User) -> Proposal
     admit(worker, "proposal")
     if not can_use(worker, "message"):
         raise ContractError(restricted_message("message"), "restricted", status=403)
+    refuse_if_contact_blocked(worker, job.client_id)
     check_slowdown(worker)
     screened = screen("proposal", data["message"], author=worker, context=proposal_context(job))
     refuse_if_blocked(screened, author=worker, actor=actor)

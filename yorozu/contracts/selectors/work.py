@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from yorozu.blocks.selectors import block_between
 from yorozu.contracts.models import (
     CLIENT_HIDDEN_PROPOSAL_STATUSES,
     CLOSED_MILESTONE_STATUSES,
@@ -287,6 +288,8 @@ def reason_cannot_propose(user, job: Job):
         return _("This job is no longer accepting proposals.")
     if job.deadline < timezone.localdate():
         return _("The application deadline for this job has passed.")
+    if block_between(user.pk, job.client_id) is not None:
+        return _("You cannot propose on this job: one of you has blocked the other.")
     return None
 
 

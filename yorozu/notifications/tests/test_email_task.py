@@ -29,7 +29,8 @@ def test_the_email_is_enqueued_on_commit_and_sent_by_the_task(
     [sent] = mail.outbox
     assert sent.to == [worker_user.email]
     assert sent.subject == "[yorozu] テスト通知"
-    assert sent.body.endswith("/messages/")
+    assert "/messages/\n" in sent.body  # the link, then the unsubscribe footer
+    assert sent.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
 @override_settings(TASKS=QUEUED)

@@ -154,6 +154,7 @@ def test_profile_query_count_is_bounded(
         make_review(UserFactory(), worker_user, Direction.CLIENT_TO_WORKER, comment="良い")
     if signed_in:
         client.force_login(client_user)
-    # Signed in, the report link reads what the viewer has already reported (one query).
-    with django_assert_max_num_queries(7 + signed_in):
+    # Signed in, the report link reads what the viewer has already reported, the block link
+    # whether they blocked the worker, the favourite button whether they keep them (one each).
+    with django_assert_max_num_queries(7 + 3 * signed_in):
         assert client.get(url(worker_user)).status_code == 200

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FavouritesConfig(AppConfig):
+    name = "yorozu.favourites"
+    label = "favourites"

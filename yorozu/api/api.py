@@ -25,6 +25,45 @@ DESCRIPTION = """yorozu's JSON API. Authenticate with a personal access token
 and its CSRF token. Errors are `application/problem+json` with a stable `code`. See docs/api.md."""
 
 
+# OpenAPI links (what a client, and Schemathesis's stateful phase, may do with what a write
+# returned): (method, path, status) of the source → [(name, method, path, parameter)], the
+# parameter taken from the answer's `id`.
+LINKS = {
+    ("post", "/jobs", "201"): [
+        ("GetJob", "get", "/jobs/{job_id}", "job_id"),
+        ("EditJob", "patch", "/jobs/{job_id}", "job_id"),
+        ("CloseJob", "post", "/jobs/{job_id}/close", "job_id"),
+        ("Propose", "post", "/jobs/{job_id}/proposals", "job_id"),
+        ("JobProposals", "get", "/jobs/{job_id}/proposals", "job_id"),
+    ],
+    ("post", "/jobs/{job_id}/proposals", "201"): [
+        ("GetProposal", "get", "/proposals/{proposal_id}", "proposal_id"),
+        ("HireProposal", "post", "/proposals/{proposal_id}/hire", "proposal_id"),
+    ],
+    ("post", "/proposals/{proposal_id}/hire", "201"): [
+        ("GetContract", "get", "/contracts/{contract_id}", "contract_id"),
+        ("TakeStep", "post", "/contracts/{contract_id}/steps/{step}", "contract_id"),
+    ],
+}
+
+
+def add_links(schema: dict) -> None:
+    paths = schema.get("paths", {})
+    prefix = next((p.removesuffix("/jobs") for p in paths if p.endswith("/jobs")), "")
+    for (method, path, status), links in LINKS.items():
+        answer = paths.get(prefix + path, {}).get(method, {}).get("responses", {}).get(int(status))
+        if answer is None:
+            continue
+        answer["links"] = {
+            name: {
+                "operationId": paths[prefix + target][target_method]["operationId"],
+                "parameters": {parameter: "$response.body#/id"},
+            }
+            for name, target_method, target, parameter in links
+            if target_method in paths.get(prefix + target, {})
+        }
+
+
 class YorozuAPI(NinjaAPI):
     def create_response(
         self,
@@ -50,8 +89,10 @@ class YorozuAPI(NinjaAPI):
         return response
 
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
-        """Error answers are declared as problem documents, as they are sent."""
+        """Error answers are declared as problem documents, as they are sent; writes link to
+        what may follow them."""
         schema = super().get_openapi_schema(*args, **kwargs)
+        add_links(schema)
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():
                 for code, answer in operation.get("responses", {}).items():

@@ -9,6 +9,11 @@ from django.test import Client
 from yorozu.api.actions import do_create_access_token
 from yorozu.api.models import Scope
 
+PROPOSAL = {
+    "price": 50000,
+    "delivery_days": 10,
+    "message": "ぜひ担当させてください。実績があります。",
+}
 ALL_SCOPES = [s for s in Scope.values if s != Scope.STAFF]
 
 

@@ -141,7 +141,7 @@ def main() -> int:
                         "--request-timeout",
                         "30",
                     ],
-                    cwd=ROOT,
+                    cwd=tmp,  # its cache stays out of the repository
                 )
                 failed += result.returncode != 0
             return 1 if failed else 0

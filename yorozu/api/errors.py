@@ -104,7 +104,7 @@ def refused(request: HttpRequest, exc: Refused) -> HttpResponse:
     return problem(exc.status, exc.code, exc.message, retry_after=exc.retry_after, **extra)
 
 
-def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+def not_found(request: HttpRequest, exc: Exception | None) -> HttpResponse:
     return problem(404, "not_found", _("Not found."))
 
 

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.test import Client
 
 from yorozu.api.tests.helpers import Api
 from yorozu.jobs.tests.factories import JobFactory
@@ -81,3 +82,13 @@ def test_a_forged_cursor_is_refused(db):
     response = Api().get("/jobs", {"cursor": "bm9wZQ"})
     assert response.status_code == 422
     assert response.json()["errors"]["cursor"]
+
+
+def test_an_address_that_is_no_operation_is_a_problem_document_too(db):
+    for path in ("/jobs/null,null", "/threads/0/read", "/nothing-here"):
+        response = Api().get(path)
+        assert response.status_code == 404, path
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["code"] == "not_found"
+    posted = Client(enforce_csrf_checks=True).post("/api/v1/jobs/0/close")
+    assert posted.status_code == 404 and posted["Content-Type"] == "application/problem+json"

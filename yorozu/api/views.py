@@ -20,14 +20,18 @@ from yorozu.core.errors import Refused, with_refusal
 PAGE_SIZE = 20
 
 
+# The new token's secret waits in the session for the one page that shows it (POST, redirect,
+# GET), so reloading that page neither shows it again nor makes a second token.
+NEW_TOKEN_KEY = "api_new_token"
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def tokens(request: SignedInRequest) -> HttpResponse:
-    """List the caller's tokens and make a new one; the new secret is shown on this answer only."""
+    """List the caller's tokens and make a new one; its secret is shown on the next page only."""
     user = request.user
     second_factor = user.is_staff and passed_second_factor(request)
     form = TokenForm(request.POST or None, staff=user.is_staff)
-    created = secret = None
     refused: Refused | None = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -42,18 +46,14 @@ def tokens(request: SignedInRequest) -> HttpResponse:
             form.add_error(None, exc.message)
             refused = exc
         else:
-            form = TokenForm(staff=user.is_staff)
+            request.session[NEW_TOKEN_KEY] = {"name": created.name, "secret": secret}
+            return redirect("api:tokens")
+    shown = request.session.pop(NEW_TOKEN_KEY, None) if request.method == "GET" else None
     page = Paginator(tokens_of(user), PAGE_SIZE).get_page(request.GET.get("page"))
     response = render(
         request,
         "api/token_list.html",
-        {
-            "form": form,
-            "page_obj": page,
-            "created": created,
-            "secret": secret,
-            "second_factor": second_factor,
-        },
+        {"form": form, "page_obj": page, "new_token": shown, "second_factor": second_factor},
     )
     response["Cache-Control"] = "no-store"  # the secret must not stay in a cache
     return with_refusal(response, refused)

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "yorozu.enforcement",
     "yorozu.files",
     "yorozu.console",
+    "yorozu.api",
     "yorozu.home",
     "yorozu.demo",
     # After the project's apps, so our templates and translations win over allauth's.
@@ -254,6 +255,8 @@ QUOTAS = {
     "job": {"account": [(2, 10), (10, 3600), (30, 86400)], "address": [(20, 3600)]},
     "proposal": {"account": [(3, 10), (30, 3600), (100, 86400)], "address": [(60, 3600)]},
     "signup": {"address": [(3, 60), (10, 3600), (30, 86400)]},
+    # The API's pre-send check (POST /api/v1/trust/assess); the secretariat is not counted.
+    "assess": {"account": [(10, 60), (300, 86400)], "address": [(30, 60)]},
 }
 # Where the quota counters live: "database" (a row per window, exact under concurrency) or
 # "cache" (atomic INCR; meant for Redis). Redis when REDIS_URL is set.
@@ -275,6 +278,12 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# Swagger UI's files for the API docs page, from django-ninja's package (yorozu/api/docs.py).
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "yorozu.api.docs.SwaggerFiles",
+]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -38,6 +38,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("yorozu.certification.urls")),
     path("", include("yorozu.enforcement.urls")),
     path("console/", include("yorozu.console.urls")),
+    path("", include("yorozu.api.urls")),
+    path("api/v1/", include("yorozu.api.v1")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

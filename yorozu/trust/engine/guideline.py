@@ -776,9 +776,12 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
     "qr_legit": tuple(
         W(
             "チラシ ポスター 名刺 メニュー表 店頭 印刷 デザイン 作成 生成 読み取り機能 実装 開発 "
-            "決済 キャッシュレス 店舗の 公式 予約ページ"
+            "決済 キャッシュレス 店舗の 公式 予約ページ "
+            # a QR code that is part of the product: who scans it is a customer, not the reader
+            "お客様 顧客 来店 利用者 ユーザーが 会員証 ポイントを ポイント付与 スタンプカード "
+            "仕組み 機能 システム チェックイン 入場 受付 在庫 商品"
         )
-        + ["flyer", "poster", "menu", "generate", "print", "design"]
+        + ["flyer", "poster", "menu", "generate", "print", "design", "customers", "check-in"]
     ),
     "display_name": tuple(
         W(

@@ -67,7 +67,7 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "投稿 書い 書き込 書き 付けて つけて 押して 入れて 残して 星をつけ 評価して 評価をつけ "
             "レビューして 掲載して 投稿して"
         )
-        + ["post", "leave", "write", "give", "rate", "submit"]
+        + ["post", "leave", "write", "give", "rate", "submit", "reviews for", "per review"]
     ),
     "review_place": tuple(
         W(
@@ -179,6 +179,8 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "buy",
             "purchase",
             "multiple accounts",
+            "real-looking accounts",
+            "real-looking profiles",
             "per like",
             "per follow",
             "per view",
@@ -578,6 +580,11 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "my homework",
             "my dissertation",
             "my thesis",
+            "msc dissertation",
+            "master's dissertation",
+            "mba dissertation",
+            "phd thesis",
+            "my coursework",
             "my coursework",
             "my exam",
             "online exam",
@@ -608,6 +615,10 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
     "task_scam_en": tuple(
         [
             "product optimization",
+            "premium tasks",
+            "unlock premium",
+            "combination order",
+            "combination task",
             "optimize products",
             "optimize product",
             "product listings optimization",
@@ -714,6 +725,10 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "before the contract",
             "start before",
             "no need for escrow",
+            "fund the milestone next week",
+            "fund the milestone later",
+            "fund it next week",
+            "fund escrow later",
         ]
     ),
     "pay_later": tuple(
@@ -723,6 +738,7 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "振り込みます 振込みます お振込み 支払う 報酬は"
         )
         + ["pay you after", "pay after", "pay later", "pay you later", "pay when", "i'll pay"]
+        + ["start today", "start now", "start right away", "get started today"]
     ),
     "close_posting": tuple(
         W(
@@ -744,6 +760,9 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
         )
         + [
             "training materials",
+            "onboarding kit",
+            "onboarding fee",
+            "activation fee",
             "paid training",
             "buy the software",
             "purchase the software",
@@ -764,6 +783,7 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "契約後 ご登録をお願い お願いしています"
         )
         + ["required", "must", "need to", "before you start", "first", "to start", "to begin"]
+        + ["one-time", "once it's paid", "once paid", "once you pay"]
     ),
     # --- new contact channels and euphemisms -------------------------------------------------
     "app_more": tuple(

@@ -210,6 +210,29 @@ CASES = [
         JOB,
     ),
     (
+        "upfront_fee",
+        "Welcome aboard! There's a one-time $39 onboarding kit before your first task; once it's "
+        "paid we'll open your dashboard.",
+        MSG,
+        "Design an onboarding kit for our new hires (welcome letter, stickers); we cover all costs.",
+        JOB,
+    ),
+    (
+        "task_scam",
+        "Day one is free. After that you recharge 50 USDT to unlock premium tasks with triple "
+        "commission.",
+        MSG,
+        "Write product descriptions for 20 kitchen items in our online shop.",
+        JOB,
+    ),
+    (
+        "direct_payment",
+        "Could you start today? I'll fund the milestone next week when accounting signs off.",
+        MSG,
+        "Could you start today? The first milestone is funded already.",
+        MSG,
+    ),
+    (
         "account_trading",
         "Yahoo!メールのアカウント作成（SMS認証まで）を1件100円でお願いします。",
         JOB,

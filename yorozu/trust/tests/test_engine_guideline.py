@@ -214,7 +214,7 @@ CASES = [
         "Welcome aboard! There's a one-time $39 onboarding kit before your first task; once it's "
         "paid we'll open your dashboard.",
         MSG,
-        "Design an onboarding kit for our new hires (welcome letter, stickers); we cover all costs.",
+        "Design an onboarding kit for our new hires (welcome letter, stickers); we cover costs.",
         JOB,
     ),
     (

@@ -185,7 +185,8 @@ def test_a_stored_bad_row_is_left_out_not_fatal(staff_user):
     )
     engine = build_engine(list(TrustRule.objects.all()))
     assert "legacy.slow" not in {r.code for r in engine.rules}
-    start = time.perf_counter()
+    assert screen("message", "こんにちは").assessment.verdict == "allow"  # builds the engine
+    start = time.perf_counter()  # (a+)+b on `re` would take minutes on this text
     assert screen("message", "a" * 30 + "c").assessment.verdict == "allow"
     assert time.perf_counter() - start < 1.0
 

@@ -3,7 +3,8 @@
 1. A new client posts a prohibited job: it is held ("審査中") and absent from search. A reviewer
    finds it in the console's held-jobs queue, claims it with the keyboard, rejects it with a
    reason and restricts the account; the poster sees the reason on the job.
-2. A reviewer writes a rule, moves it to shadow, runs its backtest and makes it live.
+2. A reviewer writes a rule (a catastrophic regular expression is refused with the reason, the
+   draft kept), cannot move it to shadow before its backtest, runs it, then shadow, then live.
 """
 
 import datetime
@@ -69,7 +70,7 @@ def test_a_held_posting_is_claimed_rejected_and_the_account_restricted(new_page,
     expect(poster.get_by_text(f"外部への連絡誘導は禁止です（{token}）")).to_be_visible()
 
 
-def test_a_rule_goes_from_shadow_to_live_after_its_backtest(new_page, login):
+def test_a_rule_goes_to_shadow_and_live_after_its_backtest(new_page, login):
     code = f"e2e.rule_{secrets.token_hex(3)}"
     staff = new_page()
     login(staff, STAFF)
@@ -79,14 +80,23 @@ def test_a_rule_goes_from_shadow_to_live_after_its_backtest(new_page, login):
     staff.get_by_label("重み（点）").fill("2")
     staff.get_by_label("説明（日本語）").fill("テスト用の語です。")
     staff.get_by_label("キーワード（1行に1つ）").fill("ぴよぴよ案件")
+    staff.get_by_label("正規表現（1行に1つ）").fill("(a+)+b")
+    staff.get_by_role("button", name="保存").click()
+    expect(staff.get_by_text("指数関数的に時間がかかり", exact=False)).to_be_visible()
+    expect(staff.get_by_label("キーワード（1行に1つ）")).to_have_value("ぴよぴよ案件")
+    staff.get_by_label("正規表現（1行に1つ）").fill("")
     staff.get_by_role("button", name="保存").click()
     expect(staff.locator("[data-rule-state]")).to_have_text("下書き")
+    # No rule reaches shadow without a backtest: the console says so and refuses.
+    expect(staff.locator("[data-needs-backtest]")).to_have_text(
+        "シャドーにする前にバックテストを実行してください。"
+    )
     staff.get_by_role("button", name="シャドーにする").click()
-    expect(staff.locator("[data-rule-state]")).to_have_text("シャドー")
-    expect(
-        staff.get_by_text("ルールを適用する前にバックテストを実行してください。")
-    ).to_be_visible()
+    expect(staff.get_by_text("先にバックテストを実行してください。", exact=False)).to_be_visible()
+    expect(staff.locator("[data-rule-state]")).to_have_text("下書き")
     staff.get_by_role("button", name="バックテストを実行").click()
     expect(staff.locator("[data-backtest-result]")).to_contain_text("直近30日間")
+    staff.get_by_role("button", name="シャドーにする").click()
+    expect(staff.locator("[data-rule-state]")).to_have_text("シャドー")
     staff.get_by_role("button", name="適用する").click()
     expect(staff.locator("[data-rule-state]")).to_have_text("適用中")

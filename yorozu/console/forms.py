@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from yorozu.moderation.models import CaseDecision
 from yorozu.trust.engine import Rule
+from yorozu.trust.engine.staff_patterns import problems
 from yorozu.trust.engine.values import KINDS, STAGES
 from yorozu.trust.models import TrustRule
 from yorozu.trust.rules import CODE_RE, MAX_WEIGHT, validate_rule
 
 MAX_LINES = 200
+# Why a staff pattern is refused (`trust.engine.staff_patterns.Problem.code`).
+PATTERN_PROBLEMS = {
+    "syntax": _("“%(pattern)s” is not a valid regular expression: %(error)s"),
+    "too_long": _("“%(pattern)s” is too long: at most 500 characters."),
+    "catastrophic": _(
+        "“%(pattern)s” could take exponential time on some texts and would slow every check: "
+        "%(error)s. Write it without a repetition inside a repetition (for example (a+)+ → a+)."
+    ),
+    "unsupported": _(
+        "“%(pattern)s” uses what the linear-time regular expression engine does not support "
+        "(look-ahead, look-behind, back-references): %(error)s. Use “Must appear nearby” or "
+        "“Not when nearby” instead."
+    ),
+    "too_large": _("“%(pattern)s” compiles to too large a program: %(error)s."),
+}
 
 
 class DecisionForm(forms.Form):
@@ -122,14 +136,17 @@ class RuleForm(forms.Form):
 
     def clean_patterns(self) -> list[str]:
         patterns = self.cleaned_data.get("patterns") or []
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise forms.ValidationError(
-                    _("“%(pattern)s” is not a valid regular expression: %(error)s"),
-                    params={"pattern": pattern, "error": exc},
-                ) from exc
+        errors = [
+            forms.ValidationError(
+                PATTERN_PROBLEMS.get(problem.code, PATTERN_PROBLEMS["syntax"]),
+                code=problem.code,
+                params={"pattern": pattern, "error": problem.detail},
+            )
+            for pattern in patterns
+            for problem in problems(pattern)
+        ]
+        if errors:
+            raise forms.ValidationError(errors)
         return patterns
 
     def clean(self):

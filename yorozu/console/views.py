@@ -45,7 +45,7 @@ from yorozu.trust.actions import (
     do_start_rescan,
 )
 from yorozu.trust.models import Rescan, RuleHitDaily, TrustRule
-from yorozu.trust.rules import SHIPPED_CODES
+from yorozu.trust.rules import SHIPPED_CODES, pattern_problems
 from yorozu.trust.services import highlight
 from yorozu.trust.tasks import backtest_rule
 
@@ -236,11 +236,15 @@ def rule_new(request: SignedInRequest) -> HttpResponse:
         return HttpResponse(status=405)
     form = RuleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        rule = do_create_rule(
-            code=form.cleaned_data["code"], data=form.rule_data(), actor=request.user
-        )
-        messages.success(request, _("The rule is saved as a draft."))
-        return redirect("console:rule_detail", rule_id=rule.pk)
+        try:
+            rule = do_create_rule(
+                code=form.cleaned_data["code"], data=form.rule_data(), actor=request.user
+            )
+        except RuleError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The rule is saved as a draft."))
+            return redirect("console:rule_detail", rule_id=rule.pk)
     return render(
         request,
         "console/console_rule_form.html",
@@ -255,9 +259,23 @@ def rule_edit(request: SignedInRequest, rule_id: int) -> HttpResponse:
     rule = _rule(rule_id)
     form = RuleForm(request.POST or None, rule=rule, initial=RuleForm.initial_for(rule))
     if request.method == "POST" and form.is_valid():
-        if do_edit_rule(rule, form.rule_data(), actor=request.user):
-            messages.success(request, _("The rule is saved."))
-        return redirect("console:rule_detail", rule_id=rule.pk)
+        state = rule.state
+        try:
+            changed = do_edit_rule(rule, form.rule_data(), actor=request.user)
+        except RuleError as exc:
+            form.add_error(None, exc.message)
+        else:
+            if changed:
+                messages.success(request, _("The rule is saved."))
+            if rule.state != state:
+                messages.warning(
+                    request,
+                    _(
+                        "What the rule matches changed, so it is back in draft: run a backtest "
+                        "before it goes to shadow again."
+                    ),
+                )
+            return redirect("console:rule_detail", rule_id=rule.pk)
     return render(
         request,
         "console/console_rule_form.html",
@@ -283,6 +301,7 @@ def rule_detail(request: SignedInRequest, rule_id: int) -> HttpResponse:
             ),
             "events": rule.events.select_related("actor").order_by("-created_at")[:20],
             "backtest_form": BacktestForm(),
+            "pattern_problems": pattern_problems(rule.patterns or ()),
         },
     )
 
@@ -308,7 +327,9 @@ def rule_state(request: SignedInRequest, rule_id: int) -> HttpResponse:
 def rule_backtest(request: SignedInRequest, rule_id: int) -> HttpResponse:
     rule = _rule(rule_id)
     form = BacktestForm(request.POST)
-    if form.is_valid():
+    if pattern_problems(rule.patterns or ()):
+        messages.error(request, _("Fix the rule's regular expressions before a backtest."))
+    elif form.is_valid():
         result = backtest_rule(rule, days=form.cleaned_data["days"])
         do_record_backtest(rule, result=result, actor=request.user)
         messages.success(request, _("Backtest done."))

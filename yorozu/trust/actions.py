@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F, Max, Min
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from yorozu.core.errors import Refused
 from yorozu.core.side_effects import on_commit
@@ -32,7 +33,12 @@ from yorozu.trust.models import (
     TrustRule,
     TrustRuleEvent,
 )
-from yorozu.trust.rules import forget_engine, row_values_from_rule, shipped_rule
+from yorozu.trust.rules import (
+    forget_engine,
+    pattern_problems,
+    row_values_from_rule,
+    shipped_rule,
+)
 from yorozu.trust.tasks import run_rescan
 
 if TYPE_CHECKING:
@@ -53,6 +59,9 @@ RULE_FIELDS = (
     "kinds",
     "stages",
 )
+# What decides where a rule matches: changing one of these on a shadow or live rule sends it
+# back to draft, to be backtested again before it runs (the weight and the wording do not).
+MATCHING_FIELDS = frozenset(RULE_FIELDS) - {"category", "weight", "message_ja", "message_en"}
 # The flood guard: a live rule matching more than FLOOD_RATIO times its trailing daily average
 # (over FLOOD_TRAILING_DAYS days before today) and at least FLOOD_FLOOR times today goes back to
 # shadow by itself.
@@ -79,10 +88,23 @@ def _bump_version() -> int:
     return version.version + 1
 
 
+def _refuse_bad_patterns(data: Mapping[str, Any]) -> None:
+    """Whatever writes a rule (the console, the admin, a script), a pattern that cannot run in
+    linear time or could backtrack catastrophically is refused before it is stored."""
+    found = pattern_problems(data.get("patterns") or ())
+    if found:
+        raise RuleError(
+            _("The regular expression cannot be used: %(problems)s")
+            % {"problems": "; ".join(found)},
+            "rule_pattern_refused",
+        )
+
+
 @transaction.atomic(durable=True)
 def do_create_rule(*, code: str, data: Mapping[str, Any], actor: User) -> TrustRule:
     """A new rule, in draft: it has no effect until it is moved to shadow or live."""
     require_staff_permission(actor, MANAGE_RULES)
+    _refuse_bad_patterns(data)
     now = timezone.now()
     rule = TrustRule.objects.create(
         code=code,
@@ -98,8 +120,12 @@ def do_create_rule(*, code: str, data: Mapping[str, Any], actor: User) -> TrustR
 
 @transaction.atomic(durable=True)
 def do_edit_rule(rule: TrustRule, data: Mapping[str, Any], *, actor: User) -> list[str]:
-    """Change a rule's fields. An edited rule needs a new backtest before it can go live."""
+    """Change a rule's fields. An edited rule needs a new backtest before it can go live; one
+    whose matching changed (keywords, patterns, cues, kinds…) while in shadow or live goes back
+    to draft, since a backtest must come before it runs again."""
     require_staff_permission(actor, MANAGE_RULES)
+    if "patterns" in data:
+        _refuse_bad_patterns(data)
     locked = TrustRule.objects.select_for_update().get(pk=rule.pk)
     changed = [n for n in RULE_FIELDS if n in data and getattr(locked, n) != data[n]]
     if not changed:
@@ -107,17 +133,28 @@ def do_edit_rule(rule: TrustRule, data: Mapping[str, Any], *, actor: User) -> li
     for name in changed:
         setattr(locked, name, data[name])
     locked.updated_at = timezone.now()
-    locked.save(update_fields=[*changed, "updated_at"])
+    before = locked.state
+    running = before in (RuleState.SHADOW, RuleState.LIVE)
+    if running and MATCHING_FIELDS.intersection(changed):
+        locked.state = RuleState.DRAFT
+    locked.save(update_fields=[*changed, "updated_at", "state"])
     TrustRuleEvent.objects.create(
         rule=locked, actor=actor, event_type="edited", data={"fields": changed}
     )
-    if locked.state in (RuleState.SHADOW, RuleState.LIVE):
+    if locked.state != before:
+        TrustRuleEvent.objects.create(
+            rule=locked,
+            actor=actor,
+            event_type="state",
+            data={"from": before, "to": locked.state, "note": "matching edited"},
+        )
+    if running:
         _bump_version()
-        if locked.state == RuleState.LIVE:
+        if before == RuleState.LIVE:
             _start_rescan(reason=f"rule {locked.code} edited", actor=actor)
     for name in changed:
         setattr(rule, name, getattr(locked, name))
-    rule.updated_at = locked.updated_at
+    rule.updated_at, rule.state = locked.updated_at, locked.state
     return changed
 
 
@@ -125,15 +162,26 @@ def do_edit_rule(rule: TrustRule, data: Mapping[str, Any], *, actor: User) -> li
 def do_set_rule_state(rule: TrustRule, *, state: str, actor: User, note: str = "") -> TrustRule:
     """Move a rule along draft → shadow → live → archived (see RULE_TRANSITIONS).
 
-    Going live requires a backtest run since the rule last changed. Leaving or entering live
-    starts a rescan, so held items follow the rules in force.
+    Reaching shadow or live requires a backtest run since the rule last changed: a shadow rule
+    already runs on every screened text, so what it matches is known before it does (a live
+    rule the flood guard or a person moves back to shadow needs none: taking a rule out of force
+    is never refused). Leaving or entering live starts a rescan, so held items follow the rules
+    in force.
     """
     require_staff_permission(actor, MANAGE_RULES)
     locked = TrustRule.objects.select_for_update().get(pk=rule.pk)
     if state not in RULE_TRANSITIONS.get(locked.state, ()):
         raise RuleError(f"a {locked.state} rule cannot become {state}")
-    if state == RuleState.LIVE and not locked.backtest_current:
-        raise RuleError("run a backtest before the rule goes live")
+    entering = state == RuleState.LIVE or (
+        state == RuleState.SHADOW and locked.state != RuleState.LIVE
+    )
+    if entering:
+        _refuse_bad_patterns({"patterns": locked.patterns})
+    if entering and not locked.backtest_current:
+        raise RuleError(
+            _("Run a backtest first: a rule reaches shadow or live only after one."),
+            "rule_needs_backtest",
+        )
     before = locked.state
     TrustRule.objects.filter(pk=locked.pk).update(state=state)
     locked.state = state

@@ -12,12 +12,14 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import DatabaseError
 
 from yorozu.trust.engine import Engine, Rule, default_engine
 from yorozu.trust.engine.rules import DEFAULT_RULES
+from yorozu.trust.engine.staff_patterns import problems
 from yorozu.trust.engine.values import KINDS, STAGES
 from yorozu.trust.models import RuleSetVersion, RuleState, TrustRule
 
@@ -47,6 +49,7 @@ def rule_from_row(row: TrustRule, *, state: str | None = None) -> Rule:
         kinds=frozenset(row.kinds or ()),
         stages=frozenset(row.stages or ()),
         state=engine_state,
+        linear=True,  # staff patterns run on RE2 (staff_patterns.py); shipped ones stay on re
     )
 
 
@@ -88,25 +91,35 @@ def build_engine(rows: list[TrustRule]) -> Engine:
     rules: list[Rule] = [r for r in DEFAULT_RULES if r.code not in overridden]
     for row in rows:
         if row.state in (RuleState.SHADOW, RuleState.LIVE):
+            bad = pattern_problems(row.patterns or ())
+            if bad:
+                # Stored before patterns were checked: left out rather than failing every
+                # screening (the console shows the problem on the rule's page).
+                logger.error("trust rule %s left out: %s", row.code, "; ".join(bad))
+                continue
             rules.append(rule_from_row(row))
     base = default_engine()
     return Engine(rules=rules, lexicon=base.lexicon, model=base.model)
 
 
+def pattern_problems(patterns: Iterable[str]) -> list[str]:
+    """Why staff patterns cannot be used (English): syntax, catastrophic backtracking shapes,
+    what the linear-time engine does not support (`trust.engine.staff_patterns`)."""
+    return [f"pattern {p!r}: {problem.detail}" for p in patterns for problem in problems(p)]
+
+
 def validate_rule(rule: Rule) -> list[str]:
     """Problems with a rule as data (English; the form translates its own messages)."""
-    problems = []
-    for pattern in rule.patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            problems.append(f"pattern {pattern!r} does not compile: {exc}")
+    found = pattern_problems(rule.patterns)
+    if found:
+        return found
     try:
         base = default_engine()
-        Engine(rules=[Rule(**{**_fields(rule), "state": "live"})], lexicon=base.lexicon, model=None)
+        fields = {**_fields(rule), "state": "live", "linear": True}
+        Engine(rules=[Rule(**fields)], lexicon=base.lexicon, model=None)
     except (ValueError, re.error) as exc:
-        problems.append(str(exc))
-    return problems
+        found.append(str(exc))
+    return found
 
 
 def _fields(rule: Rule) -> dict:
@@ -182,6 +195,7 @@ __all__ = [
     "build_engine",
     "current_engine",
     "forget_engine",
+    "pattern_problems",
     "rule_from_row",
     "rules_version",
     "shipped_rule",

@@ -49,8 +49,8 @@ def warn_rule(staff_user):
         },
         actor=staff_user,
     )
-    do_set_rule_state(rule, state="shadow", actor=staff_user)
     do_record_backtest(rule, result={"days": 1}, actor=staff_user)
+    do_set_rule_state(rule, state="shadow", actor=staff_user)
     do_set_rule_state(rule, state="live", actor=staff_user)
     return rule
 

@@ -248,3 +248,15 @@ def test_delivered_messages_index_their_contact_tokens_for_the_console(client_us
     assert not ContentToken.objects.filter(content_type=ct, object_id=plain.pk).exists()
     tokens = ContentToken.objects.filter(content_type=ct, object_id=with_email.pk)
     assert [(t.kind, t.user_id) for t in tokens] == [("email", worker_user.pk)]
+
+
+def test_a_contact_detail_split_after_a_held_first_message_is_refused(thread, worker_user):
+    """The first half of a split contact detail is held (stored, not delivered: the thread
+    still shows no message); the second is read with it and refused (issue 14)."""
+    first = send(thread, worker_user, "LINEやってますか？")
+    assert first.status == MessageStatus.HELD
+    thread.refresh_from_db()
+    assert thread.last_message_at is None
+    with pytest.raises(Blocked):
+        send(thread, worker_user, "hina0123 で検索してみて")
+    assert not Message.objects.filter(thread=thread, body__contains="hina0123").exists()

@@ -32,7 +32,7 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
-from . import analysis, roles
+from . import analysis, roles, staff_patterns
 from .lexicon import LEXICON
 from .model import NgramModel, load_default_model
 from .normalize import Normalized, normalize
@@ -249,6 +249,14 @@ _LEADING_LOOKBEHIND = re.compile(
     r"(?:\(\?:(?P<alts>[^()\[\]\\|?*+{}.^$]+(?:\|[^()\[\]\\|?*+{}.^$]+)*)\)"
     r"|(?P<one>\[(?:\\.|[^\]\\\[])+\]|\\[^A-Za-z0-9]|[^()\[\]\\|?*+{}.^$]))"
 )
+
+
+def _compile_pattern(pattern: str, *, linear: bool) -> re.Pattern[str]:
+    """A shipped pattern with `re` (made skippable); a staff one with RE2, in linear time."""
+    if linear and staff_patterns.runs_linear(pattern):
+        compiled: re.Pattern[str] = staff_patterns.compile_linear(pattern)
+        return compiled
+    return re.compile(_skippable(pattern))
 
 
 def _skippable(pattern: str) -> str:
@@ -500,7 +508,7 @@ class Engine:
                 keys.append(self._entry_key(kw, rule))
             near_keys = tuple(self._entry_key(x, rule) for x in rule.near)
             unless_keys = tuple(self._entry_key(x, rule) for x in rule.unless_near)
-            pats = tuple(re.compile(_skippable(p)) for p in rule.patterns)
+            pats = tuple(_compile_pattern(p, linear=rule.linear) for p in rule.patterns)
             if not keys and not pats:
                 raise ValueError(f"rule {rule.code!r} has neither keywords nor patterns")
             lexical = bool(rule.gate) and all(_is_ref(g) for g in rule.gate)

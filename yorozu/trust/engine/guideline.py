@@ -67,7 +67,7 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "投稿 書い 書き込 書き 付けて つけて 押して 入れて 残して 星をつけ 評価して 評価をつけ "
             "レビューして 掲載して 投稿して"
         )
-        + ["post", "leave", "write", "give", "rate", "submit"]
+        + ["post", "leave", "write", "give", "rate", "submit", "reviews for", "per review"]
     ),
     "review_place": tuple(
         W(
@@ -179,6 +179,8 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "buy",
             "purchase",
             "multiple accounts",
+            "real-looking accounts",
+            "real-looking profiles",
             "per like",
             "per follow",
             "per view",
@@ -207,7 +209,8 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "売って "
             "売ります 売却 貸して 貸し出 貸出 レンタル 借り 大量作成 量産 複数作成 まとめて作成 "
             "作成して納品 作成代行 作成していただく 作ってもらう 作ってください 新規作成 "
-            "教えてください 共有してください 渡して お渡し ログインさせて 運用させて 引き継"
+            "教えてください 共有してください 渡して お渡し ログインさせて 運用させて 引き継 "
+            "sms認証"
         )
         + [
             "sell your",
@@ -238,28 +241,44 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
     "name_lending": tuple(
         W(
             "名義貸し 名義を貸 名義をお借り 名義を借り 名義のみ 名義だけ あなたの名義 ご自身の名義 "
-            "本人名義で 本人名義の 名義人 携帯契約 携帯を契約 スマホを契約 回線契約 回線を契約 "
-            "sim契約 simを契約 simカードを契約 simを購入 simカードを購入 simを作 格安sim契約 "
-            "口座開設して 口座を開設して 口座を作って 口座を貸 口座を売 口座買取 口座の買取 "
-            "通帳を送 通帳とキャッシュカード キャッシュカードを送 法人登記 代表者になって "
-            "代表取締役になって 名前を貸"
+            "本人名義で 本人名義の 名義人 "
+            "口座を貸 口座を売 口座買取 口座の買取 "
+            "通帳を送 通帳とキャッシュカード キャッシュカードを送 代表者になって "
+            "代表取締役になって 名前を貸 あなたのお名前で さんの名義で 様の名義で 名義で回線 "
+            "名義で契約 名義で申し込"
         )
         + [
             "in your name",
             "your name on",
-            "open a bank account",
             "open an account in your name",
             "sim card in your name",
-            "phone contract",
             "lend your name",
             "use your identity",
         ]
+    ),
+    # A contract or an account opened by the worker is name lending only when it is for
+    # someone else: handed over, sent, or paid for per line ("回線契約の流れの図解" is not).
+    "contract_act": tuple(
+        W(
+            "携帯契約 携帯を契約 スマホを契約 回線契約 回線を契約 sim契約 simを契約 "
+            "simカードを契約 simを購入 simカードを購入 simを作 格安sim契約 口座開設して "
+            "口座を開設して 口座を作って 法人登記"
+        )
+        + ["open a bank account", "phone contract"]
+    ),
+    "for_other": tuple(
+        W(
+            "代わりに 送って 送付 郵送 渡して お渡し 当社へ 弊社へ こちらへ こちらに 買取 謝礼 "
+            "1回線 1台につき 1契約 1口座 件につき 報酬 お礼 名義 お名前で 使用させて 使わせて"
+        )
+        + ["send", "hand over", "mail the", "we pay", "per line", "per account", "for us"]
     ),
     # --- money transfer and crypto for others -------------------------------------------------
     "own_account": tuple(
         W(
             "ご自身の口座 あなたの口座 個人口座 本人名義の口座 自分の口座 ご自身名義 あなた名義 "
-            "個人の口座 お持ちの口座 ご本人の口座 自身の口座 ご自分の口座 手持ちの口座"
+            "個人の口座 お持ちの口座 ご本人の口座 自身の口座 ご自分の口座 手持ちの口座 "
+            "さんの口座 様の口座"
         )
         + [
             "your bank account",
@@ -400,7 +419,9 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "事務局 本人確認機能 本人確認手続き 運営の 公式の 認証機能 ocr 読み取り システム "
             "アプリ開発 "
             "開発 実装 ui 画面 記事 解説 啓発 注意 送らないで 求めません 不要 しないで 制度 翻訳 "
-            "デザイン 更新手続き ekyc kyc"
+            "デザイン 更新手続き ekyc kyc "
+            # what an event or a service asks of its participants, as content of the page
+            "参加条件 入会条件 申込条件 参加資格"
         )
         + ["platform's", "never ask", "don't send", "do not send", "verification feature", "ocr"]
     ),
@@ -523,7 +544,7 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "オンラインカジノ オンカジ ネットカジノ ネットカジノ ブックメーカー 海外カジノ "
             "カジノサイト "
             "カジノアフィリエイト 違法カジノ 賭博 スポーツベット スポーツベッティング バカラ "
-            "ライブカジノ 仮想通貨カジノ 闇カジノ 裏カジノ"
+            "ライブカジノ 仮想通貨カジノ 闇カジノ 裏カジノ 紹介先のカジノ カジノに登録 カジノに入金"
         )
         + [
             "online casino",
@@ -559,6 +580,11 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "my homework",
             "my dissertation",
             "my thesis",
+            "msc dissertation",
+            "master's dissertation",
+            "mba dissertation",
+            "phd thesis",
+            "my coursework",
             "my coursework",
             "my exam",
             "online exam",
@@ -572,7 +598,8 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
         W(
             "代行 代筆 代わりに 書いて 作成して 丸ごと まるごと 仕上げて 提出する 提出用 "
             "提出します "
-            "本人として 自分が書いたように 受けて 解いて 解答して お任せ 全部"
+            "本人として 自分が書いたように 受けて 解いて 解答して お任せ 全部 "
+            "を執筆して 執筆していただ 執筆をお願い 執筆をご担当 執筆パートナー 執筆代行"
         )
         + ["write", "do my", "complete my", "ghostwrite", "take", "for me", "submit", "sit"]
     ),
@@ -588,6 +615,10 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
     "task_scam_en": tuple(
         [
             "product optimization",
+            "premium tasks",
+            "unlock premium",
+            "combination order",
+            "combination task",
             "optimize products",
             "optimize product",
             "product listings optimization",
@@ -694,6 +725,10 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "before the contract",
             "start before",
             "no need for escrow",
+            "fund the milestone next week",
+            "fund the milestone later",
+            "fund it next week",
+            "fund escrow later",
         ]
     ),
     "pay_later": tuple(
@@ -703,6 +738,7 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "振り込みます 振込みます お振込み 支払う 報酬は"
         )
         + ["pay you after", "pay after", "pay later", "pay you later", "pay when", "i'll pay"]
+        + ["start today", "start now", "start right away", "get started today"]
     ),
     "close_posting": tuple(
         W(
@@ -719,10 +755,14 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "サポート費用 "
             "月額ツール ツール利用料 ツール代 システム利用料 月額利用料 月額費用 初期費用 保証金 "
             "登録費用 参加費 入会費 スターターキット 購入が必要 購入必須 自己負担 自腹 先に入金 "
-            "入金して 入金が必要 デポジット 前金 事務手数料 審査料 仮登録料 認定料 資格取得費用"
+            "入金して 入金が必要 デポジット 前金 事務手数料 審査料 仮登録料 認定料 資格取得費用 "
+            "研修テキスト テキスト代"
         )
         + [
             "training materials",
+            "onboarding kit",
+            "onboarding fee",
+            "activation fee",
             "paid training",
             "buy the software",
             "purchase the software",
@@ -740,9 +780,10 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "必要 必須 お願いします ご購入 ご用意 いただきます 頂きます 負担 支払い 支払って "
             "お支払い "
             "振込 振り込 入金 購入して 購入いただ してから 後に 開始前 始める前 事前 先に 最初に "
-            "契約後"
+            "契約後 ご登録をお願い お願いしています"
         )
         + ["required", "must", "need to", "before you start", "first", "to start", "to begin"]
+        + ["one-time", "once it's paid", "once paid", "once you pay"]
     ),
     # --- new contact channels and euphemisms -------------------------------------------------
     "app_more": tuple(
@@ -776,9 +817,12 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
     "qr_legit": tuple(
         W(
             "チラシ ポスター 名刺 メニュー表 店頭 印刷 デザイン 作成 生成 読み取り機能 実装 開発 "
-            "決済 キャッシュレス 店舗の 公式 予約ページ"
+            "決済 キャッシュレス 店舗の 公式 予約ページ "
+            # a QR code that is part of the product: who scans it is a customer, not the reader
+            "お客様 顧客 来店 利用者 ユーザーが 会員証 ポイントを ポイント付与 スタンプカード "
+            "仕組み 機能 システム チェックイン 入場 受付 在庫 商品"
         )
-        + ["flyer", "poster", "menu", "generate", "print", "design"]
+        + ["flyer", "poster", "menu", "generate", "print", "design", "customers", "check-in"]
     ),
     "display_name": tuple(
         W(
@@ -906,6 +950,21 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         discussable=True,
     ),
     _r(
+        "contact.email_freemail",
+        "contact",
+        5.0,
+        "仮払い前にメールアドレス（またはその一部）を送ることはできません。",
+        "E-mail addresses, or a part of one, cannot be shared before escrow is funded.",
+        # "@ icloud.com" after the name was sent apart, "… アットマーク ジーメール ドット コム"
+        patterns=(
+            r"@\s?(?:gmail|googlemail|yahoo|icloud|outlook|hotmail|protonmail|proton)(?![a-z])",
+        ),
+        gate=("@",),
+        negatable=True,
+        stages=PRE,
+        kinds=CHAT | {"profile"},
+    ),
+    _r(
         "contact.display_name",
         "contact",
         4.0,
@@ -1000,6 +1059,22 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         unless_near=("@fee_free",),
         unless_window=12,
     ),
+    _r(
+        "fee.monthly_required",
+        "upfront_fee",
+        3.0,
+        "作業のために有料サービスへの加入・登録を求めることは、費用の前払いにあたるおそれがあります。",
+        "Requiring the worker to sign up for a paid service to do the work may be an upfront fee.",
+        patterns=(r"月額\s?[0-9][0-9,]*\s?円",),
+        gate=("月額",),
+        near=("@upfront_required",),
+        window=30,
+        same_sentence=False,
+        discussable=True,
+        unless_near=("@fee_free",),
+        unless_window=30,
+        kinds=CHAT,
+    ),
     # --- fake reviews -----------------------------------------------------------------------
     _r(
         "review.fake",
@@ -1078,6 +1153,19 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         "名義貸し（携帯・SIM・口座などの契約を他人のために行うこと）は犯罪に利用されるおそれがあり禁止されています。",
         "Lending your name (phone, SIM or bank contracts for someone else) is prohibited.",
         keywords=("@name_lending",),
+        discussable=True,
+    ),
+    _r(
+        "identity.contract_for_other",
+        "name_lending",
+        5.0,
+        "他人のために携帯・SIM・口座などを契約して渡すこと（名義貸し）は犯罪に利用されるおそれがあり禁止されています。",
+        "Taking out a phone, SIM or bank contract to hand to someone else is name lending and "
+        "prohibited.",
+        keywords=("@contract_act",),
+        near=("@for_other",),
+        window=40,
+        same_sentence=False,
         discussable=True,
     ),
     # --- money transfer and crypto ---------------------------------------------------------------
@@ -1247,7 +1335,9 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         near=("@ghost_act",),
         window=30,
         same_sentence=False,
-        discussable=True,
+        # Writing words (執筆, 論文, write) are what the scheme is made of, not a frame that
+        # makes it a topic: articles and guides are left alone by @academic_legit instead.
+        discussable=False,
         unless_near=("@academic_legit",),
         unless_window=15,
     ),

@@ -212,7 +212,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         W(
             "注意 危険 詐欺 見分け 気をつけ 被害 対策 啓発 記事 解説 執筆 ライティング 体験談 "
             "手口 違法 "
-            "規約 注意喚起 見抜 警告 相談窓口 消費者 トラブル 事例 悪質 騙され だまされ 研究 論文 "
+            "規約 注意喚起 見抜 警告 相談窓口 消費者 トラブル 事例 悪質 騙され だまされ 研究 "
+            "研究論文 論文によると 論文では "
             "warn warning scam beware avoid article blog explain awareness risks dangers illegal "
             "fraud spot protect report reporting research essay "
             # The schemes' pejorative names: nobody pitching one calls it that.
@@ -230,6 +231,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
             "翻訳 多言語化 ローカライズ 研究 論文 ガイドライン ヘルプ記事 faq 講座 セミナー資料"
         )
         + ["blog post", "write-up", "writeup", "awareness campaign"]
+        # a script, an explainer or a guide for readers is writing about the thing
+        + ["write a script", "video script", "explainer video", "plain-language guide"]
+        + ["word guide", "digital literacy", "digital-literacy", "awareness video"]
     ),
     "job_closed": tuple(
         W(

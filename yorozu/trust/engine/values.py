@@ -118,7 +118,9 @@ class Rule:
     `validator` names a structural check for patterns
     (e.g. "email" rejects reserved example domains); `gate` lists substrings (or `@name`
     lexicon sets) one of which must occur in the canonical text before the patterns are run at
-    all (cheapest checks first).
+    all (cheapest checks first). `linear` compiles the patterns with RE2, whose matching time is
+    linear in the text whatever the pattern (staff patterns: `staff_patterns.py`); shipped ones
+    use `re` and may use look-behind.
 
     `weight` is added to the text's points once per rule (SpamAssassin style); thresholds per
     kind and stage turn points into a verdict. `kinds`/`stages` empty means all.
@@ -141,6 +143,7 @@ class Rule:
     validator: str | None = None
     gate: tuple[str, ...] = ()
     role: str | None = None
+    linear: bool = False
     kinds: frozenset[str] = field(default_factory=frozenset)
     stages: frozenset[str] = field(default_factory=frozenset)
     state: str = "live"

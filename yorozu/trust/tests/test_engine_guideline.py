@@ -165,6 +165,80 @@ CASES = [
         "アプリのアイコンを緑を基調にしたデザインに変更したいです。",
         JOB,
     ),
+    # Second round: phrasings the first rules missed (someone else's account or name, paid
+    # tools after the contract, half an address, a casino deposit, thesis writing).
+    (
+        "money_transfer",
+        "振込先がまだ用意できないので、佐藤さんの口座で代金を受け取って、こちらの指定口座へ送金してもらえますか。",
+        POST,
+        "佐藤さんの口座の入出金明細を確認して、会計ソフトへの仕訳をお願いします。",
+        JOB,
+    ),
+    (
+        "name_lending",
+        "営業用のスマホが足りないので、田中さんの名義で回線を2つ申し込んでいただけませんか。",
+        MSG,
+        "スマホの回線契約の流れを説明する図解（A4・1枚）を作ってください。",
+        JOB,
+    ),
+    (
+        "upfront_fee",
+        "仮払いありがとうございます。作業前に、当社の専用ツール（月額3,300円）へのご登録が必要です。",
+        POST,
+        "作業に使う専用ツールのライセンスはこちらで用意し、費用も当社で負担します。",
+        JOB,
+    ),
+    (
+        "contact",
+        "続きは アットマーク gmail ドット コム の前に名前をつけたアドレスへどうぞ",
+        WORKER,
+        "メールアドレス欄の入力チェック（@の有無と形式）を実装してください。",
+        JOB,
+    ),
+    (
+        "casino",
+        "記事ありがとうございます。紹介先のカジノに登録して、5,000円入金して遊んでみてもらえますか。",
+        POST,
+        "ギャンブル依存症の相談窓口を紹介する記事を書いてください。",
+        JOB,
+    ),
+    (
+        "ghostwriting",
+        "修士論文の執筆代行をお願いします。指導教員に提出する原稿として3万字を書いてください。",
+        JOB,
+        "修士論文の英文校閲をお願いします。内容の書き換えはせず、英語表現のみの添削です。",
+        JOB,
+    ),
+    (
+        "upfront_fee",
+        "Welcome aboard! There's a one-time $39 onboarding kit before your first task; once it's "
+        "paid we'll open your dashboard.",
+        MSG,
+        "Design an onboarding kit for our new hires (welcome letter, stickers); we cover costs.",
+        JOB,
+    ),
+    (
+        "task_scam",
+        "Day one is free. After that you recharge 50 USDT to unlock premium tasks with triple "
+        "commission.",
+        MSG,
+        "Write product descriptions for 20 kitchen items in our online shop.",
+        JOB,
+    ),
+    (
+        "direct_payment",
+        "Could you start today? I'll fund the milestone next week when accounting signs off.",
+        MSG,
+        "Could you start today? The first milestone is funded already.",
+        MSG,
+    ),
+    (
+        "account_trading",
+        "Yahoo!メールのアカウント作成（SMS認証まで）を1件100円でお願いします。",
+        JOB,
+        "会員登録画面にSMS認証を実装してください（Twilio利用）。",
+        JOB,
+    ),
 ]
 
 CATEGORY_OF_CODE = {

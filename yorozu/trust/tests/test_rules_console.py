@@ -66,20 +66,24 @@ def make_rule(actor, *, weight=5.0, code="test.mofu"):
 
 
 def go_live(rule, actor):
+    do_record_backtest(rule, result=backtest_rule(rule, days=30), actor=actor)
     if rule.state == "draft":
         do_set_rule_state(rule, state="shadow", actor=actor)
-    do_record_backtest(rule, result=backtest_rule(rule, days=30), actor=actor)
     return do_set_rule_state(rule, state="live", actor=actor)
+
+
+def to_shadow(rule, actor):
+    do_record_backtest(rule, result={"days": 1}, actor=actor)
+    return do_set_rule_state(rule, state="shadow", actor=actor)
 
 
 def test_a_draft_rule_does_nothing_and_shadow_is_reported_but_not_counted(staff_user):
     rule = make_rule(staff_user)
     assert verdict_of(TEXT).verdict == "allow"
-    do_set_rule_state(rule, state="shadow", actor=staff_user)
+    to_shadow(rule, staff_user)
     shadowed = verdict_of(TEXT)
     assert shadowed.verdict == "allow" and shadowed.points == 0
     assert [r.code for r in shadowed.shadow] == ["test.mofu"]
-    do_record_backtest(rule, result={"days": 1}, actor=staff_user)
     do_set_rule_state(rule, state="live", actor=staff_user)
     live = verdict_of(TEXT)
     assert live.verdict == "hold" and [r.code for r in live.reasons] == ["test.mofu"]
@@ -89,25 +93,30 @@ def test_shadow_rules_never_change_a_verdict_on_the_corpus_sample(staff_user):
     texts = ["LINE交換しませんか？", "ロゴを作ってください", "MLMで月収100万", TEXT]
     before = [verdict_of(t).verdict for t in texts]
     rule = make_rule(staff_user, weight=10)
-    do_set_rule_state(rule, state="shadow", actor=staff_user)
+    to_shadow(rule, staff_user)
     assert [verdict_of(t).verdict for t in texts] == before
 
 
-def test_going_live_needs_a_current_backtest_and_follows_the_state_machine(staff_user):
+def test_shadow_and_live_need_a_current_backtest_and_follow_the_state_machine(staff_user):
     rule = make_rule(staff_user)
     with pytest.raises(RuleError):
         do_set_rule_state(rule, state="live", actor=staff_user)  # draft → live is not a step
-    do_set_rule_state(rule, state="shadow", actor=staff_user)
-    with pytest.raises(RuleError):
-        do_set_rule_state(rule, state="live", actor=staff_user)  # no backtest yet
-    assert TrustRule.objects.get(pk=rule.pk).state == "shadow"
+    with pytest.raises(RuleError) as refused:
+        do_set_rule_state(rule, state="shadow", actor=staff_user)  # no backtest yet
+    assert refused.value.code == "rule_needs_backtest"
+    assert TrustRule.objects.get(pk=rule.pk).state == "draft"
     go_live(rule, staff_user)
     assert list(rule.events.values_list("event_type", flat=True)) == [
         "created",
-        "state",
         "backtest",
         "state",
+        "state",
     ]
+    # Taking a rule out of force is never refused, backtest or not.
+    TrustRule.objects.filter(pk=rule.pk).update(updated_at=timezone.now())
+    rule.refresh_from_db()
+    assert not rule.backtest_current
+    assert do_set_rule_state(rule, state="shadow", actor=staff_user).state == "shadow"
 
 
 def test_backtest_counts_and_samples_postings_and_messages(staff_user):
@@ -173,8 +182,7 @@ def test_the_flood_guard_shadows_a_rule_and_alerts_staff(staff_user, thread, wor
 def test_a_rescan_resumes_from_its_cursor_and_never_duplicates_holds(staff_user):
     jobs = [JobFactory(description=f"{WORD} {i}" if i % 2 else "普通") for i in range(12)]
     rule = make_rule(staff_user)
-    do_set_rule_state(rule, state="shadow", actor=staff_user)
-    do_record_backtest(rule, result={"days": 1}, actor=staff_user)
+    to_shadow(rule, staff_user)
     # Going live plans a rescan; the immediate backend runs it at once. Plan our own instead.
     do_set_rule_state(rule, state="live", actor=staff_user)
     Rescan.objects.all().delete()

@@ -36,7 +36,7 @@ from yorozu.files import extraction, storage
 from yorozu.files.hosts import host_of
 from yorozu.files.inspection import AttachmentRefused, Inspected, human_size, inspect
 from yorozu.files.models import Attachment, AttachmentStatus
-from yorozu.files.screening import STATUS_FOR_VERDICT
+from yorozu.files.screening import STATUS_FOR_VERDICT, screen_file
 from yorozu.files.tasks import screen_attachment
 from yorozu.notifications.actions import do_notify
 from yorozu.trust.screening import (
@@ -46,7 +46,6 @@ from yorozu.trust.screening import (
     apply_verdict,
     do_clear_screening,
     refuse_if_blocked,
-    screen,
 )
 
 if TYPE_CHECKING:
@@ -137,7 +136,7 @@ def prepare_attachments(
         inline = item.size <= settings.FILES_SCREEN_INLINE_MAX_BYTES
         reader = extraction.full_parts if inline else extraction.quick_parts
         parts = reader(item.name, item.media_type, item.data)
-        screened = screen("file", extraction.joined(parts), author=author, context=context)
+        screened = screen_file(parts, author=author, context=context)
         try:
             refuse_if_blocked(screened, author=author, actor=author)
         except Blocked:

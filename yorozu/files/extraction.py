@@ -15,6 +15,7 @@ run in the request for a small file and on the queue for a large one. Nothing he
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
 import subprocess
@@ -28,7 +29,11 @@ from django.conf import settings
 from PIL import Image
 from pypdf import PdfReader
 
+logger = logging.getLogger(__name__)
+
 Part = dict[str, str]
+# A part that could not be read (OCR failed): the file is held for the secretariat.
+UNREAD = "unread"
 # Screening reads at most this much of one file (a 300-page PDF is read, a log dump is cut).
 MAX_CHARS = 200_000
 MAX_PDF_IMAGES = 50
@@ -54,7 +59,14 @@ def full_parts(name: str, media_type: str, data: bytes) -> list[Part]:
     """Everything screening reads in a file, in order: name, codes, then the text."""
     parts = quick_parts(name, media_type, data)
     if media_type.startswith("image/"):
-        text = ocr(data)
+        try:
+            text = ocr(data)
+        except (OSError, subprocess.SubprocessError) as error:
+            # Tesseract missing, failing or too slow: the image was not read, so it cannot pass
+            # on its own (`screen_file` holds it for a person).
+            logger.warning("OCR failed for %s: %s", name, error)
+            parts.append({"source": UNREAD, "text": ""})
+            text = ""
         if text:
             parts.append({"source": "ocr", "text": text})
     elif media_type == "application/pdf":
@@ -193,4 +205,8 @@ def _local(element: ElementTree.Element) -> str:
 
 
 def joined(parts: list[Part]) -> str:
-    return "\n".join(p["text"] for p in parts)
+    return "\n".join(p["text"] for p in parts if p["source"] != UNREAD)
+
+
+def unread(parts: list[Part]) -> bool:
+    return any(p["source"] == UNREAD for p in parts)

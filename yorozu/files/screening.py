@@ -4,6 +4,8 @@ when the task runs, and the verdict acted on as if the file had been screened wh
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +15,24 @@ from yorozu.files import extraction, storage
 from yorozu.files.hosts import host_of
 from yorozu.files.models import Attachment, AttachmentStatus
 from yorozu.notifications.actions import do_notify
-from yorozu.trust.screening import Blocked, Screening, apply_verdict, refuse_if_blocked, screen
+from yorozu.trust.screening import (
+    Blocked,
+    Context,
+    Screening,
+    apply_verdict,
+    refuse_if_blocked,
+    screen,
+)
+
+
+def screen_file(parts: list, *, author: Any, context: Context) -> Screening:
+    """The door's verdict on what was read in a file (`screen("file", …)`); a file a reader
+    could not read (OCR failed) does not pass on its own: allowed or warned, it is held."""
+    screened = screen("file", extraction.joined(parts), author=author, context=context)
+    if extraction.unread(parts) and screened.verdict in ("allow", "warn"):
+        return dataclasses.replace(screened, verdict="hold")
+    return screened
+
 
 STATUS_FOR_VERDICT = {
     "allow": AttachmentStatus.DELIVERED,
@@ -43,9 +62,7 @@ def do_screen_pending_attachment(attachment_id: int) -> str | None:
     author = attachment.uploader
     data = storage.read_bytes(attachment.stored_name)
     parts = extraction.full_parts(attachment.name, attachment.media_type, data)
-    screened = screen(
-        "file", extraction.joined(parts), author=author, context=host.context(owner, author)
-    )
+    screened = screen_file(parts, author=author, context=host.context(owner, author))
     if screened.verdict == "block":
         with contextlib.suppress(Blocked):
             refuse_if_blocked(screened, author=author, actor=author)

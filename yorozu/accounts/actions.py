@@ -33,6 +33,7 @@ from yorozu.accounts.models import (
 )
 from yorozu.accounts.names import validate_display_name
 from yorozu.accounts.selectors import account_data, deletion_blockers
+from yorozu.alerts.models import SavedSearch
 from yorozu.contracts.actions import do_withdraw_proposal
 from yorozu.contracts.models import Proposal, ProposalStatus
 from yorozu.core.errors import Refused
@@ -42,6 +43,7 @@ from yorozu.core.staff import (
     has_staff_permission,
     require_staff_permission,
 )
+from yorozu.favourites.models import Favourite
 from yorozu.files.actions import erase_undelivered_attachments
 from yorozu.jobs.actions import do_close_job
 from yorozu.jobs.models import Job, JobStatus
@@ -507,6 +509,9 @@ def _erase_account(user: User, *, actor: User) -> None:
     EmailAddress.objects.filter(user=locked).delete()
     Authenticator.objects.filter(user=locked).delete()
     Notification.objects.filter(user=locked).delete()
+    # What they kept and searched for is theirs alone; blocks against them stay as a signal.
+    Favourite.objects.filter(owner=locked).delete()
+    SavedSearch.objects.filter(owner=locked).delete()
     WorkerProfile.objects.filter(user=locked).update(
         headline="",
         bio="",

@@ -17,9 +17,12 @@ from yorozu.accounts.models import (
     User,
     WorkerProfile,
 )
+from yorozu.alerts.models import SavedSearch
+from yorozu.blocks.models import Block
 from yorozu.contracts.models import Contract, Milestone, Proposal, WorkerBalance
 from yorozu.enforcement.models import Report
 from yorozu.enforcement.selectors import active_restrictions, visible_q
+from yorozu.favourites.models import Favourite
 from yorozu.files.models import Attachment
 from yorozu.jobs.models import Job
 from yorozu.messaging.models import Message
@@ -309,6 +312,28 @@ def account_data(user: User) -> dict[str, object]:
             "url",
             "created_at",
             "read_at",
+        ),
+        "favourites": _rows(
+            Favourite.objects.filter(owner=user).order_by("pk"),
+            "kind",
+            "person_id",
+            "job_id",
+            "created_at",
+        ),
+        "saved_searches": _rows(
+            SavedSearch.objects.filter(owner=user).order_by("pk"),
+            "kind",
+            "name",
+            "query",
+            "alerts",
+            "created_at",
+            "last_digest_at",
+        ),
+        "blocks": _rows(
+            Block.objects.filter(blocker=user).order_by("pk"),
+            "blocked_id",
+            "reason",
+            "created_at",
         ),
         "account_events": _rows(
             AccountEvent.objects.filter(user=user).order_by("pk"),

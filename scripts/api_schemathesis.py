@@ -113,12 +113,16 @@ def main() -> int:
         )
         try:
             schema = f"http://127.0.0.1:{port}/api/v1/openapi.json"
-            for _ in range(120):
+            deadline = time.monotonic() + 300
+            while True:  # up, and the schema built once (a loaded machine takes a while)
                 try:
-                    urllib.request.urlopen(schema, timeout=2)
+                    urllib.request.urlopen(schema, timeout=60)
                     break
                 except OSError:
-                    time.sleep(0.5)
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        print("the server did not answer", file=sys.stderr)
+                        return 1
+                    time.sleep(1)
             failed = 0
             for token in tokens:
                 result = subprocess.run(

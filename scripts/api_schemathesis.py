@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -74,6 +75,8 @@ def free_port() -> int:
 
 
 def main() -> int:
+    # A stopped run still stops its server (the `finally` below runs on SIGTERM too).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser()
     parser.add_argument("--max-examples", type=int, default=25)
     args = parser.parse_args()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -74,6 +75,8 @@ def free_port() -> int:
 
 
 def main() -> int:
+    # A stopped run still stops its server (the `finally` below runs on SIGTERM too).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser()
     parser.add_argument("--max-examples", type=int, default=25)
     args = parser.parse_args()
@@ -113,12 +116,16 @@ def main() -> int:
         )
         try:
             schema = f"http://127.0.0.1:{port}/api/v1/openapi.json"
-            for _ in range(120):
+            deadline = time.monotonic() + 300
+            while True:  # up, and the schema built once (a loaded machine takes a while)
                 try:
-                    urllib.request.urlopen(schema, timeout=2)
+                    urllib.request.urlopen(schema, timeout=60)
                     break
                 except OSError:
-                    time.sleep(0.5)
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        print("the server did not answer", file=sys.stderr)
+                        return 1
+                    time.sleep(1)
             failed = 0
             for token in tokens:
                 result = subprocess.run(

@@ -65,6 +65,8 @@ def add_links(schema: dict) -> None:
 
 
 class YorozuAPI(NinjaAPI):
+    _schemas: dict[str, Any] = {}
+
     def create_response(
         self,
         request: HttpRequest,
@@ -91,7 +93,11 @@ class YorozuAPI(NinjaAPI):
     def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
         """Error answers are declared as problem documents, as they are sent; writes link to
         what may follow them."""
+        key = repr((args, sorted(kwargs.items())))
+        if key in self._schemas:  # the schema is the code's: built once per process
+            return self._schemas[key]
         schema = super().get_openapi_schema(*args, **kwargs)
+        self._schemas[key] = schema
         add_links(schema)
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():

@@ -25,6 +25,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # e-mail change and confirmation, two-factor authentication (account/2fa/).
     path("account/", include("allauth.urls")),
     path("jobs/", include("yorozu.jobs.urls")),
+    path("", include("yorozu.formats.urls")),
     path("", include("yorozu.contracts.urls")),
     path("reviews/", include("yorozu.reviews.urls")),
     path("messages/", include("yorozu.messaging.urls")),

@@ -86,6 +86,10 @@ POLICIES: dict[str, Policy] = {
     "job": Policy("job", block_points=15.0, case_on=("warn", "hold")),
     "profile": Policy("profile", refuse_from="hold"),
     "review": Policy("review", refuse_from="hold"),
+    # A task answer and a competition entry are a worker's text to a client before any
+    # contract; the worker rewrites a flagged one at once rather than wait for a person.
+    "answer": Policy("proposal", refuse_from="hold"),
+    "entry": Policy("proposal", refuse_from="hold"),
     "report": Policy("report", at_most="warn", case_on=(), offence_on=()),
     "appeal": Policy("report", at_most="warn", case_on=(), offence_on=()),
 }
@@ -153,6 +157,8 @@ BLOCKED_MESSAGES: dict[str, str | _StrPromise] = {
     "job": _("This posting cannot be published as written. Please rewrite the highlighted parts."),
     "profile": _("Your profile was not saved. Please rewrite the highlighted parts."),
     "review": _("Your review was not posted. Please rewrite the highlighted parts."),
+    "answer": _("Your answer was not sent. Please rewrite the highlighted parts."),
+    "entry": _("Your entry was not sent. Please rewrite the highlighted parts."),
 }
 
 

@@ -126,6 +126,11 @@ def platform_hosts() -> set[str]:
     return hosts
 
 
+def _canonical_hosts() -> set[str]:
+    """The platform's hosts as the door's tokens spell them (its canonical text)."""
+    return {_canon(h) for h in platform_hosts()}
+
+
 def is_platform_url(url: str) -> bool:
     """A path on this site ("/workers/3/") or an absolute link to one of its hosts."""
     url = (url or "").strip()
@@ -137,7 +142,7 @@ def is_platform_url(url: str) -> bool:
 
 def refuse_off_platform_links(text: str) -> None:
     """Refuse a text that links to another site (URL tokens as the screening door finds them)."""
-    hosts = platform_hosts()
+    hosts = _canonical_hosts()
     for kind, token in extract_tokens(text):
         if kind != TokenKind.URL:
             continue

@@ -142,3 +142,15 @@ def refund(job: Job, amount: int, *, movement: str) -> int:
 
 
 NOT_OPEN = _("This task is not taking answers.")
+
+
+def require_publishable(job: Job) -> None:
+    """Money goes into escrow only for a posting the secretariat lets be public: a held one is
+    funded once approved, so a posting that is then not published never holds a client's money."""
+    if job.moderation != JobModeration.PUBLIC:
+        raise FormatRefused(
+            _(
+                "The secretariat is checking this posting. You can fund it once it is approved; "
+                "we will let you know."
+            )
+        )

@@ -37,11 +37,12 @@ from yorozu.formats.actions.common import (
     release,
     require_owner,
     require_poster,
+    require_publishable,
     screen_posting,
 )
 from yorozu.formats.models import Competition, CompetitionEntry, CompetitionStage, EntryStatus
 from yorozu.formats.rules import refuse_off_platform_links
-from yorozu.jobs.models import Job, JobFormat, JobStatus
+from yorozu.jobs.models import Job, JobFormat, JobModeration, JobStatus
 from yorozu.moderation.actions import do_open_case, do_record_case_decision
 from yorozu.moderation.models import CaseDecision, CaseQueue
 from yorozu.moderation.selectors import live_case
@@ -97,6 +98,7 @@ def do_fund_competition(competition: Competition, *, actor: User) -> Competition
     locked = Competition.objects.get(pk=competition.pk)
     if locked.stage != CompetitionStage.UNFUNDED:
         raise FormatRefused(_("This competition is already funded."))
+    require_publishable(job)
     deposit(job, locked.prize, movement=key("competition", job.pk, "deposit"))
     now = timezone.now()
     locked.stage, locked.funded_at = CompetitionStage.OPEN, now
@@ -317,6 +319,29 @@ def do_send_competition_to_secretariat(competition_id: int, *, now=None) -> bool
         url=reverse("formats:competition", args=[locked.job_id]),
         params={"title": locked.job.title},
     )
+    return True
+
+
+@transaction.atomic(durable=True)
+def do_refund_taken_down_competition(competition_id: int) -> bool:
+    """A competition the secretariat took down (its posting not published any more) while
+    taking entries: the prize returns to the client (the sweep; no actor)."""
+    locked = (
+        Competition.objects.select_for_update()
+        .select_related("job")
+        .filter(pk=competition_id, stage=CompetitionStage.OPEN)
+        .exclude(job__moderation=JobModeration.PUBLIC)
+        .first()
+    )
+    if locked is None:
+        return False
+    job = locked.job
+    refund(job, locked.prize, movement=key("competition", job.pk, "refund"))
+    locked.stage = CompetitionStage.REFUNDED
+    locked.decision_reason = "taken down"
+    locked.save(update_fields=["stage", "decision_reason"])
+    _close_job(job, timezone.now())
+    record(job, "prize_refunded", actor=None, amount=locked.prize, taken_down=True)
     return True
 
 

@@ -37,6 +37,7 @@ from yorozu.formats.actions.common import (
     release,
     require_owner,
     require_poster,
+    require_publishable,
     screen_posting,
 )
 from yorozu.formats.models import AnswerKind, SubmissionStatus, TaskJob, TaskSubmission
@@ -124,6 +125,7 @@ def do_fund_task(task: TaskJob, *, actor: User) -> TaskJob:
     locked = TaskJob.objects.get(pk=task.pk)
     if job.status != JobStatus.UNFUNDED or locked.funded_at is not None:
         raise FormatRefused(_("This task is already funded."))
+    require_publishable(job)
     deposit(job, locked.budget, movement=key("task", job.pk, "deposit"))
     now = timezone.now()
     locked.funded_at = now

@@ -25,7 +25,7 @@ from yorozu.formats.actions.common import FormatRefused
 from yorozu.formats.actions.deadlines import sweep_format_deadlines
 from yorozu.formats.models import Competition, CompetitionStage, EntryStatus
 from yorozu.formats.tests.factories import posted_competition
-from yorozu.jobs.models import Job, JobEvent, JobStatus
+from yorozu.jobs.models import Job, JobEvent, JobModeration, JobStatus
 from yorozu.moderation.models import CaseQueue, CaseStatus, ModerationCase
 from yorozu.moderation.registry import kind_of
 
@@ -202,3 +202,13 @@ def test_the_client_cannot_pick_after_the_selection_period(client_user):
     )
     with pytest.raises(FormatRefused):
         do_pick_winner(entry, actor=client_user)
+
+
+def test_a_taken_down_competition_returns_the_prize(client_user):
+    competition = posted_competition(client_user)
+    entries(competition, 1)
+    Job.objects.filter(pk=competition.pk).update(moderation=JobModeration.REJECTED)
+    assert sweep_format_deadlines()["taken_down"] == 1
+    assert fresh(competition).stage == CompetitionStage.REFUNDED
+    assert ledger_sum(competition, LedgerAccount.ESCROW) == 0
+    assert ledger_sum(competition, LedgerAccount.CLIENT) == 0

@@ -7,6 +7,7 @@ import pytest
 
 from yorozu.accounts.models import Role
 from yorozu.accounts.tests.factories import UserFactory
+from yorozu.contracts.models import LedgerEntry
 from yorozu.formats.actions import (
     do_approve_submission,
     do_fund_task,
@@ -98,7 +99,10 @@ def test_a_suspicious_task_is_held_for_the_secretariat_and_never_public(client_u
     assert job.moderation == JobModeration.HELD
     assert ModerationCase.objects.filter(queue=CaseQueue.JOBS, object_id=job.pk).exists()
     assert ScreeningRecord.objects.filter(author=client_user, kind="job").exists()
-    do_fund_task(TaskJob.objects.get(pk=job.pk), actor=client_user)
+    # No money goes into escrow for a posting the secretariat may not publish.
+    with pytest.raises(FormatRefused):
+        do_fund_task(TaskJob.objects.get(pk=job.pk), actor=client_user)
+    assert not LedgerEntry.objects.filter(job=job).exists()
     assert job not in search_jobs(JobSearchParams())
 
 

@@ -23,7 +23,7 @@ from yorozu.formats.actions.deadlines import sweep_format_deadlines
 from yorozu.formats.actions.task_jobs import AnswerRefused
 from yorozu.formats.models import SubmissionStatus, TaskJob, TaskSubmission
 from yorozu.formats.tests.factories import posted_task
-from yorozu.jobs.models import JobEvent, JobStatus
+from yorozu.jobs.models import JobEvent, JobModeration, JobStatus
 from yorozu.jobs.selectors import JobSearchParams, access_job, search_jobs
 
 pytestmark = pytest.mark.django_db
@@ -226,3 +226,14 @@ def test_the_sweep_closes_a_task_past_its_deadline(client_user, worker_user):
     assert sweep_format_deadlines()["tasks_closed"] == 1
     assert escrow(task) == 100  # the waiting answer's unit stays
     assert fresh(task).job.status == JobStatus.CLOSED
+
+
+def test_a_taken_down_task_closes_and_returns_the_rest(client_user, worker_user):
+    task = posted_task(client_user)
+    waiting = answer(task, worker_user)
+    type(task.job).objects.filter(pk=task.pk).update(moderation=JobModeration.REJECTED)
+    assert sweep_format_deadlines()["taken_down"] == 1
+    assert fresh(task).job.status == JobStatus.CLOSED
+    assert escrow(task) == 100  # the waiting answer keeps its unit until decided
+    do_reject_submission(waiting, reason="掲載が取り下げられたため。", actor=client_user)
+    assert escrow(task) == 0

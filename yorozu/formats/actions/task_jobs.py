@@ -82,7 +82,7 @@ def do_post_task(*, client: User, data: Mapping[str, Any], actor: User) -> Job:
 
     Refused with `PersonalDataRequested` when the answer form asks for personal data, and with
     `trust.screening.Blocked` when the door refuses the posting; a held posting is stored but
-    not public until the secretariat approves it (funding it is allowed meanwhile).
+    not public, and cannot be funded, until the secretariat approves it.
     """
     require_poster(client, actor)
     choices = list(data.get("choices") or [])

@@ -42,6 +42,7 @@ CHROMIUM_ARGS = [
 ]
 SERVER_START_TIMEOUT = 60
 ACCEPTANCE_PERIOD = "PT30S"
+TASK_APPROVAL_PERIOD = "PT90S"
 
 expect.set_options(timeout=10_000)
 
@@ -69,6 +70,10 @@ def server_env(var_dir: Path) -> dict[str, str]:
         # seconds, and the scheduler sweeps every 2 (the demo's own deliveries get a day).
         ACCEPTANCE_PERIOD=ACCEPTANCE_PERIOD,
         CONTRACT_DEADLINE_SWEEP="PT2S",
+        # A task answer nobody decides is approved automatically after 90 seconds (long enough
+        # for a client to decide the others first); the formats sweep runs every 2.
+        TASK_APPROVAL_PERIOD=TASK_APPROVAL_PERIOD,
+        FORMAT_SWEEP="PT2S",
     )
     return env
 

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "yorozu.catalog",
     "yorozu.jobs",
     "yorozu.contracts",
+    "yorozu.formats",
     "yorozu.reviews",
     "yorozu.messaging",
     "yorozu.notifications",
@@ -389,6 +390,14 @@ CANCELLATION_ANSWER_PERIOD = env_duration("CANCELLATION_ANSWER_PERIOD", "P7D")
 CANCELLATION_REMINDER = datetime.timedelta(days=2)
 # How often the scheduler sweeps contract deadlines (auto-acceptance, reminders, escalations).
 CONTRACT_DEADLINE_SWEEP = env_duration("CONTRACT_DEADLINE_SWEEP", "PT5M")
+# Task jobs and competitions (docs/formats.md). A task answer not approved or rejected within
+# this long is approved automatically; a competition whose client picked no winner this long
+# after its deadline goes to the secretariat; the sweep that does both runs this often.
+TASK_APPROVAL_PERIOD = env_duration("TASK_APPROVAL_PERIOD", "P7D")
+COMPETITION_SELECTION_PERIOD = env_duration("COMPETITION_SELECTION_PERIOD", "P7D")
+FORMAT_SWEEP = env_duration("FORMAT_SWEEP", "PT5M")
+# A worker whose answers one client rejected this many times is offered to report it.
+TASK_REJECTIONS_TO_REPORT = int(os.environ.get("TASK_REJECTIONS_TO_REPORT", "3"))
 # Withdrawals: the smallest amount a worker may ask to be transferred.
 WITHDRAWAL_MINIMUM = int(os.environ.get("WITHDRAWAL_MINIMUM", "1000"))
 # The platform as the issuer of invoices and receipts (適格請求書発行事業者 registration number).

@@ -28,6 +28,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("account/searches/", include("yorozu.alerts.urls")),
     path("account/", include("allauth.urls")),
     path("jobs/", include("yorozu.jobs.urls")),
+    path("", include("yorozu.formats.urls")),
     path("", include("yorozu.contracts.urls")),
     path("reviews/", include("yorozu.reviews.urls")),
     path("messages/", include("yorozu.messaging.urls")),

@@ -34,6 +34,7 @@ from yorozu.contracts.models import (
     ProposalStatus,
 )
 from yorozu.enforcement.models import Restriction, RestrictionLevel
+from yorozu.formats.models import SubmissionStatus, TaskSubmission
 from yorozu.jobs.models import Job
 from yorozu.messaging.models import VISIBLE_STATUSES, Message
 from yorozu.moderation.models import CaseDecision, CaseStatus, ModerationCase
@@ -140,7 +141,8 @@ def hire_rate(since: datetime.datetime, now: datetime.datetime, client_ids: Clie
     hired = Exists(Contract.objects.filter(job_id=OuterRef("pk")))
     rows = (
         _scoped(Job.objects.all(), "client_id", client_ids)
-        .filter(created_at__gte=since, created_at__lte=now - MIN_JOB_AGE)
+        # Tasks and competitions pay without a contract: only projects lead to a hire.
+        .filter(created_at__gte=since, created_at__lte=now - MIN_JOB_AGE, format="project")
         .order_by()
         .values("client_id")
         .annotate(posted=Count("pk"), hired=Count("pk", filter=Q(hired)))
@@ -283,6 +285,28 @@ def upheld_violations_by_client(
     return values
 
 
+def task_approval_rate(
+    since: datetime.datetime, now: datetime.datetime, client_ids: ClientIds
+) -> Values:
+    """% of the answers to the client's tasks decided in the window that were approved (by the
+    client, or automatically when the approval period ended). No decided answer: no record."""
+    rows = (
+        _scoped(
+            TaskSubmission.objects.exclude(status=SubmissionStatus.PENDING),
+            "task__job__client_id",
+            client_ids,
+        )
+        .filter(decided_at__gte=since, decided_at__lte=now)
+        .order_by()
+        .values("task__job__client_id")
+        .annotate(
+            decided=Count("pk"), approved=Count("pk", filter=Q(status=SubmissionStatus.APPROVED))
+        )
+        .values_list("task__job__client_id", "decided", "approved")
+    )
+    return {client_id: _rate(approved, decided) for client_id, decided, approved in rows}
+
+
 # metric → (function of (since, now, client_ids), value for a client absent from its result)
 WindowedMetric = Callable[[datetime.datetime, datetime.datetime, ClientIds], Values]
 WINDOWED: dict[str, WindowedMetric] = {
@@ -292,6 +316,7 @@ WINDOWED: dict[str, WindowedMetric] = {
     Metric.SATISFIED_REVIEW_RATE: satisfied_review_rate,
     Metric.RESPONSE_RATE: response_rate,
     Metric.UPHELD_VIOLATIONS: upheld_violations_by_client,
+    Metric.TASK_APPROVAL_RATE: task_approval_rate,
 }
 # Counts and sums are 0 without a record; a rate without a record is None (no track record,
 # which never meets a criterion).
@@ -303,4 +328,5 @@ DEFAULTS: dict[str, float | None] = {
     Metric.SATISFIED_REVIEW_RATE: None,
     Metric.RESPONSE_RATE: None,
     Metric.UPHELD_VIOLATIONS: 0.0,
+    Metric.TASK_APPROVAL_RATE: None,
 }

@@ -24,6 +24,7 @@ class Metric(models.TextChoices):
     SATISFIED_REVIEW_RATE = "satisfied_review_rate", _("Satisfied reviews from workers (%)")
     RESPONSE_RATE = "response_rate", _("Proposals and messages answered within 72 hours (%)")
     UPHELD_VIOLATIONS = "upheld_violations", _("Upheld violations or restrictions")
+    TASK_APPROVAL_RATE = "task_approval_rate", _("Task answers approved (%)")
 
 
 class Comparison(models.TextChoices):

@@ -24,6 +24,7 @@ from yorozu.contracts.models import (
     Withdrawal,
     WorkerBalance,
 )
+from yorozu.jobs.models import Job
 
 
 class LedgerUnbalanced(Exception):
@@ -117,6 +118,7 @@ def entries(
     contract: Contract | None = None,
     milestone: Milestone | None = None,
     withdrawal: Withdrawal | None = None,
+    job: Job | None = None,
     reference: str = "",
     at: datetime.datetime | None = None,
 ) -> list[LedgerEntry]:
@@ -130,6 +132,7 @@ def entries(
             contract=contract,
             milestone=milestone,
             withdrawal=withdrawal,
+            job=job,
             user_id=p.user_id,
             kind=p.kind,
             account=p.account,
@@ -172,6 +175,14 @@ def apply_to_balances(rows: list[LedgerEntry]) -> None:
 
 
 # ---- reading ---------------------------------------------------------------------------------
+
+
+def job_escrow_held(job: Job | int) -> int:
+    """What escrow holds for a task's or competition's budget now (the `formats` app)."""
+    total = LedgerEntry.objects.filter(job=job, account=LedgerAccount.ESCROW).aggregate(
+        t=Sum("amount")
+    )["t"]
+    return int(total or 0)
 
 
 def escrow_held(milestone: Milestone) -> int:

@@ -22,18 +22,21 @@ class PaymentGateway(Protocol):
     """Moves money in and out of escrow; each call returns the provider's reference.
 
     Implementations must treat `idempotency_key` as the identity of the movement: the same key
-    twice returns the first call's reference and moves no more money.
+    twice returns the first call's reference and moves no more money. `contract_id` is None for
+    a task's or competition's budget, which belongs to a posting (its key says which).
     """
 
-    def deposit(self, *, idempotency_key: str, contract_id: int, amount: int) -> str:
+    def deposit(self, *, idempotency_key: str, contract_id: int | None, amount: int) -> str:
         """Take `amount` yen from the client into escrow."""
         ...
 
-    def release(self, *, idempotency_key: str, contract_id: int, amount: int, fee: int) -> str:
+    def release(
+        self, *, idempotency_key: str, contract_id: int | None, amount: int, fee: int
+    ) -> str:
         """Credit `amount` yen from escrow to the worker; the platform keeps `fee`."""
         ...
 
-    def refund(self, *, idempotency_key: str, contract_id: int, amount: int) -> str:
+    def refund(self, *, idempotency_key: str, contract_id: int | None, amount: int) -> str:
         """Return `amount` yen from escrow to the client."""
         ...
 
@@ -49,13 +52,15 @@ class SandboxGateway:
     def _reference(self, idempotency_key: str) -> str:
         return f"{self.prefix}-{idempotency_key}"[:64]
 
-    def deposit(self, *, idempotency_key: str, contract_id: int, amount: int) -> str:
+    def deposit(self, *, idempotency_key: str, contract_id: int | None, amount: int) -> str:
         return self._reference(idempotency_key)
 
-    def release(self, *, idempotency_key: str, contract_id: int, amount: int, fee: int) -> str:
+    def release(
+        self, *, idempotency_key: str, contract_id: int | None, amount: int, fee: int
+    ) -> str:
         return self._reference(idempotency_key)
 
-    def refund(self, *, idempotency_key: str, contract_id: int, amount: int) -> str:
+    def refund(self, *, idempotency_key: str, contract_id: int | None, amount: int) -> str:
         return self._reference(idempotency_key)
 
 

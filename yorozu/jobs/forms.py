@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.catalog.models import Category
-from yorozu.jobs.models import EDITABLE_FIELDS, Job, PayType
+from yorozu.jobs.models import EDITABLE_FIELDS, Job, JobFormat, PayType
 from yorozu.jobs.selectors import JobSearchParams, SearchSort
 
 # Ten million yen: above anything a crowdsourcing job is posted for, far below integer overflow.
@@ -230,6 +230,11 @@ class JobSearchForm(forms.Form):
         required=False,
         choices=[("", _("Any")), *PayType.choices],
     )
+    format = forms.ChoiceField(
+        label=_("Format"),
+        required=False,
+        choices=[("", _("Any")), *JobFormat.choices],
+    )
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SearchSort.choices)
     include_closed = forms.BooleanField(label=_("Include closed jobs"), required=False)
     certified_only = forms.BooleanField(label=_("Certified clients only"), required=False)
@@ -281,6 +286,7 @@ class JobSearchForm(forms.Form):
             budget_min=data.get("budget_min"),
             budget_max=data.get("budget_max"),
             pay_type=data.get("pay_type") or "",
+            format=data.get("format") or "",
             sort=data.get("sort") or SearchSort.NEW,
             include_closed=bool(data.get("include_closed")),
             certified_only=bool(data.get("certified_only")),

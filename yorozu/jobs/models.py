@@ -17,6 +17,16 @@ class PayType(models.TextChoices):
 class JobStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("job status", "Open")
     CLOSED = "closed", pgettext_lazy("job status", "Closed")
+    # A task or competition whose budget is not yet in escrow: only its owner sees it.
+    UNFUNDED = "unfunded", pgettext_lazy("job status", "Awaiting escrow")
+
+
+class JobFormat(models.TextChoices):
+    """How a job is worked (the `formats` app holds what tasks and competitions add)."""
+
+    PROJECT = "project", pgettext_lazy("job format", "Project")
+    TASK = "task", pgettext_lazy("job format", "Task")
+    COMPETITION = "competition", pgettext_lazy("job format", "Competition")
 
 
 class JobModeration(models.TextChoices):
@@ -64,6 +74,9 @@ class Job(models.Model):
     deadline = models.DateField(_("application deadline"))
     hires_wanted = models.PositiveSmallIntegerField(_("number of hires"), default=1)
     status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.OPEN)
+    format = models.CharField(
+        _("format"), max_length=12, choices=JobFormat.choices, default=JobFormat.PROJECT
+    )
     proposal_count = models.PositiveIntegerField(default=0)
     # Screening's outcome: only public postings appear to anyone but their owner and staff.
     moderation = models.CharField(
@@ -134,6 +147,10 @@ class Job(models.Model):
         return list(self.assessment.get("reasons") or [])
 
     @property
+    def is_project(self) -> bool:
+        return self.format == JobFormat.PROJECT
+
+    @property
     def is_public(self) -> bool:
         return self.moderation == JobModeration.PUBLIC
 
@@ -143,8 +160,9 @@ class Job(models.Model):
 
     @property
     def accepting_proposals(self) -> bool:
-        """Open, public and its deadline not yet passed: what job search shows by default."""
-        return self.is_open and self.is_public and not self.deadline_passed
+        """A project open, public and its deadline not yet passed (tasks and competitions take
+        answers and entries instead)."""
+        return self.is_project and self.is_open and self.is_public and not self.deadline_passed
 
 
 class JobEvent(AuditEvent):

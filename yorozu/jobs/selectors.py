@@ -50,6 +50,7 @@ class JobSearchParams:
     sort: str = SearchSort.NEW
     include_closed: bool = False
     certified_only: bool = False
+    format: str = ""
 
 
 def with_card_relations(jobs: QuerySet[Job]) -> QuerySet[Job]:
@@ -59,7 +60,14 @@ def with_card_relations(jobs: QuerySet[Job]) -> QuerySet[Job]:
     by the badge (`certification/badge.html`).
     """
     return jobs.select_related(
-        "category", "main_category", "client", "client__client_profile", "client__certification"
+        "category",
+        "main_category",
+        "client",
+        "client__client_profile",
+        "client__certification",
+        # A task's or competition's card facts (the `formats` app's one-to-one rows).
+        "task",
+        "competition",
     )
 
 
@@ -79,6 +87,9 @@ def search_jobs(params: JobSearchParams) -> QuerySet[Job]:
     jobs = jobs.filter(visible_q("job", "client"))
     if not params.include_closed:
         jobs = jobs.filter(status=JobStatus.OPEN, deadline__gte=timezone.localdate())
+    else:
+        # A task or competition awaiting escrow is never public.
+        jobs = jobs.filter(status__in=[JobStatus.OPEN, JobStatus.CLOSED])
     for term in keyword_terms(params.keyword):
         jobs = jobs.filter(Q(title__icontains=term) | Q(description__icontains=term))
     if params.category is not None:
@@ -92,6 +103,8 @@ def search_jobs(params: JobSearchParams) -> QuerySet[Job]:
         jobs = jobs.filter(budget_min__lte=params.budget_max)
     if params.pay_type:
         jobs = jobs.filter(pay_type=params.pay_type)
+    if params.format:
+        jobs = jobs.filter(format=params.format)
     if params.certified_only:
         jobs = jobs.filter(client__certification__certified=True)
     order = SORT_ORDER.get(params.sort, SORT_ORDER[SearchSort.NEW])
@@ -141,7 +154,7 @@ def access_job(user, job_id: int) -> Job:
         raise Http404("no such job") from None
     if (user is not None and job.client_id == user.pk) or has_staff_permission(user, REVIEW):
         return job
-    if not job.is_public or not is_visible("job", job.client):
+    if not job.is_public or job.status == JobStatus.UNFUNDED or not is_visible("job", job.client):
         raise Http404("no such job")
     return job
 

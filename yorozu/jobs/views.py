@@ -100,8 +100,14 @@ def mine(request: SignedInRequest) -> HttpResponse:
     return render(request, "jobs/job_mine.html", {"page_obj": page})
 
 
+# Tasks and competitions have their own pages (the `formats` app), named by URL only.
+FORMAT_PAGES = {"task": "formats:task", "competition": "formats:competition"}
+
+
 def detail(request: JobsRequest, job_id: int) -> HttpResponse:
     job = access_job(request.user, job_id)
+    if job.format in FORMAT_PAGES:
+        return redirect(FORMAT_PAGES[job.format], job_id=job.pk)
     user = request.user
     is_owner = user.is_authenticated and job.client_id == user.pk
     context = {
@@ -122,6 +128,8 @@ def detail(request: JobsRequest, job_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit(request: SignedInRequest, job_id: int) -> HttpResponse:
     job = access_own_job(request.user, job_id)
+    if job.format in FORMAT_PAGES:
+        return redirect(FORMAT_PAGES[job.format], job_id=job.pk)
     if not job.is_open:
         messages.error(request, _("This job is closed and can no longer be edited."))
         return redirect("jobs:detail", job_id=job.pk)
@@ -155,6 +163,8 @@ def edit(request: SignedInRequest, job_id: int) -> HttpResponse:
 def close(request: SignedInRequest, job_id: int) -> HttpResponse:
     """GET asks for confirmation; POST closes. Closing an already closed job changes nothing."""
     job = access_own_job(request.user, job_id)
+    if job.format in FORMAT_PAGES:
+        return redirect(FORMAT_PAGES[job.format], job_id=job.pk)
     if request.method == "POST":
         if do_close_job(job, actor=request.user):
             messages.success(request, _("The job is closed. It no longer takes proposals."))

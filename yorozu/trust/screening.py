@@ -89,6 +89,10 @@ POLICIES: dict[str, Policy] = {
     # The text read in an attached file (its name, codes, OCR, a document's text), judged as a
     # message in the context of the item it is attached to (yorozu/files).
     "file": Policy("message"),
+    # A task answer and a competition entry are a worker's text to a client before any
+    # contract; the worker rewrites a flagged one at once rather than wait for a person.
+    "answer": Policy("proposal", refuse_from="hold"),
+    "entry": Policy("proposal", refuse_from="hold"),
     "report": Policy("report", at_most="warn", case_on=(), offence_on=()),
     "appeal": Policy("report", at_most="warn", case_on=(), offence_on=()),
 }
@@ -160,6 +164,8 @@ BLOCKED_MESSAGES: dict[str, str | _StrPromise] = {
         "A file was not sent: it shows what cannot be shared here. Please remove it or attach "
         "another one."
     ),
+    "answer": _("Your answer was not sent. Please rewrite the highlighted parts."),
+    "entry": _("Your entry was not sent. Please rewrite the highlighted parts."),
 }
 
 

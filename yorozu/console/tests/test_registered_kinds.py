@@ -105,9 +105,26 @@ def held_attachment(client_user, worker_user, staff_user):
     return attachment, lambda: Attachment.objects.get(pk=attachment.pk).status, None
 
 
-# Kinds decided on their own page (a dispute's amounts): listed and opened in the console, which
-# links to that page instead of offering approve and reject.
-DECIDED_ELSEWHERE = {"dispute": open_dispute}
+def competition_with_no_winner(client_user, worker_user, staff_user):
+    import datetime
+
+    from django.utils import timezone
+
+    from yorozu.formats.actions.deadlines import sweep_format_deadlines
+    from yorozu.formats.models import Competition
+    from yorozu.formats.tests.factories import posted_competition
+
+    competition = posted_competition(client_user)
+    Job.objects.filter(pk=competition.pk).update(
+        deadline=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    sweep_format_deadlines(timezone.now() + datetime.timedelta(days=8))
+    return competition, lambda: Competition.objects.get(pk=competition.pk).stage, None
+
+
+# Kinds decided on their own page (a dispute's amounts, a competition's prize): listed and
+# opened in the console, which links to that page instead of offering approve and reject.
+DECIDED_ELSEWHERE = {"dispute": open_dispute, "competition": competition_with_no_winner}
 
 MAKERS = {
     "job": (held_job, {"approve": JobModeration.PUBLIC, "reject": JobModeration.REJECTED}),

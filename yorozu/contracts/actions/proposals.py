@@ -88,6 +88,8 @@ def _submit_proposal(*, job: Job, worker, data: dict, actor: User, screened: Scr
         raise ContractError(_("You cannot propose on your own job."))
     if job.status != JobStatus.OPEN or not job.is_public or not is_visible("job", job.client):
         raise ContractError(_("This job is no longer accepting proposals."))
+    if not job.is_project:
+        raise ContractError(_("Tasks and competitions take answers and entries, not proposals."))
     if job.deadline < timezone.localdate():
         raise ContractError(_("The application deadline for this job has passed."))
     if Proposal.objects.filter(job=job, worker=worker).exists():

@@ -79,6 +79,15 @@ class LedgerEntry(models.Model):
         blank=True,
         related_name="ledger",
     )
+    # A task's or competition's escrow (the `formats` app): the posting is the subject, as a
+    # contract is for a milestone's.
+    job = models.ForeignKey(
+        "jobs.Job",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ledger",
+    )
     # Whose account (the client for CLIENT, the worker for WORKER/PAYOUT/BANK/TAX).
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -107,7 +116,9 @@ class LedgerEntry(models.Model):
             models.UniqueConstraint(fields=["movement", "account"], name="one_posting_per_account"),
             models.CheckConstraint(condition=~models.Q(amount=0), name="ledger_amount_nonzero"),
             models.CheckConstraint(
-                condition=models.Q(contract__isnull=False) | models.Q(withdrawal__isnull=False),
+                condition=models.Q(contract__isnull=False)
+                | models.Q(withdrawal__isnull=False)
+                | models.Q(job__isnull=False),
                 name="ledger_has_a_subject",
             ),
         ]

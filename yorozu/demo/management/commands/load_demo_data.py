@@ -25,6 +25,7 @@ from yorozu.demo.builder import (
     WORKER_EMAIL,
     DemoBuilder,
 )
+from yorozu.demo.formats import build_formats_story
 from yorozu.demo.money import build_money_story
 from yorozu.demo.safety import build_safety_story
 from yorozu.demo.scale import ScaleBuilder
@@ -115,6 +116,7 @@ class Command(BaseCommand):
                 rng=random.Random(options["seed"]), today=timezone.localdate()
             )
             story.update(build_money_story(today=timezone.localdate()))
+            story.update(build_formats_story(today=timezone.localdate()))
         counts.update({f"story.{name}": n for name, n in story.items()})
         if options["scale"]:
             counts.update(ScaleBuilder(options["scale"], options["seed"], progress).build())

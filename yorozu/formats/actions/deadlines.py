@@ -1,0 +1,72 @@
+"""What the scheduler ends on its own: approval periods, task deadlines, competitions with no
+winner. Each item in its own transaction; each step conditional, so two sweeps at once (or a
+retried one) do everything once."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.utils import timezone
+
+from yorozu.formats.actions.competitions import (
+    do_refund_taken_down_competition,
+    do_send_competition_to_secretariat,
+    selection_ends,
+)
+from yorozu.formats.actions.task_jobs import do_auto_approve_submission, do_close_task
+from yorozu.formats.models import (
+    Competition,
+    CompetitionStage,
+    SubmissionStatus,
+    TaskJob,
+    TaskSubmission,
+)
+from yorozu.jobs.models import JobModeration, JobStatus
+
+logger = logging.getLogger(__name__)
+
+
+def sweep_format_deadlines(now: datetime.datetime | None = None) -> dict[str, int]:
+    now = now or timezone.now()
+    done = {"auto_approved": 0, "tasks_closed": 0, "to_secretariat": 0, "taken_down": 0}
+    due = TaskSubmission.objects.filter(
+        status=SubmissionStatus.PENDING, approval_due_at__lte=now
+    ).values_list("pk", flat=True)
+    for pk in list(due):
+        try:
+            done["auto_approved"] += do_auto_approve_submission(pk, now=now)
+        except Exception:
+            logger.exception("automatic approval of task answer %s failed", pk)
+    today = timezone.localdate(now)
+    # A posting the secretariat took down closes at once: the unused budget or the prize returns.
+    for task in TaskJob.objects.filter(job__status=JobStatus.OPEN).exclude(
+        job__moderation=JobModeration.PUBLIC
+    ):
+        try:
+            done["taken_down"] += do_close_task(task, actor=None) is not None
+        except Exception:
+            logger.exception("closing taken-down task %s failed", task.pk)
+    for pk in (
+        Competition.objects.filter(stage=CompetitionStage.OPEN)
+        .exclude(job__moderation=JobModeration.PUBLIC)
+        .values_list("pk", flat=True)
+    ):
+        try:
+            done["taken_down"] += do_refund_taken_down_competition(pk)
+        except Exception:
+            logger.exception("refunding taken-down competition %s failed", pk)
+    for task in TaskJob.objects.filter(job__status=JobStatus.OPEN, job__deadline__lt=today):
+        try:
+            done["tasks_closed"] += do_close_task(task, actor=None) is not None
+        except Exception:
+            logger.exception("closing task %s at its deadline failed", task.pk)
+    waiting = Competition.objects.filter(stage=CompetitionStage.OPEN).select_related("job")
+    for competition in waiting.filter(job__deadline__lt=today):
+        if now <= selection_ends(competition.job):
+            continue
+        try:
+            done["to_secretariat"] += do_send_competition_to_secretariat(competition.pk, now=now)
+        except Exception:
+            logger.exception("sending competition %s to the secretariat failed", competition.pk)
+    return done

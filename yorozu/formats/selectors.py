@@ -1,0 +1,156 @@
+"""Reads for tasks and competitions; `access_*` fetch and authorize in one call."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from yorozu.core.staff import REVIEW, has_staff_permission
+from yorozu.formats.models import (
+    Competition,
+    CompetitionEntry,
+    SubmissionStatus,
+    TaskJob,
+    TaskSubmission,
+)
+from yorozu.jobs.selectors import access_job
+
+PAGE_SIZE = 20
+
+
+def access_task(user, job_id: int) -> TaskJob:
+    """A task as anyone may see it (the posting's rules: `jobs.selectors.access_job`)."""
+    job = access_job(user, job_id)
+    try:
+        task = TaskJob.objects.get(pk=job.pk)
+    except TaskJob.DoesNotExist:
+        raise Http404("no such task") from None
+    task.job = job
+    return task
+
+
+def access_own_task(user, job_id: int) -> TaskJob:
+    """A task its client manages; 404 for anyone else."""
+    task = access_task(user, job_id)
+    if not getattr(user, "is_authenticated", False) or task.job.client_id != user.pk:
+        raise Http404("no such task")
+    return task
+
+
+def access_competition(user, job_id: int) -> Competition:
+    job = access_job(user, job_id)
+    try:
+        competition = Competition.objects.select_related("winner").get(pk=job.pk)
+    except Competition.DoesNotExist:
+        raise Http404("no such competition") from None
+    competition.job = job
+    return competition
+
+
+def access_own_competition(user, job_id: int) -> Competition:
+    competition = access_competition(user, job_id)
+    if not getattr(user, "is_authenticated", False) or competition.job.client_id != user.pk:
+        raise Http404("no such competition")
+    return competition
+
+
+def access_competition_for_decision(user, job_id: int) -> Competition:
+    """A competition the secretariat decides on; 404 for anyone without the review permission."""
+    if not has_staff_permission(user, REVIEW):
+        raise Http404("no such competition")
+    return access_competition(user, job_id)
+
+
+def access_own_submission(user, submission_id: int) -> TaskSubmission:
+    """An answer to one of `user`'s tasks (the client decides it); 404 otherwise."""
+    try:
+        submission = TaskSubmission.objects.select_related("task__job", "worker").get(
+            pk=submission_id
+        )
+    except TaskSubmission.DoesNotExist:
+        raise Http404("no such answer") from None
+    if not getattr(user, "is_authenticated", False) or submission.task.job.client_id != user.pk:
+        raise Http404("no such answer")
+    return submission
+
+
+def access_entry(user, competition: Competition, entry_id: int) -> CompetitionEntry:
+    """An entry of `competition` (already accessed by its client or the secretariat)."""
+    try:
+        entry = CompetitionEntry.objects.select_related("worker").get(
+            pk=entry_id, competition=competition
+        )
+    except CompetitionEntry.DoesNotExist:
+        raise Http404("no such entry") from None
+    entry.competition = competition
+    return entry
+
+
+def submissions_of_task(task: TaskJob) -> QuerySet[TaskSubmission]:
+    """A task's answers for its client: waiting ones first, then newest."""
+    return (
+        TaskSubmission.objects.filter(task=task)
+        .select_related("worker")
+        .order_by("-status", "approval_due_at", "-id")
+    )
+
+
+def answers_of_worker(worker) -> QuerySet[TaskSubmission]:
+    return (
+        TaskSubmission.objects.filter(worker=worker)
+        .select_related("task__job", "task__job__client")
+        .order_by("-submitted_at", "-id")
+    )
+
+
+def my_answers_to(task: TaskJob, worker) -> list[TaskSubmission]:
+    if not getattr(worker, "is_authenticated", False):
+        return []
+    return list(TaskSubmission.objects.filter(task=task, worker=worker).order_by("-id"))
+
+
+def clients_rejecting_often(worker) -> list[dict]:
+    """The clients who rejected at least `TASK_REJECTIONS_TO_REPORT` of `worker`'s answers:
+    the worker is offered to report them (unfair rejection is a way to get work for free)."""
+    rows = (
+        TaskSubmission.objects.filter(worker=worker, status=SubmissionStatus.REJECTED)
+        .values("task__job__client_id", "task__job__client__display_name")
+        .annotate(rejected=Count("id"))
+        .filter(rejected__gte=settings.TASK_REJECTIONS_TO_REPORT)
+        .order_by("-rejected")
+    )
+    return [
+        {
+            "client_id": r["task__job__client_id"],
+            "name": r["task__job__client__display_name"],
+            "rejected": r["rejected"],
+        }
+        for r in rows
+    ]
+
+
+def entries_of(competition: Competition) -> QuerySet[CompetitionEntry]:
+    return CompetitionEntry.objects.filter(competition=competition).select_related("worker")
+
+
+def my_entry(competition: Competition, worker) -> CompetitionEntry | None:
+    if not getattr(worker, "is_authenticated", False):
+        return None
+    return CompetitionEntry.objects.filter(competition=competition, worker=worker).first()
+
+
+def task_approval_rates(client_ids=None) -> dict[int, tuple[int, int]]:
+    """{client id: (approved, decided)} over every task answer a client decided (or that was
+    approved when the period ended), for certification."""
+    rows = TaskSubmission.objects.exclude(status=SubmissionStatus.PENDING)
+    if client_ids is not None:
+        rows = rows.filter(task__job__client_id__in=list(client_ids))
+    data = (
+        rows.values("task__job__client_id")
+        .annotate(
+            approved=Count("id", filter=Q(status=SubmissionStatus.APPROVED)), decided=Count("id")
+        )
+        .order_by()
+    )
+    return {r["task__job__client_id"]: (r["approved"], r["decided"]) for r in data}

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from yorozu.core.staff import RESTRICT, REVIEW, require_staff_permission
 from yorozu.enforcement.actions import do_decide_report_case, do_restrict_account
+from yorozu.enforcement.models import rule_for_reasons
 from yorozu.moderation.actions import CaseError, do_record_case_decision
 from yorozu.moderation.models import CaseDecision, CaseEvent, CaseQueue, ModerationCase
 from yorozu.moderation.registry import kind_of
@@ -68,12 +69,11 @@ def do_decide_case(
         elif kind.reject is not None:
             kind.reject(content, reason=reason, actor=actor)
     if restrict:
-        codes = [r.get("code", "") for r in (case.assessment or {}).get("reasons", [])]
         restriction = do_restrict_account(
             case.subject_user,
             level=restrict_level,
             reason=reason,
-            rule_code=(codes[0] if codes else case.reason_code)[:60],
+            rule_code=rule_for_reasons((case.assessment or {}).get("reasons", [])),
             case=decided,
             actor=actor,
         )

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from yorozu.enforcement.models import RestrictionLevel
 from yorozu.moderation.models import CaseDecision
 from yorozu.trust.engine import Rule
 from yorozu.trust.engine.values import KINDS, STAGES
@@ -26,8 +27,22 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    # What "reject and restrict" imposes, chosen before the click and named on the page. A
+    # feature limit needs its features chosen, so it is imposed from the accounts page instead.
+    restrict_level = forms.ChoiceField(
+        label=_("Restriction imposed by “Reject and restrict”"),
+        choices=[
+            (RestrictionLevel.PERMANENT, _("Permanent restriction (no end date)")),
+            (RestrictionLevel.SUSPENDED, _("Suspension (until lifted)")),
+            (RestrictionLevel.WARNING, _("Warning (on the record, no effect)")),
+        ],
+        initial=RestrictionLevel.PERMANENT,
+        required=False,
+    )
+
     def clean(self):
         data = super().clean() or {}
+        data["restrict_level"] = data.get("restrict_level") or RestrictionLevel.PERMANENT
         if (
             data.get("decision") in (CaseDecision.REJECT, CaseDecision.REJECT_AND_RESTRICT)
             and not (data.get("reason") or "").strip()

@@ -117,6 +117,10 @@ def case_detail(request: SignedInRequest, case_id: int) -> HttpResponse:
             "related": related_items(case),
             "events": case_events(case),
             "form": DecisionForm(),
+            "is_report": case.queue == CaseQueue.REPORTS,
+            "reports": case.reports.select_related("reporter").order_by("created_at")
+            if case.queue == CaseQueue.REPORTS
+            else [],
             "decide_url": _decide_url(case),
             "mine": case.claimed_by_id == request.user.pk,
         },
@@ -161,6 +165,7 @@ def decide(request: SignedInRequest, case_id: int) -> HttpResponse:
             case,
             decision=form.cleaned_data["decision"],
             reason=form.cleaned_data["reason"],
+            restrict_level=form.cleaned_data["restrict_level"],
             actor=request.user,
         )
     except (Refused, PermissionDenied) as exc:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+from typing import cast
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -184,3 +187,44 @@ class RuleForm(forms.Form):
 
 class BacktestForm(forms.Form):
     days = forms.IntegerField(label=_("Days"), min_value=1, max_value=365, initial=30)
+
+
+def recent_months(today: datetime.date | None = None, count: int = 12) -> list[tuple[str, str]]:
+    """("2026-12", "2026年12月") for this month and the `count - 1` before it, newest first."""
+    today = today or timezone.localdate()
+    year, month = today.year, today.month
+    months = []
+    for _step in range(count):
+        months.append((f"{year:04d}-{month:02d}", f"{year}年{month}月"))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months
+
+
+class RoundupMonthForm(forms.Form):
+    """Which month the round-up reports on (the month just ended, unless staff choose)."""
+
+    month = forms.ChoiceField(label=_("Month"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        months = recent_months()
+        field = cast(forms.ChoiceField, self.fields["month"])
+        field.choices = months
+        field.initial = months[1][0]
+
+    def year_month(self) -> tuple[int, int]:
+        year, month = self.cleaned_data["month"].split("-")
+        return int(year), int(month)
+
+
+class NoticeDraftForm(forms.Form):
+    title_ja = forms.CharField(label=_("Title (Japanese)"), max_length=200)
+    body_ja = forms.CharField(
+        label=_("Body (Japanese, Markdown)"), widget=forms.Textarea(attrs={"rows": 18})
+    )
+    title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
+    body_en = forms.CharField(
+        label=_("Body (English, Markdown)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )

@@ -44,5 +44,6 @@ def test_the_public_support_page_is_listed_and_tells_where_to_ask(client, shippe
     listing = client.get(reverse("content:support")).text
     assert reverse("content:support_detail", args=["public-support"]) in listing
     page = client.get(reverse("content:support_detail", args=["public-support"])).text
-    for words in ("持続化給付金", "家賃支援給付金", "フリーランス・トラブル110番", "よろず支援拠点"):
+    expected = ("持続化給付金", "家賃支援給付金", "フリーランス・トラブル110番", "よろず支援拠点")
+    for words in expected:
         assert words in page

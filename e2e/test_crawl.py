@@ -39,6 +39,7 @@ ENTRY_PAGES = [
     "/reports/mine/",
     "/workers/scouts/",
     "/console/",
+    "/console/roundup/",
     "/secretariat/reports/",
     "/secretariat/appeals/",
     "/secretariat/audit/",

@@ -13,7 +13,7 @@ PORT ?= 8000
 # here explicitly; production sets DEBUG=0 and the variables in docs/deploy.md itself.
 export DEBUG ?= 1
 
-.PHONY: install run serve worker test test-postgres lint format typecheck bench e2e train eval-trust demo clean messages demo-code
+.PHONY: install run serve worker test test-postgres lint format typecheck bench e2e train eval-trust demo demo-reset clean messages demo-code
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(BASE_PYTHON) -m venv $(VENV)
@@ -23,11 +23,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: install
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_content
-	$(MANAGE) load_demo_data --if-empty
-	$(MANAGE) evaluate_certifications
+# Links in e-mails (notifications, sent by the web process and the task worker) point at the
+# server as it runs: SITE_URL follows HOST and PORT unless set.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
+run: demo
 	@echo ""
 	@echo "  yorozu is starting at http://$(HOST):$(PORT)/"
 	@echo "  Demo logins (password: yorozu-demo):"
@@ -40,6 +39,21 @@ run: install
 	  $(MANAGE) db_worker & \
 	  $(MANAGE) run_scheduler & \
 	  $(MANAGE) runserver $(HOST):$(PORT)
+
+# The demo marketplace on the configured database: built once, kept on later runs.
+demo: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_content
+	$(MANAGE) load_demo_data --if-empty
+	$(MANAGE) evaluate_certifications
+
+# Throw the database's rows away (every table, not the schema) and build the demo again.
+demo-reset: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) flush --noinput
+	$(MANAGE) load_content
+	$(MANAGE) load_demo_data
+	$(MANAGE) evaluate_certifications
 
 worker: install
 	$(MANAGE) db_worker

@@ -113,6 +113,7 @@ MIDDLEWARE = [
     "yorozu.accounts.middleware.StaffSecondFactorMiddleware",
     "yorozu.core.staff.StaffRefusalAuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "yorozu.core.not_found.FriendlyNotFoundMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "yorozu.core.errors.RefusedMiddleware",
@@ -328,10 +329,17 @@ _email_backend = os.environ.get(
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+# Django's console, file and SMTP backends are replaced by ones whose mail reads as text
+# (UTF-8 in 8-bit or quoted-printable, not base64): yorozu/core/mail.py.
+_email_backend = {
+    "django.core.mail.backends.console.EmailBackend": "yorozu.core.mail.ConsoleEmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend": "yorozu.core.mail.FileEmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend": "yorozu.core.mail.SMTPEmailBackend",
+}.get(_email_backend, _email_backend)
 _mail_options: dict[str, object] = {}
-if _email_backend.endswith("filebased.EmailBackend"):
+if _email_backend.endswith(("filebased.EmailBackend", "FileEmailBackend")):
     _mail_options["file_path"] = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
-elif _email_backend.endswith("smtp.EmailBackend"):
+elif _email_backend.endswith(("smtp.EmailBackend", "SMTPEmailBackend")):
     _mail_options.update(
         host=os.environ.get("EMAIL_HOST", "localhost"),
         port=int(os.environ.get("EMAIL_PORT", "587")),

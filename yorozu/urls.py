@@ -3,7 +3,14 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+)
+from django.templatetags.static import static
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 
@@ -15,10 +22,16 @@ def serve_public_media(request: HttpRequest, path: str) -> HttpResponse | FileRe
     return serve(request, path, document_root=str(settings.MEDIA_ROOT))
 
 
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and crawlers ask for /favicon.ico whatever the page says: send them the icon."""
+    return HttpResponsePermanentRedirect(static("core/favicon.svg"))
+
+
 # The admin signs in through our login (throttled, with the staff second factor), never its own.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("favicon.ico", favicon),
     path("", include("yorozu.home.urls")),
     path("", include("yorozu.accounts.urls")),
     # allauth's pages under account/: password reset (linked from the login page) and change,

@@ -8,12 +8,18 @@ case another reviewer holds is refused before anything changes.
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.template.loader import render_to_string
 
+from yorozu.console.selectors import RoundupFigures, roundup_figures
+from yorozu.content.actions import do_save_notice_draft
+from yorozu.content.models import Notice, NoticeCategory
 from yorozu.core.staff import RESTRICT, REVIEW, require_staff_permission
 from yorozu.enforcement.actions import do_decide_report_case, do_restrict_account
+from yorozu.enforcement.models import rule_for_reasons
 from yorozu.moderation.actions import CaseError, do_record_case_decision
 from yorozu.moderation.models import CaseDecision, CaseEvent, CaseQueue, ModerationCase
 from yorozu.moderation.registry import kind_of
@@ -68,12 +74,11 @@ def do_decide_case(
         elif kind.reject is not None:
             kind.reject(content, reason=reason, actor=actor)
     if restrict:
-        codes = [r.get("code", "") for r in (case.assessment or {}).get("reasons", [])]
         restriction = do_restrict_account(
             case.subject_user,
             level=restrict_level,
             reason=reason,
-            rule_code=(codes[0] if codes else case.reason_code)[:60],
+            rule_code=rule_for_reasons((case.assessment or {}).get("reasons", [])),
             case=decided,
             actor=actor,
         )
@@ -84,3 +89,30 @@ def do_decide_case(
             data={"level": restrict_level, "restriction": restriction.pk},
         )
     return decided
+
+
+def roundup_slug(year: int, month: int) -> str:
+    return f"monthly-roundup-{year:04d}-{month:02d}"
+
+
+def roundup_text(f: RoundupFigures) -> dict[str, str]:
+    """The round-up's title and body in both languages, from the month's figures
+    (`console/roundup_ja.md`, `roundup_en.md`); staff edit the draft before publishing it."""
+    first = datetime.date(f.year, f.month, 1)
+    context = {"f": f, "ym_ja": f"{f.year}年{f.month}月", "ym_en": first.strftime("%B %Y")}
+    return {
+        "title_ja": f"【ユーザー体験改善チームからのお知らせ】{context['ym_ja']}の安全への取り組み",
+        "title_en": f"From the user-experience team: keeping you safe in {context['ym_en']}",
+        "body_ja": render_to_string("console/roundup_ja.md", context).strip() + "\n",
+        "body_en": render_to_string("console/roundup_en.md", context).strip() + "\n",
+    }
+
+
+@transaction.atomic(durable=True)
+def do_draft_monthly_roundup(year: int, month: int, *, actor: User) -> Notice:
+    """Draft the month's 「ユーザー体験改善チームからのお知らせ」 from the records: a notice
+    only staff see until they publish it. Drafting the month again rewrites the draft."""
+    text = roundup_text(roundup_figures(year, month))
+    return do_save_notice_draft(
+        slug=roundup_slug(year, month), category=NoticeCategory.SAFETY, actor=actor, **text
+    )

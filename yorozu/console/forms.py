@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import cast
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from yorozu.enforcement.models import RestrictionLevel
 from yorozu.moderation.models import CaseDecision
 from yorozu.trust.engine import Rule
 from yorozu.trust.engine.staff_patterns import problems
@@ -40,8 +45,22 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    # What "reject and restrict" imposes, chosen before the click and named on the page. A
+    # feature limit needs its features chosen, so it is imposed from the accounts page instead.
+    restrict_level = forms.ChoiceField(
+        label=_("Restriction imposed by “Reject and restrict”"),
+        choices=[
+            (RestrictionLevel.PERMANENT, _("Permanent restriction (no end date)")),
+            (RestrictionLevel.SUSPENDED, _("Suspension (until lifted)")),
+            (RestrictionLevel.WARNING, _("Warning (on the record, no effect)")),
+        ],
+        initial=RestrictionLevel.PERMANENT,
+        required=False,
+    )
+
     def clean(self):
         data = super().clean() or {}
+        data["restrict_level"] = data.get("restrict_level") or RestrictionLevel.PERMANENT
         if (
             data.get("decision") in (CaseDecision.REJECT, CaseDecision.REJECT_AND_RESTRICT)
             and not (data.get("reason") or "").strip()
@@ -186,3 +205,44 @@ class RuleForm(forms.Form):
 
 class BacktestForm(forms.Form):
     days = forms.IntegerField(label=_("Days"), min_value=1, max_value=365, initial=30)
+
+
+def recent_months(today: datetime.date | None = None, count: int = 12) -> list[tuple[str, str]]:
+    """("2026-12", "2026年12月") for this month and the `count - 1` before it, newest first."""
+    today = today or timezone.localdate()
+    year, month = today.year, today.month
+    months = []
+    for _step in range(count):
+        months.append((f"{year:04d}-{month:02d}", f"{year}年{month}月"))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months
+
+
+class RoundupMonthForm(forms.Form):
+    """Which month the round-up reports on (the month just ended, unless staff choose)."""
+
+    month = forms.ChoiceField(label=_("Month"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        months = recent_months()
+        field = cast(forms.ChoiceField, self.fields["month"])
+        field.choices = months
+        field.initial = months[1][0]
+
+    def year_month(self) -> tuple[int, int]:
+        year, month = self.cleaned_data["month"].split("-")
+        return int(year), int(month)
+
+
+class NoticeDraftForm(forms.Form):
+    title_ja = forms.CharField(label=_("Title (Japanese)"), max_length=200)
+    body_ja = forms.CharField(
+        label=_("Body (Japanese, Markdown)"), widget=forms.Textarea(attrs={"rows": 18})
+    )
+    title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
+    body_en = forms.CharField(
+        label=_("Body (English, Markdown)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )

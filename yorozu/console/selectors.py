@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
@@ -18,11 +18,13 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.blocks.selectors import BlockSignal, block_signal
+from yorozu.certification.models import CertificationStatus
 from yorozu.core.staff import REVIEW, has_staff_permission
-from yorozu.enforcement.models import Restriction
+from yorozu.enforcement.models import Report, ReportStatus, Restriction, RestrictionLevel
 from yorozu.moderation.models import CaseEvent, CaseQueue, CaseStatus, ModerationCase
 from yorozu.moderation.registry import kind_of
-from yorozu.trust.models import ContentToken, RuleHitDaily, TokenKind, VerdictDaily
+from yorozu.trust.models import ContentToken, RuleHitDaily, TokenKind, TrustRule, VerdictDaily
+from yorozu.trust.rules import shipped_rule
 from yorozu.trust.screening import versions_of
 
 if TYPE_CHECKING:
@@ -299,3 +301,108 @@ def dashboard(days: int = 14) -> dict:
         "decided": len(waits),
         "top_rules": top,
     }
+
+
+# --- the monthly round-up ----------------------------------------------------------------------
+
+# What each category of the screening rules catches, as the round-up names it to users.
+PATTERN_NAMES: dict[str, tuple[str, str]] = {
+    "contact": ("契約前の連絡先の交換", "Swapping contact details before a contract"),
+    "offplatform": ("yorozu外（LINEなど）への誘導", "Moving people off yorozu (LINE and the like)"),
+    "funnel": ("動画視聴から外部登録への誘導", "Video-then-sign-up funnels"),
+    "mlm": ("MLM・ネットワークビジネスの勧誘", "MLM and network-business pitches"),
+    "upfront_fee": ("教材費・登録料などの前払い請求", "Upfront fees (materials, registration)"),
+    "reward_bait": ("「コピペで月30万円」などの高報酬のうたい文句", "Too-good-to-be-true pay"),
+    "task_scam": ("タスク形式を装った詐欺", "Scams dressed up as small tasks"),
+    "bait_switch": ("「募集は締め切った、別の仕事を」という誘導", "Bait and switch"),
+    "data_harvesting": ("個人情報の収集", "Harvesting personal data"),
+    "id_documents": ("本人確認書類の要求", "Asking for identity documents"),
+    "parcel": ("荷物の受け取り・転送", "Receiving and forwarding parcels"),
+    "money_transfer": ("口座やお金の受け渡し", "Moving money for others"),
+    "account_trading": ("アカウントの売買", "Buying and selling accounts"),
+    "name_lending": ("名義貸し", "Lending one's name"),
+    "card_purchase": ("カードでの商品購入代行", "Buying goods with one's card"),
+    "fake_reviews": ("やらせレビュー", "Fake reviews"),
+    "stealth_marketing": ("ステルスマーケティング", "Stealth marketing"),
+    "engagement_manipulation": ("フォロワー・評価の水増し", "Buying followers or ratings"),
+    "signup_as_work": ("登録そのものを仕事と称する依頼", "Sign-ups passed off as work"),
+    "ghostwriting": ("課題・論文の代行", "Ghost-writing coursework"),
+    "casino": ("オンラインカジノ", "Online casinos"),
+    "dating_adult": ("出会い系・アダルト", "Dating and adult services"),
+}
+
+
+@dataclass
+class RoundupFigures:
+    """What the secretariat did in one month, counted from the records it left."""
+
+    year: int
+    month: int
+    postings: int = 0
+    postings_held: int = 0
+    postings_blocked: int = 0
+    messages: int = 0
+    messages_warned: int = 0
+    messages_held: int = 0
+    messages_blocked: int = 0
+    reports_filed: int = 0
+    reports_decided: int = 0
+    reports_upheld: int = 0
+    restrictions: int = 0
+    restrictions_permanent: int = 0
+    new_rules: int = 0
+    certified_clients: int = 0
+    patterns: list[tuple[str, str, int]] = field(default_factory=list)  # (ja, en, hits)
+
+
+def month_bounds(year: int, month: int) -> tuple[datetime.datetime, datetime.datetime]:
+    """The month's first instant and the next month's, in the site's time zone (Japan)."""
+    first = datetime.date(year, month, 1)
+    after = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return (
+        timezone.make_aware(datetime.datetime.combine(first, datetime.time.min)),
+        timezone.make_aware(datetime.datetime.combine(after, datetime.time.min)),
+    )
+
+
+def roundup_figures(year: int, month: int) -> RoundupFigures:
+    """The month's figures for the round-up: postings and messages screened (and what became of
+    them), reports filed and decided, restrictions imposed, rules added, certified clients now,
+    and the three kinds of scam the rules caught most."""
+    start, end = month_bounds(year, month)
+    figures = RoundupFigures(year, month)
+    days = {"day__gte": start.date(), "day__lt": end.date()}
+    for row in (
+        VerdictDaily.objects.filter(kind__in=("job", "message"), **days)
+        .values("kind", "verdict")
+        .annotate(n=Sum("count"))
+        .order_by()
+    ):
+        prefix = "postings" if row["kind"] == "job" else "messages"
+        setattr(figures, prefix, getattr(figures, prefix) + row["n"])
+        suffix = {"warn": "warned", "hold": "held", "block": "blocked"}.get(row["verdict"])
+        if suffix and hasattr(figures, f"{prefix}_{suffix}"):
+            setattr(figures, f"{prefix}_{suffix}", row["n"])
+    in_month = {"created_at__gte": start, "created_at__lt": end}
+    figures.reports_filed = Report.objects.filter(**in_month).count()
+    decided = Report.objects.filter(decided_at__gte=start, decided_at__lt=end)
+    figures.reports_decided = decided.count()
+    figures.reports_upheld = decided.filter(status=ReportStatus.UPHELD).count()
+    imposed = Restriction.objects.filter(starts_at__gte=start, starts_at__lt=end).exclude(
+        level=RestrictionLevel.WARNING
+    )
+    figures.restrictions = imposed.count()
+    figures.restrictions_permanent = imposed.filter(level=RestrictionLevel.PERMANENT).count()
+    figures.new_rules = TrustRule.objects.filter(**in_month).count()
+    figures.certified_clients = CertificationStatus.objects.filter(certified=True).count()
+    hits: dict[str, int] = {}
+    rows = RuleHitDaily.objects.filter(**days).values("code").annotate(n=Sum("hits")).order_by()
+    categories = dict(TrustRule.objects.values_list("code", "category"))
+    for hit in rows:
+        rule = shipped_rule(hit["code"])
+        category = rule.category if rule is not None else categories.get(hit["code"], "")
+        if category in PATTERN_NAMES and hit["n"]:
+            hits[category] = hits.get(category, 0) + hit["n"]
+    top = sorted(hits.items(), key=lambda item: (-item[1], item[0]))[:3]
+    figures.patterns = [(*PATTERN_NAMES[c], n) for c, n in top]
+    return figures

@@ -18,4 +18,6 @@ urlpatterns = [
     path("rules/<id:rule_id>/state/", views.rule_state, name="rule_state"),
     path("rules/<id:rule_id>/backtest/", views.rule_backtest, name="rule_backtest"),
     path("rescans/", views.rescans, name="rescans"),
+    path("roundup/", views.roundup, name="roundup"),
+    path("roundup/<id:notice_id>/", views.roundup_edit, name="roundup_edit"),
 ]

@@ -11,12 +11,18 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from yorozu.accounts.requests import SignedInRequest
-from yorozu.console.actions import do_decide_case
+from yorozu.console.actions import do_decide_case, do_draft_monthly_roundup
 from yorozu.console.charts import bar_chart
-from yorozu.console.forms import BacktestForm, DecisionForm, RuleForm
+from yorozu.console.forms import (
+    BacktestForm,
+    DecisionForm,
+    NoticeDraftForm,
+    RoundupMonthForm,
+    RuleForm,
+)
 from yorozu.console.selectors import (
     CONSOLE_QUEUES,
     access_case,
@@ -31,6 +37,8 @@ from yorozu.console.selectors import (
 from yorozu.console.selectors import (
     dashboard as dashboard_figures,
 )
+from yorozu.content.actions import do_edit_notice_draft, do_publish_notice
+from yorozu.content.models import Notice
 from yorozu.core.errors import Refused
 from yorozu.core.staff import MANAGE_RULES, REVIEW, staff_view
 from yorozu.moderation.actions import CaseError, do_claim_case
@@ -117,6 +125,10 @@ def case_detail(request: SignedInRequest, case_id: int) -> HttpResponse:
             "related": related_items(case),
             "events": case_events(case),
             "form": DecisionForm(),
+            "is_report": case.queue == CaseQueue.REPORTS,
+            "reports": case.reports.select_related("reporter").order_by("created_at")
+            if case.queue == CaseQueue.REPORTS
+            else [],
             "decide_url": _decide_url(case),
             "preview_template": _preview_template(case),
             "mine": case.claimed_by_id == request.user.pk,
@@ -170,6 +182,7 @@ def decide(request: SignedInRequest, case_id: int) -> HttpResponse:
             case,
             decision=form.cleaned_data["decision"],
             reason=form.cleaned_data["reason"],
+            restrict_level=form.cleaned_data["restrict_level"],
             actor=request.user,
         )
     except (Refused, PermissionDenied) as exc:
@@ -354,3 +367,58 @@ def rescans(request: SignedInRequest) -> HttpResponse:
     if getattr(request, "htmx", False):
         return render(request, "console/console_rescans.html#list", context)
     return render(request, "console/console_rescans.html", context)
+
+
+@staff_view(REVIEW)
+@require_http_methods(["GET", "POST"])
+def roundup(request: SignedInRequest) -> HttpResponse:
+    """The monthly 「ユーザー体験改善チームからのお知らせ」: draft it from the month's records, then
+    edit and publish it; earlier round-ups are listed with their state."""
+    form = RoundupMonthForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        year, month = form.year_month()
+        try:
+            notice = do_draft_monthly_roundup(year, month, actor=request.user)
+        except Refused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(request, _("The draft is ready. Check the figures and the wording."))
+            return redirect("console:roundup_edit", notice_id=notice.pk)
+    page = Paginator(
+        Notice.objects.filter(slug__startswith="monthly-roundup-").order_by("-slug"), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    return render(
+        request, "console/console_roundup.html", {"tabs": _tabs(""), "form": form, "page_obj": page}
+    )
+
+
+@staff_view(REVIEW)
+@require_http_methods(["GET", "POST"])
+def roundup_edit(request: SignedInRequest, notice_id: int) -> HttpResponse:
+    notice = get_object_or_404(Notice, pk=notice_id, is_draft=True)
+    form = NoticeDraftForm(
+        request.POST or None,
+        initial={
+            "title_ja": notice.title_ja,
+            "body_ja": notice.body_ja,
+            "title_en": notice.title_en,
+            "body_en": notice.body_en,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_edit_notice_draft(notice, actor=request.user, **form.cleaned_data)
+            if request.POST.get("action") == "publish":
+                do_publish_notice(notice, actor=request.user)
+                messages.success(request, _("The notice is published."))
+                return redirect(notice.get_absolute_url())
+        except Refused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(request, _("The draft is saved. Only the secretariat can see it."))
+            return redirect("console:roundup_edit", notice_id=notice.pk)
+    return render(
+        request,
+        "console/console_roundup_edit.html",
+        {"tabs": _tabs(""), "form": form, "notice": notice},
+    )

@@ -1,6 +1,9 @@
-"""Writes for content: marking notices read, and loading the shipped content.
+"""Writes for content: marking notices read, notice drafts and their publication, and loading
+the shipped content.
 
-Staff edits go through the Django admin, whose LogEntry is the audit trail for them.
+Staff edits go through the Django admin, whose LogEntry is the audit trail for them; the draft
+actions here (the console's monthly round-up) write the same LogEntry rows, so a notice's history
+in the admin is complete whichever way it was edited.
 """
 
 from __future__ import annotations
@@ -8,8 +11,11 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from yorozu.content import seed
 from yorozu.content.models import (
@@ -21,6 +27,8 @@ from yorozu.content.models import (
     Section,
     TermsVersion,
 )
+from yorozu.core.errors import Refused
+from yorozu.core.staff import REVIEW, require_staff_permission
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -43,6 +51,87 @@ def do_mark_notice_read(notice: Notice, *, actor: User | AnonymousUser | None) -
     except IntegrityError:  # the other tab won the race
         return False
     return True
+
+
+class NoticeRefused(Refused):
+    default_code = "notice_refused"
+
+
+def _log(notice: Notice, *, flag: int, message: str, actor: User) -> None:
+    LogEntry.objects.create(
+        user_id=actor.pk,
+        content_type_id=ContentType.objects.get_for_model(Notice).pk,
+        object_id=str(notice.pk),
+        object_repr=str(notice)[:200],
+        action_flag=flag,
+        change_message=message,
+    )
+
+
+@transaction.atomic
+def do_save_notice_draft(
+    *,
+    slug: str,
+    category: str,
+    title_ja: str,
+    body_ja: str,
+    title_en: str = "",
+    body_en: str = "",
+    actor: User,
+) -> Notice:
+    """Create the draft notice `slug`, or rewrite it while it is still a draft (drafting the same
+    month's round-up again replaces the text). A published notice is never overwritten here."""
+    require_staff_permission(actor, REVIEW)
+    notice = Notice.objects.select_for_update().filter(slug=slug).first()
+    fields = {
+        "category": category,
+        "title_ja": title_ja,
+        "body_ja": body_ja,
+        "title_en": title_en,
+        "body_en": body_en,
+    }
+    if notice is None:
+        notice = Notice.objects.create(slug=slug, is_draft=True, **fields)
+        _log(notice, flag=ADDITION, message="Drafted", actor=actor)
+        return notice
+    if not notice.is_draft:
+        raise NoticeRefused(_("This notice is already published; edit it in the admin instead."))
+    for name, value in fields.items():
+        setattr(notice, name, value)
+    notice.save(update_fields=[*fields, "updated_at"])
+    _log(notice, flag=CHANGE, message="Draft rewritten", actor=actor)
+    return notice
+
+
+@transaction.atomic(durable=True)
+def do_edit_notice_draft(
+    notice: Notice, *, title_ja: str, body_ja: str, title_en: str, body_en: str, actor: User
+) -> Notice:
+    """Staff edit a draft's words before publishing it."""
+    require_staff_permission(actor, REVIEW)
+    if not Notice.objects.filter(pk=notice.pk, is_draft=True).exists():
+        raise NoticeRefused(_("This notice is already published; edit it in the admin instead."))
+    if not title_ja.strip() or not body_ja.strip():
+        raise NoticeRefused(_("A notice needs a Japanese title and body."))
+    notice.title_ja, notice.body_ja = title_ja.strip(), body_ja
+    notice.title_en, notice.body_en = title_en.strip(), body_en
+    notice.save(update_fields=["title_ja", "body_ja", "title_en", "body_en", "updated_at"])
+    _log(notice, flag=CHANGE, message="Draft edited", actor=actor)
+    return notice
+
+
+@transaction.atomic(durable=True)
+def do_publish_notice(notice: Notice, *, actor: User) -> bool:
+    """Publish a draft now: it appears in the notice list, the feed and the header's unread
+    count. Publishing twice is harmless (a conditional UPDATE); True if this call published."""
+    require_staff_permission(actor, REVIEW)
+    published = Notice.objects.filter(pk=notice.pk, is_draft=True).update(
+        is_draft=False, publish_at=timezone.now(), updated_at=timezone.now()
+    )
+    if published:
+        notice.refresh_from_db()
+        _log(notice, flag=CHANGE, message="Published", actor=actor)
+    return bool(published)
 
 
 def _upsert(model, refresh: bool, defaults: dict, **lookup):

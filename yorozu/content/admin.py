@@ -43,12 +43,12 @@ def _preview(*pairs: tuple[str, str]):
 @admin.register(Notice)
 class NoticeAdmin(admin.ModelAdmin):
     list_display = ["title_ja", "category", "publish_at", "pinned", "status"]
-    list_filter = ["category", "pinned"]
+    list_filter = ["category", "pinned", "is_draft"]
     search_fields = ["title_ja", "title_en", "slug"]
     date_hierarchy = "publish_at"
     readonly_fields = ["preview"]
     fieldsets = [
-        (None, {"fields": ["slug", "category", "publish_at", "pinned"]}),
+        (None, {"fields": ["slug", "category", "publish_at", "pinned", "is_draft"]}),
         (_("Japanese"), {"fields": ["title_ja", "body_ja"]}),
         (_("English"), {"fields": ["title_en", "body_en"]}),
         (_("Preview"), {"fields": ["preview"]}),
@@ -56,6 +56,8 @@ class NoticeAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("status"))
     def status(self, obj: Notice) -> _StrPromise:
+        if obj.is_draft:
+            return _("draft")
         return _("published") if obj.publish_at <= timezone.now() else _("scheduled")
 
     @admin.display(description=_("preview"))

@@ -58,7 +58,7 @@ RESERVED_NOTICE_SLUGS = frozenset({"feed"})
 class NoticeQuerySet(models.QuerySet):
     def published(self, now=None) -> NoticeQuerySet:
         """Notices whose publish time has come: scheduled ones stay invisible everywhere."""
-        return self.filter(publish_at__lte=now or timezone.now())
+        return self.filter(is_draft=False, publish_at__lte=now or timezone.now())
 
 
 class Notice(Bilingual, models.Model):
@@ -78,6 +78,8 @@ class Notice(Bilingual, models.Model):
         help_text=_("The notice stays hidden until this time (scheduled publishing)."),
     )
     pinned = models.BooleanField(_("pinned"), default=False)
+    # A draft (the monthly round-up before staff publish it) is seen by staff only.
+    is_draft = models.BooleanField(_("draft"), default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -101,7 +103,7 @@ class Notice(Bilingual, models.Model):
 
     @property
     def is_published(self) -> bool:
-        return self.publish_at <= timezone.now()
+        return not self.is_draft and self.publish_at <= timezone.now()
 
 
 class NoticeRead(models.Model):

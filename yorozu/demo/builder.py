@@ -491,6 +491,15 @@ class DemoBuilder:
             job_specs.append({"client": rng.choice(others), "contract": None})
         for i, spec in enumerate(job_specs):
             spec["category"] = categories[i % len(categories)]
+        # A contract's job lies in its worker's field, so what a worker completed agrees with
+        # their headline, skills and the categories worker search finds them under.
+        by_main: dict[str, list[Category]] = {}
+        for category in self.subcategories:
+            by_main.setdefault(cast(Category, category.parent).slug, []).append(category)
+        for spec in job_specs:
+            if spec["contract"] is not None:
+                field = self.worker_specialty[spec["contract"].worker]
+                spec["category"] = rng.choice(by_main[field])
         rng.shuffle(job_specs)
 
         jobs: list[Job] = []
@@ -611,7 +620,11 @@ class DemoBuilder:
                 and rng.random() < 0.08
             ):
                 chosen.append(self.worker)
-            for w in rng.sample(workers, k=extra):
+            # Other proposals come mostly from workers of the job's field.
+            field = cast(Category, job.category.parent).slug
+            same_field = [w for w in workers if self.worker_specialty[w] == field]
+            pool = same_field if len(same_field) >= extra else workers
+            for w in rng.sample(pool, k=extra):
                 if w not in chosen:
                     chosen.append(w)
             window = max(0.05, min(5.0, (self.now - job.created_at).total_seconds() / 86400 * 0.5))

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -34,6 +35,49 @@ class Feature(models.TextChoices):
     MESSAGE = "message", _("Sending messages")
     POST = "post", _("Posting and editing jobs")
     SCOUT = "scout", _("Sending scouts")
+
+
+# The rules a restriction can cite: the sections of the job-posting guidelines, by their anchor
+# on /help/guidelines/, named as the statement of reasons shows them.
+GUIDELINE_RULES: dict[str, str | Promise] = {
+    "prohibited-mlm": _("MLM, network business and pyramid schemes"),
+    "prohibited-off-platform": _("Dealing outside yorozu"),
+    "prohibited-contact-harvesting": _("Collecting contact details or personal data"),
+    "prohibited-upfront-fees": _("Asking workers for fees"),
+    "prohibited-bait-and-switch": _("Offering work other than what was posted"),
+    "prohibited-unrealistic-rewards": _("Rewards too good to be true"),
+    "prohibited-parcel-forwarding": _("Receiving and forwarding parcels"),
+    "prohibited-illegal": _("Illegal or harmful work"),
+}
+# The guideline section each category of the screening engine's rules enforces.
+RULE_FOR_CATEGORY: dict[str, str] = {
+    "contact": "prohibited-off-platform",
+    "offplatform": "prohibited-off-platform",
+    "funnel": "prohibited-off-platform",
+    "mlm": "prohibited-mlm",
+    "data_harvesting": "prohibited-contact-harvesting",
+    "id_documents": "prohibited-contact-harvesting",
+    "upfront_fee": "prohibited-upfront-fees",
+    "bait_switch": "prohibited-bait-and-switch",
+    "reward_bait": "prohibited-unrealistic-rewards",
+    "task_scam": "prohibited-unrealistic-rewards",
+    "parcel": "prohibited-parcel-forwarding",
+    "money_transfer": "prohibited-illegal",
+    "card_purchase": "prohibited-illegal",
+    "account_trading": "prohibited-illegal",
+    "name_lending": "prohibited-illegal",
+    "casino": "prohibited-illegal",
+}
+
+
+def rule_for_reasons(reasons: list[dict]) -> str:
+    """The guideline section a screening's reasons point to (the first that names one), or ""
+    for the terms in general."""
+    for reason in reasons:
+        rule = RULE_FOR_CATEGORY.get(reason.get("category", ""), "")
+        if rule:
+            return rule
+    return ""
 
 
 class Restriction(models.Model):
@@ -96,6 +140,12 @@ class Restriction(models.Model):
         if self.level in BLOCKING_LEVELS:
             return list(Feature.values)
         return [f for f in Feature.values if getattr(self, f"no_{f}")]
+
+    @property
+    def rule_label(self) -> str:
+        """The guideline section the restriction cites, in words; "" when it cites the terms
+        in general (or a code that names no section)."""
+        return str(GUIDELINE_RULES.get(self.rule_code, ""))
 
     @property
     def appeal_or_none(self):

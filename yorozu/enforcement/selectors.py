@@ -33,7 +33,7 @@ from yorozu.enforcement.models import (
     active_restriction_q,
 )
 from yorozu.moderation.models import CaseQueue, CaseStatus, ModerationCase
-from yorozu.moderation.registry import kind_named
+from yorozu.moderation.registry import kind_named, kind_of
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -195,7 +195,30 @@ def reported_keys(user) -> set[tuple[str, int]]:
 
 
 def reports_of_user(user) -> QuerySet[Report]:
-    return Report.objects.filter(reporter=user).order_by("-created_at", "-id")
+    return (
+        Report.objects.filter(reporter=user)
+        .select_related("subject_user")
+        .order_by("-created_at", "-id")
+    )
+
+
+def with_item_titles(rows) -> list:
+    """`rows` (reports or cases: anything with content_type and object_id) with `item_title`
+    set to what the item is called (a posting's title, a person's name, a message's opening
+    words, as its kind registered it), or "" when the item is gone. One query per kind."""
+    rows = list(rows)
+    wanted: dict[int, set[int]] = {}
+    for row in rows:
+        wanted.setdefault(row.content_type_id, set()).add(row.object_id)
+    titles: dict[tuple[int, int], str] = {}
+    for ct_id, ids in wanted.items():
+        kind = kind_of(ContentType.objects.get_for_id(ct_id))
+        found = kind.model._default_manager.select_related(*kind.select_related).in_bulk(ids)
+        for pk, obj in found.items():
+            titles[(ct_id, pk)] = kind.title(obj)
+    for row in rows:
+        row.item_title = titles.get((row.content_type_id, row.object_id), "")
+    return rows
 
 
 def active_strike_count(user, now: datetime.datetime | None = None) -> int:

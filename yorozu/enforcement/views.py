@@ -16,7 +16,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 if TYPE_CHECKING:
     from yorozu.accounts.requests import SignedInRequest
@@ -27,7 +27,6 @@ from yorozu.enforcement.actions import (
     AppealError,
     ReportRefused,
     do_decide_appeal,
-    do_decide_report_case,
     do_file_appeal,
     do_file_report,
     do_lift_restriction,
@@ -36,7 +35,6 @@ from yorozu.enforcement.forms import (
     AppealDecisionForm,
     AppealForm,
     AuditFilterForm,
-    DecisionForm,
     LiftForm,
     ReportForm,
 )
@@ -52,8 +50,9 @@ from yorozu.enforcement.selectors import (
     reports_of_user,
     restrictions_for_statement,
     transparency_figures,
+    with_item_titles,
 )
-from yorozu.moderation.models import CaseQueue, CaseStatus, ModerationCase
+from yorozu.moderation.models import CaseQueue, ModerationCase
 
 PAGE_SIZE = 50
 
@@ -104,6 +103,7 @@ def report(request: SignedInRequest) -> HttpResponse:
 @login_required
 def my_reports(request: SignedInRequest) -> HttpResponse:
     page = Paginator(reports_of_user(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = with_item_titles(page.object_list)
     return render(request, "enforcement/report_mine.html", {"page_obj": page})
 
 
@@ -154,30 +154,18 @@ def transparency(request: SignedInRequest) -> HttpResponse:
 @staff_view(REVIEW)
 def secretariat_reports(request: SignedInRequest) -> HttpResponse:
     page = Paginator(open_report_cases(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = with_item_titles(page.object_list)
     return render(request, "enforcement/secretariat_reports.html", {"page_obj": page})
 
 
 @staff_view(REVIEW)
-@require_http_methods(["GET", "POST"])
+@require_GET
 def secretariat_report_case(request: SignedInRequest, case_id: int) -> HttpResponse:
+    """A report case is decided in one place, the review console's case page (the reports,
+    the reported text, the account's history and a decision that names its consequence): this
+    older address leads there."""
     case = get_object_or_404(ModerationCase, pk=case_id, queue=CaseQueue.REPORTS)
-    form = DecisionForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid() and case.status != CaseStatus.DECIDED:
-        try:
-            do_decide_report_case(
-                case,
-                upheld=form.cleaned_data["upheld"],
-                reason=form.cleaned_data["reason"],
-                restrict=form.restriction(),
-                actor=request.user,
-            )
-        except Refused as refused:
-            form.add_error(None, refused.message)
-        else:
-            messages.success(request, _("The decision is recorded and the reporters are told."))
-            return redirect("enforcement:secretariat_reports")
-    context = {"case": case, "form": form, "reports": case.reports.select_related("reporter")}
-    return render(request, "enforcement/secretariat_report_case.html", context)
+    return redirect("console:case", case_id=case.pk)
 
 
 @staff_view(DECIDE_APPEALS)

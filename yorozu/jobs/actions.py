@@ -247,7 +247,7 @@ def do_approve_job(job: Job, *, actor: User) -> bool:
     job.assessment = {}
     do_clear_screening(job)
     if changed and not was_public:
-        _tell_client(job, _("Your job posting is now public"), job.title)
+        _tell_client(job, _("Your job posting “%(title)s” is now public"))
     return changed
 
 
@@ -259,7 +259,7 @@ def do_reject_job(job: Job, *, reason: str, actor: User) -> bool:
         job, moderation=JobModeration.REJECTED, reason=reason, actor=actor
     )
     if changed:
-        _tell_client(job, _("Your job posting was not published"), reason)
+        _tell_client(job, _("Your job posting “%(title)s” was not published"), reason)
     return changed
 
 
@@ -279,17 +279,20 @@ def do_take_down_job(job: Job, *, reason: str, actor: User) -> bool:
         JobEvent.objects.create(
             job=job, actor=actor, event_type="removed", data={"by": "report"}, created_at=now
         )
-        _tell_client(job, _("Your job posting was taken down"), reason)
+        _tell_client(job, _("Your job posting “%(title)s” was taken down"), reason)
     return bool(closed or hidden)
 
 
-def _tell_client(job: Job, title, body) -> None:
+def _tell_client(job: Job, title, reason: str = "") -> None:
+    """Tell the poster what the secretariat did with their posting, naming it (a client with
+    several postings must not have to guess which one) and, for a refusal, why."""
     do_notify(
         job.client,
         kind="job_moderation",
         title=title,
-        body=body,
+        body=_("Reason: %(reason)s") if reason else "",
         url=reverse("jobs:detail", args=[job.pk]),
+        params={"title": job.title, "reason": reason},
     )
 
 

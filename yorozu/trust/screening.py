@@ -142,9 +142,16 @@ class Screening:
         return list(self.stored.get("reasons", []))
 
     def reason_messages(self, lang: str = "ja") -> list[str]:
+        """Each reason once, in the reader's language: one message per category of rule (two
+        rules that both caught off-platform dealing say the same thing to the writer), the
+        first — the weightiest — of each."""
         english = lang.startswith("en")
         seen: dict[str, None] = {}
-        for r in self.assessment.reasons:
+        categories: set[str] = set()
+        for r in sorted(self.assessment.reasons, key=lambda r: -r.weight):
+            if r.category and r.category in categories:
+                continue
+            categories.add(r.category)
             seen[(r.message_en if english and r.message_en else r.message_ja)] = None
         return list(seen)
 

@@ -52,6 +52,13 @@ def prefecture_choices_by_region(lang: str) -> list[tuple[str, list[tuple[int, s
     ]
 
 
+class ChipCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes shown as chips a thumb can press, under their group's name (a region, a main
+    category): a multiple choice without the Ctrl-click of a list box."""
+
+    template_name = "workers/widgets/chips.html"
+
+
 class WorkerSearchForm(forms.Form):
     """Every filter lives in the query string, so a search can be bookmarked and shared.
 
@@ -73,7 +80,7 @@ class WorkerSearchForm(forms.Form):
         required=False,
         coerce=int,
         help_text=_("Workers who completed at least one contract in any of these categories."),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=ChipCheckboxes,
     )
     gender = forms.MultipleChoiceField(
         label=_("Gender"),
@@ -86,7 +93,7 @@ class WorkerSearchForm(forms.Form):
         label=_("Prefecture"),
         required=False,
         coerce=int,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=ChipCheckboxes,
     )
     age = forms.TypedMultipleChoiceField(
         label=_("Age band"),

@@ -222,3 +222,27 @@ def test_related_items_find_the_same_contact_in_another_account(
     # The other posting has its own case (it was warned too): the item links to it.
     first_case = ModerationCase.objects.exclude(pk=case.pk).get()
     assert f'<a href="{reverse("console:case", args=[first_case.pk])}">仕事 #' in page
+
+
+def test_reject_and_restrict_imposes_the_level_chosen_on_the_page_and_cites_a_guideline(
+    client, staff_user, held_case
+):
+    """The restriction is chosen before the click and named beside the button; the statement
+    of reasons cites a guideline section in words, never an engine's internal code."""
+    from yorozu.enforcement.models import GUIDELINE_RULES, Restriction
+
+    client.force_login(staff_user)
+    page = client.get(reverse("console:case", args=[held_case.pk])).text
+    assert "上で選んだ段階" in page and "永久利用制限（期限なし）" in page
+    response = client.post(
+        reverse("console:decide", args=[held_case.pk]),
+        {"decision": "reject_restrict", "reason": "外部への誘導", "restrict_level": "suspended"},
+    )
+    assert response.status_code == 302
+    restriction = Restriction.objects.get(user=held_case.subject_user)
+    assert restriction.level == "suspended"
+    assert restriction.rule_code == "prohibited-off-platform"  # "LINEで連絡" is off-platform
+    client.force_login(held_case.subject_user)
+    statement = client.get(reverse("enforcement:statement")).text
+    assert f"掲載ガイドライン「{GUIDELINE_RULES['prohibited-off-platform']}」" in statement
+    assert "#prohibited-off-platform</a>" not in statement

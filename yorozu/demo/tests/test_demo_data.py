@@ -48,6 +48,7 @@ from yorozu.contracts.transitions import CLIENT, STAFF, SYSTEM, TRANSITIONS, WOR
 from yorozu.core.tests.rollback import rolled_back
 from yorozu.demo import safety
 from yorozu.demo.builder import DEMO_PASSWORD
+from yorozu.demo.texts import WORKER_SPECIALTIES
 from yorozu.enforcement.actions import AppealError, do_decide_appeal
 from yorozu.enforcement.selectors import can_use, pending_appeals
 from yorozu.jobs.models import Job, JobModeration, JobStatus
@@ -156,6 +157,25 @@ def test_refuses_to_run_without_debug(db):
 @pytest.mark.usefixtures("demo")
 class TestDemoMarketplace:
     """Read-only checks over one demo build (seed 42)."""
+
+    def test_each_workers_completed_work_lies_in_their_own_field(self, db):
+        """A worker's completed contracts are all in one main category, the one their headline
+        and skills describe: no web engineer whose record is scenario writing."""
+        fields: dict[int, set[str]] = defaultdict(set)
+        for worker_id, main in Contract.objects.filter(status=ContractStatus.COMPLETED).values_list(
+            "worker_id", "job__category__parent__slug"
+        ):
+            fields[worker_id].add(main)
+        assert len(fields) >= 20
+        # The hand-written demo worker does web sites and logos, as their headline says.
+        demo_worker = User.objects.get(email="worker@example.com").pk
+        assert fields.pop(demo_worker) <= {"web", "design"}
+        mixed = {w: f for w, f in fields.items() if len(f) > 1}
+        assert mixed == {}
+        for worker_id, (main,) in fields.items():
+            profile = WorkerProfile.objects.get(user_id=worker_id)
+            skills = {s.strip() for s in profile.skills.split(",")}
+            assert skills <= set(WORKER_SPECIALTIES[main][2]), (profile.user_id, main, skills)
 
     def test_minimum_counts_and_variety(self, db):
         clients = User.objects.filter(active_role=Role.CLIENT, is_staff=False)

@@ -299,23 +299,34 @@ def test_expired_strikes_do_not_count(cast):
     assert not ModerationCase.objects.filter(queue="accounts").exists()
 
 
-def test_staff_decision_page(client, cast, job):
+def test_a_report_case_is_decided_on_one_screen_the_consoles(client, cast, job):
+    """The secretariat's list names the item and leads to the console's case page, the one
+    place a report is decided; the old decision address only redirects there."""
     file(cast["worker"], "job", job)
     case = ModerationCase.objects.get()
     url = reverse("enforcement:secretariat_report_case", args=[case.pk])
     for who in ("client", "worker", "outsider"):
         client.force_login(cast[who])
         assert client.get(url).status_code == 404
-        assert client.post(url, {"upheld": "1", "reason": "x"}).status_code == 404
+        assert client.get(reverse("enforcement:secretariat_reports")).status_code == 404
+    client.force_login(cast["staff"])
+    listing = client.get(reverse("enforcement:secretariat_reports"))
+    assert f"「{job.title}」" in listing.text
+    assert reverse("console:case", args=[case.pk]) in listing.text
+    assert client.get(url).url == reverse("console:case", args=[case.pk])
+    assert client.post(url, {"upheld": "1", "reason": "x"}).status_code == 405
+    page = client.get(reverse("console:case", args=[case.pk])).text
+    assert "通報を退ける" in page or "Dismiss the reports" in page
     case.refresh_from_db()
     assert case.status == "open"
-    client.force_login(cast["staff"])
-    assert client.get(reverse("enforcement:secretariat_reports")).status_code == 200
-    response = client.post(
-        url, {"upheld": "1", "reason": "違反", "level": "limited", "features": ["post"]}
-    )
-    assert response.status_code == 302
-    assert Restriction.objects.get().features == ["post"]
+
+
+def test_my_reports_name_what_was_reported(client, cast, job):
+    file(cast["worker"], "job", job)
+    client.force_login(cast["worker"])
+    page = client.get(reverse("enforcement:my_reports")).text
+    assert f"「{job.title}」" in page
+    assert f"#{job.pk}" not in page
 
 
 def test_my_reports_lists_only_ones_own(client, cast, job):

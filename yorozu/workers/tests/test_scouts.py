@@ -353,6 +353,8 @@ def test_a_blocked_scout_comes_back_with_the_draft_and_the_reasons(
     assert response.context["refusal_reasons"]
     for reason in response.context["refusal_reasons"]:
         assert reason in response.text
+    # One rule category, said once: "直接取引" caught twice is not repeated to the writer.
+    assert response.text.count("直接取引") == 1
     assert not Scout.objects.exists()
 
 

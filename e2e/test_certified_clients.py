@@ -43,7 +43,10 @@ def test_certified_client_sees_the_badge_everywhere(new_page, login):
 
     # Job detail: the client's own first open posting.
     page.goto("/jobs/mine/")
-    page.locator("tr:has(span.status-open) td:first-child a").first.click()
+    # A project (tasks and competitions have their own pages, linked from the row's last cell).
+    page.locator(
+        "tr:has(span.status-open):has(a[href^='/proposals/job/']) td:first-child a"
+    ).first.click()
     expect(page).to_have_url(re.compile(r"/jobs/\d+/$"))
     title = page.title().split(" | ")[0].strip()
     summary = page.locator("section.client-summary")

@@ -176,3 +176,16 @@ def test_funded_task_page_is_public(client, client_user):
     html = client.get(reverse("formats:task", args=[task.pk])).content.decode()
     assert task.question in html and "data-slots-left" in html
     assert TaskJob.objects.get(pk=task.pk).slots_left == 10
+
+
+def test_my_jobs_links_tasks_and_competitions_to_their_own_pages(client, client_user):
+    """A task has answers and a competition entries, not proposals: the client's list of their
+    postings says so and links there (a task opened as a project was a dead end)."""
+    task = posted_task(client_user)
+    competition = posted_competition(client_user)
+    login(client, client_user)
+    html = client.get(reverse("jobs:mine")).content.decode()
+    assert reverse("formats:task_review", args=[task.pk]) in html
+    assert reverse("formats:competition", args=[competition.pk]) in html
+    assert reverse("contracts:job_proposals", args=[task.pk]) not in html
+    assert reverse("jobs:edit", args=[competition.pk]) not in html

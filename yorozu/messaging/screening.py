@@ -109,14 +109,10 @@ def _earlier(thread: Thread, sender: User) -> tuple[str, ...]:
     one. Nothing is read when the engine in force does not look at earlier messages."""
     if not reads_earlier():
         return ()
-    # No visible message yet and the sender never wrote nor read here: nothing of theirs to read.
-    # (A held message moves the sender's read mark but not `last_message_at`, so a held first
-    # half of a split contact is still read with the second.)
-    if (
-        thread.last_message_at is None
-        and getattr(thread, thread.last_read_field(sender.pk)) is None
-    ):
-        return earlier_in_scope(sender, scope_of(thread), [])
+    # Read the rows even when the thread shows no message yet: a message held for the
+    # secretariat is stored but not delivered (`last_message_at` does not move, and nothing says
+    # the sender's read mark did), and it is exactly the first half of a split contact detail
+    # ("LINEやってますか？" held, then the ID).
     rows = list(
         Message.objects.filter(thread_id=thread.pk)
         .order_by("-created_at", "-id")

@@ -16,5 +16,6 @@ def no_such_operation(request: HttpRequest, rest: str = "") -> HttpResponse:
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", api.urls),
-    re_path(r"^(?P<rest>.*)$", no_such_operation),
+    # [\s\S], not ".": an address with a newline in it (%0A) is still an unknown operation.
+    re_path(r"^(?P<rest>[\s\S]*)$", no_such_operation),
 ]

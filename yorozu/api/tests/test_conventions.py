@@ -85,7 +85,8 @@ def test_a_forged_cursor_is_refused(db):
 
 
 def test_an_address_that_is_no_operation_is_a_problem_document_too(db):
-    for path in ("/jobs/null,null", "/threads/0/read", "/nothing-here"):
+    # (Schemathesis found the fourth: a newline in a path segment fell past the catch-all.)
+    for path in ("/jobs/null,null", "/threads/0/read", "/nothing-here", "/jobs/a%0Ab/proposals"):
         response = Api().get(path)
         assert response.status_code == 404, path
         assert response["Content-Type"] == "application/problem+json"

@@ -17,7 +17,14 @@ from yorozu.core.errors import Refused
 from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.jobs.actions import screen_job
 from yorozu.jobs.models import Job, JobEvent, JobModeration, JobStatus, PayType
-from yorozu.trust.screening import Screening, apply_verdict, refuse_if_blocked
+from yorozu.trust.screening import (
+    PRE_CONTRACT,
+    Context,
+    Screening,
+    apply_verdict,
+    refuse_if_blocked,
+    screen,
+)
 
 if TYPE_CHECKING:
     from yorozu.accounts.models import User
@@ -154,3 +161,20 @@ def require_publishable(job: Job) -> None:
                 "we will let you know."
             )
         )
+
+
+def refuse_unfit_client_note(job: Job, text: str, *, actor: User, held: Exception) -> None:
+    """A client's note to a worker before any contract (a rejection's reason, a comment on an
+    entry) is screened as a message from the client about this job: refused when blocked, and
+    `held` is raised when it would be held — the client rewrites it rather than wait."""
+    screened = screen(
+        "message",
+        text,
+        author=actor,
+        context=Context(
+            stage=PRE_CONTRACT, sender_role="client", job_title=job.title, job_text=job.description
+        ),
+    )
+    refuse_if_blocked(screened, author=actor, actor=actor)
+    if screened.verdict == "hold":
+        raise held

@@ -34,6 +34,7 @@ from yorozu.formats.actions.common import (
     key,
     record,
     refund,
+    refuse_unfit_client_note,
     release,
     require_owner,
     require_poster,
@@ -195,19 +196,14 @@ def do_comment_entry(entry: CompetitionEntry, *, comment: str, actor: User) -> C
     comment = (comment or "").strip()
     if not comment:
         raise FormatRefused(_("Please write a comment."))
-    screened = screen(
-        "message",
+    refuse_unfit_client_note(
+        job,
         comment,
-        author=actor,
-        context=Context(
-            stage=PRE_CONTRACT, sender_role="client", job_title=job.title, job_text=job.description
+        actor=actor,
+        held=FormatRefused(
+            _("This comment cannot be sent as written. Please comment only on the entry.")
         ),
     )
-    refuse_if_blocked(screened, author=actor, actor=actor)
-    if screened.verdict == "hold":
-        raise FormatRefused(
-            _("This comment cannot be sent as written. Please comment only on the entry.")
-        )
     return _save_comment(entry, comment=comment[:1000], actor=actor)
 
 

@@ -34,6 +34,7 @@ from yorozu.formats.actions.common import (
     key,
     record,
     refund,
+    refuse_unfit_client_note,
     release,
     require_owner,
     require_poster,
@@ -316,19 +317,14 @@ def do_reject_submission(submission: TaskSubmission, *, reason: str, actor: User
     if not reason:
         raise AnswerRefused(_("Please tell the worker why the answer is rejected."))
     job = submission.task.job
-    screened = screen(
-        "message",
+    refuse_unfit_client_note(
+        job,
         reason,
-        author=actor,
-        context=Context(
-            stage=PRE_CONTRACT, sender_role="client", job_title=job.title, job_text=job.description
+        actor=actor,
+        held=AnswerRefused(
+            _("This reason cannot be sent as written. Please explain only what the answer lacks.")
         ),
     )
-    refuse_if_blocked(screened, author=actor, actor=actor)
-    if screened.verdict == "hold":
-        raise AnswerRefused(
-            _("This reason cannot be sent as written. Please explain only what the answer lacks.")
-        )
     return _reject(submission, reason=reason[:1000], actor=actor)
 
 

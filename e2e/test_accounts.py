@@ -16,6 +16,7 @@ import json
 import secrets
 import zipfile
 
+from conftest import do_sign_up
 from playwright.sync_api import Page, expect
 
 from yorozu.core.demo_totp import totp_code
@@ -25,17 +26,7 @@ NEW_PASSWORD = "umi-to-yama-2026"
 
 
 def sign_up(page: Page, mailbox, email: str, name: str) -> None:
-    page.goto("/account/signup/")
-    page.get_by_label("メールアドレス").fill(email)
-    page.get_by_label("表示名").fill(name)
-    page.get_by_label("パスワード", exact=True).fill(PASSWORD)
-    page.get_by_label("パスワード（確認用）").fill(PASSWORD)
-    page.get_by_label("利用規約とプライバシーポリシーに同意します").check()
-    page.get_by_role("button", name="会員登録").click()
-    expect(page.get_by_role("heading", name="メールアドレスを確認してください")).to_be_visible()
-    page.goto(mailbox.link_to(email, "/account/confirm-email/"))
-    page.locator("main").get_by_role("button", name="確認する").click()
-    expect(page.get_by_role("button", name="ログアウト")).to_be_visible()
+    do_sign_up(page, mailbox, email, name, password=PASSWORD)
 
 
 def log_out(page: Page) -> None:

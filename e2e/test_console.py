@@ -11,6 +11,7 @@ import datetime
 import secrets
 from zoneinfo import ZoneInfo
 
+from conftest import do_sign_up
 from playwright.sync_api import Page, expect
 
 STAFF = "staff@example.com"
@@ -19,22 +20,7 @@ PASSWORD = "yorozu-demo"
 
 def sign_up_client(page: Page, email: str, mailbox) -> None:
     """Sign up as a client, then confirm the address with the link the e-mail brings."""
-    page.goto("/account/signup/")
-    page.get_by_label("メールアドレス").fill(email)
-    page.get_by_label("表示名").fill("審査テスト発注者")
-    page.get_by_label("パスワード", exact=True).fill(PASSWORD + "-x1")
-    page.get_by_label("パスワード（確認用）").fill(PASSWORD + "-x1")
-    role = page.locator("[name=role]")
-    if role.first.evaluate("e => e.tagName") == "SELECT":
-        role.select_option("client")
-    else:
-        page.locator("[name=role][value=client]").check()
-    page.get_by_label("利用規約とプライバシーポリシーに同意します").check()
-    page.get_by_role("button", name="会員登録").click()
-    expect(page.get_by_role("heading", name="メールアドレスを確認してください")).to_be_visible()
-    page.goto(mailbox.link_to(email, "/account/confirm-email/"))
-    page.locator("main").get_by_role("button", name="確認する").click()
-    expect(page.get_by_role("button", name="ログアウト")).to_be_visible()
+    do_sign_up(page, mailbox, email, "審査テスト発注者", role="client")
 
 
 def test_a_held_posting_is_claimed_rejected_and_the_account_restricted(new_page, login, mailbox):

@@ -27,7 +27,9 @@ def contract_status(page: Page):
     return page.get_by_role("heading", level=1).locator(".status")
 
 
-def post_job_and_hire(client: Page, worker: Page, title: str) -> str:
+def post_job_and_hire(
+    client: Page, worker: Page, title: str, worker_name: str = WORKER_NAME
+) -> str:
     """The client posts, the worker proposes, the client hires and the worker accepts."""
     deadline = datetime.datetime.now(ZoneInfo("Asia/Tokyo")).date() + datetime.timedelta(days=14)
     client.get_by_role("link", name="仕事を依頼する").click()
@@ -55,7 +57,7 @@ def post_job_and_hire(client: Page, worker: Page, title: str) -> str:
 
     client.goto(job_url)
     client.get_by_role("link", name="提案を見る").click()
-    client.locator("article").filter(has_text=WORKER_NAME).get_by_role(
+    client.locator("article").filter(has_text=worker_name).get_by_role(
         "button", name="契約する"
     ).click()
     expect(contract_status(client)).to_have_text("契約オファー中")

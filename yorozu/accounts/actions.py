@@ -508,9 +508,11 @@ EXPORT_README = """yorozu — your data / あなたのデータ
 
 Each JSON file holds one kind of data we hold about your account, in UTF-8:
 account, worker_profile, client_profile, jobs, proposals, contracts, messages_sent,
-reviews_written, reviews_received, reports_filed, scouts_sent, identity_documents (the record of
-each document, not the file), attachments (the record of each file you attached to a message or a
-delivery; the files download from their pages), notifications, account_events (your account's
+reviews_written, reviews_received, reports_filed, scouts_sent, avatars (the record of each
+picture; the live one is on your profile), portfolio_works (their files are listed in
+attachments), identity_documents (the record of each document, not the file), attachments
+(the record of each file you attached to a message, a delivery or a portfolio work; the files
+download from their pages), notifications, account_events (your account's
 audit trail).
 Times are ISO 8601 with their UTC offset.
 

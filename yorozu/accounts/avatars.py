@@ -369,29 +369,31 @@ def initials(display_name: str) -> str:
 
 
 def default_svg(user: Any, size: int) -> SafeString:
-    """The generated default as inline SVG (escaped; CSP-safe: attributes, no style)."""
+    """The generated default as inline SVG (escaped; CSP-safe: attributes, no style);
+    decorative like the uploaded picture."""
     label = initials(getattr(user, "display_name", ""))
     return format_html(
         '<svg class="avatar avatar-default" width="{size}" height="{size}" viewBox="0 0 100 100" '
-        'role="img" aria-label="{name}" xmlns="http://www.w3.org/2000/svg">'
+        'aria-hidden="true" focusable="false" '
+        'xmlns="http://www.w3.org/2000/svg">'
         '<rect width="100" height="100" rx="50" fill="{colour}"/>'
         '<text x="50" y="50" dy=".35em" text-anchor="middle" font-size="46" fill="#fff" '
         'font-family="sans-serif">{label}</text></svg>',
         size=size,
-        name=getattr(user, "display_name", ""),
         colour=default_colour(getattr(user, "pk", 0)),
         label=label,
     )
 
 
 def avatar_html(user: Any, size: int = 40) -> SafeString:
+    """The picture beside a person's name. Decorative (empty alt, hidden from assistive
+    technology): everywhere it is shown, the name is written next to it."""
     url = avatar_url(user)
     if not url:
         return default_svg(user, size)
     return format_html(
-        '<img class="avatar" src="{url}" width="{size}" height="{size}" alt="{name}" '
+        '<img class="avatar" src="{url}" width="{size}" height="{size}" alt="" '
         'loading="lazy" decoding="async">',
         url=url,
         size=size,
-        name=getattr(user, "display_name", ""),
     )

@@ -32,6 +32,7 @@ from yorozu.files.models import Attachment
 from yorozu.jobs.models import Job
 from yorozu.messaging.models import Message
 from yorozu.notifications.models import Notification
+from yorozu.portfolio.models import PortfolioWork
 from yorozu.reviews.models import Direction, Review
 from yorozu.workers.models import Scout
 
@@ -329,6 +330,21 @@ def account_data(user: User) -> dict[str, object]:
             "message",
             "status",
             "created_at",
+        ),
+        "avatars": _rows(
+            Avatar.objects.filter(user=user).order_by("pk"), "id", "status", "created_at"
+        ),
+        "portfolio_works": _rows(
+            PortfolioWork.objects.filter(worker=user).order_by("position", "pk"),
+            "id",
+            "title",
+            "description",
+            "category__slug",
+            "link",
+            "position",
+            "status",
+            "created_at",
+            "updated_at",
         ),
         "identity_documents": _rows(
             IdentityDocument.objects.filter(user=user).order_by("pk"),

@@ -19,8 +19,11 @@ from yorozu.accounts.avatars import (
     do_upload_avatar,
 )
 from yorozu.accounts.models import Avatar, User
+from yorozu.contracts.tests.factories import ProposalFactory
 from yorozu.files import extraction
 from yorozu.files.tests import samples
+from yorozu.jobs.tests.factories import JobFactory
+from yorozu.messaging.tests.factories import ThreadFactory
 from yorozu.moderation.models import ModerationCase
 from yorozu.notifications.models import Notification
 from yorozu.trust.models import ScreeningRecord
@@ -219,3 +222,12 @@ def test_avatars_show_wherever_a_person_is_shown(client, client_user, worker_use
     assert url in client.get(reverse("home:home")).text  # the header
     page = client.get(reverse("accounts:client_profile", args=[client_user.pk])).text
     assert "avatar-default" in page  # the client has none: the generated default
+    proposal = ProposalFactory(worker=worker_user, job=JobFactory(client=client_user))
+    thread = ThreadFactory(client=client_user, worker=worker_user, job=proposal.job)
+    client.force_login(client_user)
+    for page_url in (
+        reverse("contracts:job_proposals", args=[proposal.job_id]),  # the proposals list
+        reverse("messaging:thread", args=[thread.pk]),  # the message thread
+        reverse("workers:search"),  # the search cards
+    ):
+        assert url in client.get(page_url).text, page_url

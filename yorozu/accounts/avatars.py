@@ -235,8 +235,10 @@ def _store_avatar(
 
 
 def _make_live(user: User, avatar: Avatar) -> None:
-    """`avatar` becomes the one shown; the one it replaces is deleted once this commits."""
-    for old in Avatar.objects.filter(user=user, status=AvatarStatus.LIVE).exclude(pk=avatar.pk):
+    """`avatar` becomes the one shown; the one it replaces (and any still waiting for the
+    secretariat: the newest upload wins) is deleted once this commits."""
+    others = Avatar.objects.filter(user=user, status__in=(AvatarStatus.LIVE, AvatarStatus.HELD))
+    for old in others.exclude(pk=avatar.pk):
         old.status = AvatarStatus.REPLACED
         old.save(update_fields=["status"])
         on_commit(avatar_storage().delete, old.stored_name)

@@ -15,6 +15,7 @@ from yorozu.accounts.avatars import (
     avatar_storage,
     default_colour,
     default_svg,
+    do_approve_avatar,
     do_remove_avatar,
     do_upload_avatar,
 )
@@ -231,3 +232,18 @@ def test_avatars_show_wherever_a_person_is_shown(client, client_user, worker_use
         reverse("workers:search"),  # the search cards
     ):
         assert url in client.get(page_url).text, page_url
+
+
+def test_a_newer_upload_replaces_one_still_under_review(monkeypatch, worker_user, staff_user):
+    def broken(data):
+        raise FileNotFoundError("tesseract")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(extraction, "ocr", broken)
+        held = do_upload_avatar(worker_user, photo(), actor=worker_user)
+    assert held.status == "held"
+    live = do_upload_avatar(worker_user, photo(), actor=worker_user)
+    held.refresh_from_db()
+    assert (held.status, live.status) == ("replaced", "live")
+    assert not do_approve_avatar(held, actor=staff_user)  # too late: the newer one stays
+    assert User.objects.get(pk=worker_user.pk).avatar == live.stored_name

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "yorozu.blocks",
     "yorozu.favourites",
     "yorozu.alerts",
+    "yorozu.portfolio",
     "yorozu.moderation",
     "yorozu.enforcement",
     "yorozu.files",
@@ -318,6 +319,32 @@ STORAGES["attachments"] = {
         else {}
     ),
 }
+# Avatars (yorozu/accounts/avatars.py, docs/profiles.md): public pictures, so a storage of their
+# own, served by accounts:avatar under a name that changes with every upload (cached for a year).
+_avatars_backend = os.environ.get(
+    "AVATARS_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+)
+STORAGES["avatars"] = {
+    "BACKEND": _avatars_backend,
+    "OPTIONS": (
+        {
+            "location": os.environ.get("AVATARS_ROOT", str(VAR_DIR / "avatars")),
+            "base_url": "/account/avatar/",
+        }
+        if _avatars_backend.endswith("FileSystemStorage")
+        else {}
+    ),
+}
+# An upload may be at most AVATAR_MAX_BYTES and AVATAR_MAX_PIXELS; it is stored as a square of
+# AVATAR_SIZE pixels (the pictures shown are at most 160 CSS pixels wide: sharp at 2x).
+AVATAR_MAX_BYTES = int(os.environ.get("AVATAR_MAX_BYTES", str(5 * 1024 * 1024)))
+AVATAR_MAX_PIXELS = int(os.environ.get("AVATAR_MAX_PIXELS", "25000000"))
+AVATAR_SIZE = int(os.environ.get("AVATAR_SIZE", "320"))
+AVATAR_MIN_SIDE = int(os.environ.get("AVATAR_MIN_SIDE", "64"))
+# A worker's portfolio (yorozu/portfolio): at most this many works, each with at most this many
+# pictures or files (through the files app, with its own limits).
+PORTFOLIO_MAX_WORKS = int(os.environ.get("PORTFOLIO_MAX_WORKS", "20"))
+PORTFOLIO_MAX_FILES_PER_WORK = int(os.environ.get("PORTFOLIO_MAX_FILES_PER_WORK", "6"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 

@@ -36,4 +36,11 @@ STORAGES = {  # type: ignore[no-redef]
             "base_url": "/files/no-public-url/",
         },
     },
+    "avatars": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(BASE_DIR / "var" / "test-avatars"),  # noqa: F405
+            "base_url": "/account/avatar/",
+        },
+    },
 }

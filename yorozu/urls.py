@@ -39,6 +39,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("account/blocks/", include("yorozu.blocks.urls")),
     path("account/favourites/", include("yorozu.favourites.urls")),
     path("account/searches/", include("yorozu.alerts.urls")),
+    path("account/portfolio/", include("yorozu.portfolio.urls")),
     path("account/", include("allauth.urls")),
     path("jobs/", include("yorozu.jobs.urls")),
     path("", include("yorozu.formats.urls")),

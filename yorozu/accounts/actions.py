@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import uuid
@@ -17,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from yorozu.accounts.avatars import erase_avatars
 from yorozu.accounts.models import (
     SCREENED_CLIENT_FIELDS,
     SCREENED_WORKER_FIELDS,
@@ -49,6 +51,7 @@ from yorozu.jobs.actions import do_close_job
 from yorozu.jobs.models import Job, JobStatus
 from yorozu.notifications.actions import do_notify, render_for
 from yorozu.notifications.models import Notification
+from yorozu.portfolio.actions import erase_portfolio
 from yorozu.trust.screening import Context, Screening, apply_verdict, refuse_if_blocked, screen
 from yorozu.workers.actions import do_decline_scout, do_refresh_worker_search_rows
 from yorozu.workers.models import Scout, ScoutStatus
@@ -217,7 +220,7 @@ WORKER_PROFILE_FIELDS = (
     "show_age",
     "accepts_scouts",
 )
-CLIENT_PROFILE_FIELDS = ("kind", "company_name", "about")
+CLIENT_PROFILE_FIELDS = ("kind", "company_name", "about", "company_url", "company_description")
 
 
 def _apply_changes(profile: models.Model, allowed: tuple[str, ...], changes: dict) -> list[str]:
@@ -309,6 +312,67 @@ def _save_client_profile(
         if screened is not None:
             apply_verdict(screened, content=user, author=user, actor=actor, new=False)
     user.client_profile = profile
+    return changed
+
+
+MAX_SKILLS = 15
+
+
+def do_set_worker_skills(
+    user: User,
+    skills: list[tuple[str, int | None]],
+    *,
+    hours_per_week: int | None,
+    available_from: datetime.date | None,
+    actor: User,
+) -> list[str]:
+    """Set the worker's skills with years of experience and their availability; returns the
+    names of the fields that changed.
+
+    The skill names are public words like a bio: screened first (refused with `Blocked`, the
+    draft kept). `skills`, the text worker search reads, follows the names.
+    """
+    _require_self_or_staff(user, actor)
+    seen: dict[str, int | None] = {}
+    for name, years in skills:
+        name = " ".join(str(name).split())
+        if name and name.casefold() not in {k.casefold() for k in seen}:
+            seen[name] = years
+    if len(seen) > MAX_SKILLS:
+        raise Refused(gettext_lazy("Please list at most 15 skills."), "too_many_skills")
+    skill_years = [{"name": n, "years": y} for n, y in seen.items()]
+    text = ", ".join(seen)
+    stored = WorkerProfile.objects.get(user=user)
+    screened = None
+    if text != stored.skills:
+        screened = screen_profile(user, skills=text)
+        refuse_if_blocked(screened, author=user, actor=actor)
+    changes = {
+        "skill_years": skill_years,
+        "skills": text,
+        "hours_per_week": hours_per_week,
+        "available_from": available_from,
+    }
+    return _save_worker_skills(user, changes, screened=screened, actor=actor)
+
+
+@transaction.atomic(durable=True)
+def _save_worker_skills(
+    user: User, changes: dict, *, screened: Screening | None, actor: User
+) -> list[str]:
+    profile = WorkerProfile.objects.select_for_update().get(user=user)
+    changed = [f for f, v in changes.items() if getattr(profile, f) != v]
+    for field in changed:
+        setattr(profile, field, changes[field])
+    if changed:
+        profile.save(update_fields=changed)
+        AccountEvent.objects.create(
+            user=user, actor=actor, event_type="worker_skills_updated", data={"fields": changed}
+        )
+        if screened is not None:
+            apply_verdict(screened, content=user, author=user, actor=actor, new=False)
+        do_refresh_worker_search_rows([user.pk])
+    user.worker_profile = profile
     return changed
 
 
@@ -444,9 +508,11 @@ EXPORT_README = """yorozu — your data / あなたのデータ
 
 Each JSON file holds one kind of data we hold about your account, in UTF-8:
 account, worker_profile, client_profile, jobs, proposals, contracts, messages_sent,
-reviews_written, reviews_received, reports_filed, scouts_sent, identity_documents (the record of
-each document, not the file), attachments (the record of each file you attached to a message or a
-delivery; the files download from their pages), notifications, account_events (your account's
+reviews_written, reviews_received, reports_filed, scouts_sent, avatars (the record of each
+picture; the live one is on your profile), portfolio_works (their files are listed in
+attachments), identity_documents (the record of each document, not the file), attachments
+(the record of each file you attached to a message, a delivery or a portfolio work; the files
+download from their pages), notifications, account_events (your account's
 audit trail).
 Times are ISO 8601 with their UTC offset.
 
@@ -505,6 +571,7 @@ def _erase_account(user: User, *, actor: User) -> None:
         document.delete()
     # Files nobody else received (held, refused, pending) go; delivered ones stay with the
     # conversation or the delivery they belong to, like messages (docs/files.md).
+    erase_portfolio(locked)  # a portfolio is the worker's own, delivered to nobody
     erased_files = erase_undelivered_attachments(locked)
     EmailAddress.objects.filter(user=locked).delete()
     Authenticator.objects.filter(user=locked).delete()
@@ -512,10 +579,14 @@ def _erase_account(user: User, *, actor: User) -> None:
     # What they kept and searched for is theirs alone; blocks against them stay as a signal.
     Favourite.objects.filter(owner=locked).delete()
     SavedSearch.objects.filter(owner=locked).delete()
+    erase_avatars(locked)
     WorkerProfile.objects.filter(user=locked).update(
         headline="",
         bio="",
         skills="",
+        skill_years=[],
+        hours_per_week=None,
+        available_from=None,
         prefecture=None,
         gender=Gender.NO_ANSWER,
         birth_date=None,
@@ -524,7 +595,11 @@ def _erase_account(user: User, *, actor: User) -> None:
         accepts_scouts=False,
     )
     ClientProfile.objects.filter(user=locked).update(
-        kind=ClientKind.INDIVIDUAL, company_name="", about=""
+        kind=ClientKind.INDIVIDUAL,
+        company_name="",
+        about="",
+        company_url="",
+        company_description="",
     )
     now = timezone.now()
     locked.email = f"deleted-{locked.pk}@deleted.invalid"

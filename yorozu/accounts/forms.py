@@ -167,7 +167,6 @@ class WorkerProfileForm(JapaneseLabelsMixin, forms.ModelForm):
         fields = [
             "headline",
             "bio",
-            "skills",
             "prefecture",
             "gender",
             "birth_date",
@@ -178,7 +177,6 @@ class WorkerProfileForm(JapaneseLabelsMixin, forms.ModelForm):
         labels = {
             "headline": _("Headline"),
             "bio": _("About you"),
-            "skills": _("Skills"),
             "gender": _("Gender"),
             "show_gender": _("Show my gender on my profile and in worker search"),
             "show_age": _("Show my age band on my profile and in worker search"),
@@ -186,7 +184,6 @@ class WorkerProfileForm(JapaneseLabelsMixin, forms.ModelForm):
         }
         help_texts = {
             "headline": _("One line clients see first, e.g. “WordPress sites, fast and tidy”."),
-            "skills": _("Separate with commas, e.g. Python, 翻訳, Illustrator"),
         }
         widgets = {"bio": forms.Textarea(attrs={"rows": 6})}
         error_messages = {
@@ -194,7 +191,6 @@ class WorkerProfileForm(JapaneseLabelsMixin, forms.ModelForm):
                 "max_length": _("Please keep the headline to %(limit_value)d characters.")
             },
             "bio": {"max_length": _("Please keep this to %(limit_value)d characters.")},
-            "skills": {"max_length": _("Please keep the skills to %(limit_value)d characters.")},
             "gender": {"invalid_choice": _("Please choose from the list.")},
         }
 
@@ -220,25 +216,30 @@ class WorkerProfileForm(JapaneseLabelsMixin, forms.ModelForm):
             )
         return birth_date
 
-    def clean_skills(self) -> str:
-        raw = self.cleaned_data.get("skills") or ""
-        skills = [s.strip() for s in raw.replace("、", ",").split(",") if s.strip()]
-        return ", ".join(dict.fromkeys(skills))
-
 
 class ClientProfileForm(JapaneseLabelsMixin, forms.ModelForm):
     class Meta:
         model = ClientProfile
-        fields = ["kind", "company_name", "about"]
+        fields = ["kind", "company_name", "about", "company_url", "company_description"]
         labels = {
             "kind": _("Individual or company"),
             "company_name": _("Company name"),
             "about": _("About you or your company"),
+            "company_url": _("Company website"),
+            "company_description": _("Company description"),
         }
-        help_texts = {"company_name": _("Required for companies; shown as your public name.")}
+        help_texts = {
+            "company_name": _("Required for companies; shown as your public name."),
+            "company_url": _("Your company's own site, e.g. https://example.co.jp/"),
+            "company_description": _(
+                "What the company does, shown on your client page. No contact details: "
+                "talk to workers through yorozu's messages."
+            ),
+        }
         widgets = {
             "kind": forms.RadioSelect(choices=ClientKind.choices),
             "about": forms.Textarea(attrs={"rows": 5}),
+            "company_description": forms.Textarea(attrs={"rows": 5}),
         }
         error_messages = {
             "kind": {"invalid_choice": _("Please choose individual or company.")},
@@ -246,6 +247,10 @@ class ClientProfileForm(JapaneseLabelsMixin, forms.ModelForm):
                 "max_length": _("Please keep the company name to %(limit_value)d characters.")
             },
             "about": {"max_length": _("Please keep this to %(limit_value)d characters.")},
+            "company_description": {
+                "max_length": _("Please keep this to %(limit_value)d characters.")
+            },
+            "company_url": {"invalid": _("Please enter a web address such as https://…")},
         }
 
     def clean(self) -> dict:
@@ -256,6 +261,54 @@ class ClientProfileForm(JapaneseLabelsMixin, forms.ModelForm):
         if cleaned.get("kind") == ClientKind.COMPANY and not company_name:
             self.add_error("company_name", _("Please enter the company name."))
         return cleaned
+
+
+class AvatarForm(JapaneseLabelsMixin, forms.Form):
+    picture = forms.ImageField(
+        label=_("Avatar"),
+        help_text=_(
+            "A PNG, JPEG, GIF or WebP picture. It is cropped to a square and shown beside your "
+            "name. No contact details or QR codes."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
+        error_messages={
+            "required": _("Please choose a picture."),
+            "invalid_image": _("An avatar must be a PNG, JPEG, GIF or WebP picture."),
+        },
+    )
+
+
+class SkillForm(JapaneseLabelsMixin, forms.Form):
+    name = forms.CharField(label=_("Skill"), max_length=40, required=False)
+    years = forms.IntegerField(
+        label=_("Years of experience"), min_value=0, max_value=60, required=False
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("years") is not None and not (cleaned.get("name") or "").strip():
+            self.add_error("name", _("Please enter the skill."))
+        return cleaned
+
+
+SkillFormSet = forms.formset_factory(SkillForm, extra=0, max_num=15, absolute_max=15)
+
+
+class AvailabilityForm(JapaneseLabelsMixin, forms.Form):
+    hours_per_week = forms.IntegerField(
+        label=_("Hours per week"),
+        min_value=1,
+        max_value=80,
+        required=False,
+        help_text=_("How many hours a week you can usually work on yorozu."),
+    )
+    available_from = forms.DateField(
+        label=_("Next free date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Leave empty if you can start now."),
+        error_messages={"invalid": _("Please enter a date such as 2026-04-01.")},
+    )
 
 
 IDENTITY_MAX_BYTES = 5 * 1024 * 1024

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from yorozu.accounts.prefectures import prefecture_choices
 
@@ -65,6 +66,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Set when the account was deleted by its owner: personal data erased, the row kept (what the
     # ledger, restrictions and audit logs point at) and never able to sign in again.
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+    # The live avatar's name in the `avatars` storage ("" shows the generated default). Kept on
+    # the user row, which every page that shows a person has already read: no query per face.
+    avatar = models.CharField(_("avatar"), max_length=255, blank=True)
 
     objects = UserManager()
 
@@ -142,6 +146,11 @@ class WorkerProfile(models.Model):
     rating_avg = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True)
     rating_count = models.PositiveIntegerField(default=0)
     completed_count = models.PositiveIntegerField(default=0)
+    # Skills with years of experience, in the worker's order: [{"name": "Python", "years": 5}].
+    # `skills` (the text worker search reads) is kept in step by `do_set_worker_skills`.
+    skill_years = models.JSONField(_("skills with years of experience"), default=list, blank=True)
+    hours_per_week = models.PositiveSmallIntegerField(_("hours per week"), null=True, blank=True)
+    available_from = models.DateField(_("next free date"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("worker profile")
@@ -154,6 +163,16 @@ class WorkerProfile(models.Model):
     @property
     def skill_list(self) -> list[str]:
         return [s.strip() for s in self.skills.replace("、", ",").split(",") if s.strip()]
+
+    @property
+    def skills_with_years(self) -> list[tuple[str, int | None]]:
+        """(skill, years) in the worker's order; a skill typed before years existed has None."""
+        if self.skill_years:
+            return [(str(s["name"]), s.get("years")) for s in self.skill_years]
+        return [(name, None) for name in self.skill_list]
+
+    def available_now(self, today: datetime.date | None = None) -> bool:
+        return self.available_from is None or self.available_from <= (today or timezone.localdate())
 
     def age_band(self, today: datetime.date | None = None) -> int | None:
         if self.birth_date is None:
@@ -189,6 +208,9 @@ class ClientProfile(models.Model):
     )
     company_name = models.CharField(_("company name"), max_length=100, blank=True)
     about = models.TextField(_("about"), blank=True, max_length=4000)
+    # The company page (shown on the client profile of a company).
+    company_url = models.URLField(_("company website"), blank=True, max_length=200)
+    company_description = models.TextField(_("company description"), blank=True, max_length=4000)
     # Denormalized by the review and contract actions.
     satisfaction_avg = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True)
     satisfaction_count = models.PositiveIntegerField(default=0)
@@ -241,6 +263,47 @@ class IdentityDocument(models.Model):
         return f"IdentityDocument({self.user_id}, {self.decision})"
 
 
+class AvatarStatus(models.TextChoices):
+    LIVE = "live", pgettext_lazy("avatar status", "Shown")
+    HELD = "held", pgettext_lazy("avatar status", "Under review")
+    REPLACED = "replaced", pgettext_lazy("avatar status", "Replaced")
+    REJECTED = "rejected", pgettext_lazy("avatar status", "Rejected")
+    REMOVED = "removed", pgettext_lazy("avatar status", "Removed")
+
+
+class Avatar(models.Model):
+    """One uploaded avatar: square, re-encoded without metadata, screened like profile text.
+
+    The live one is named on `User.avatar`; a held one waits for the secretariat (the
+    generated default shows meanwhile). Bytes live in the `avatars` storage (accounts.avatars).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="avatars"
+    )
+    stored_name = models.CharField(max_length=255)
+    status = models.CharField(max_length=10, choices=AvatarStatus.choices)
+    # What screening read in the picture (codes, OCR), as the files app records it.
+    extracted = models.JSONField(default=list, blank=True)
+    assessment = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("avatar")
+        verbose_name_plural = _("avatars")
+
+    def __str__(self) -> str:
+        return f"Avatar({self.user_id}, {self.status})"
+
+    @property
+    def text(self) -> str:
+        """What screening read, as one text (the spans of `assessment` index it)."""
+        return "\n".join(
+            str(p.get("text", "")) for p in self.extracted or [] if p.get("source") != "unread"
+        )
+
+
 class AccountEvent(models.Model):
     """Append-only audit of account changes (Zulip's RealmAuditLog)."""
 
@@ -263,7 +326,7 @@ class AccountEvent(models.Model):
 
 # The profile fields a reader sees as the person's own words (screened on every change).
 SCREENED_WORKER_FIELDS = ("headline", "bio", "skills")
-SCREENED_CLIENT_FIELDS = ("company_name", "about")
+SCREENED_CLIENT_FIELDS = ("company_name", "about", "company_url", "company_description")
 
 
 def profile_text(user: User, **changes: object) -> str:

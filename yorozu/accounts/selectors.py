@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from allauth.account.authentication import get_authentication_records
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -12,6 +14,8 @@ from django.utils.translation import gettext
 
 from yorozu.accounts.models import (
     AccountEvent,
+    Avatar,
+    AvatarStatus,
     ClientProfile,
     IdentityDocument,
     User,
@@ -20,6 +24,7 @@ from yorozu.accounts.models import (
 from yorozu.alerts.models import SavedSearch
 from yorozu.blocks.models import Block
 from yorozu.contracts.models import Contract, Milestone, Proposal, WorkerBalance
+from yorozu.core.staff import REVIEW, has_staff_permission
 from yorozu.enforcement.models import Report
 from yorozu.enforcement.selectors import active_restrictions, visible_q
 from yorozu.favourites.models import Favourite
@@ -27,6 +32,7 @@ from yorozu.files.models import Attachment
 from yorozu.jobs.models import Job
 from yorozu.messaging.models import Message
 from yorozu.notifications.models import Notification
+from yorozu.portfolio.models import PortfolioWork
 from yorozu.reviews.models import Direction, Review
 from yorozu.workers.models import Scout
 
@@ -49,6 +55,27 @@ def access_client_profile(viewer: User | AnonymousUser | None, user_id: int) -> 
     if profile is None:
         raise Http404("no such client")
     return profile
+
+
+def access_public_avatar(user_id: int, name: str) -> str:
+    """The stored name of `user_id`'s live avatar if `name` is its current name; 404 otherwise
+    (an old name, a deleted or inactive account)."""
+    stored = (
+        User.objects.filter(pk=user_id, is_active=True).values_list("avatar", flat=True).first()
+    )
+    if not stored or posixpath.basename(stored) != name:
+        raise Http404("no such avatar")
+    return stored
+
+
+def access_avatar_file(user: User, avatar_id: int) -> Avatar:
+    """Any upload of an avatar, for its owner and the secretariat (a held one under review)."""
+    avatar = Avatar.objects.filter(pk=avatar_id).first()
+    if avatar is None or not (avatar.user_id == user.pk or has_staff_permission(user, REVIEW)):
+        raise Http404("no such avatar")
+    if avatar.status not in (AvatarStatus.LIVE, AvatarStatus.HELD):
+        raise Http404("no such avatar")
+    return avatar
 
 
 def client_reviews_from_workers(client: User, *, limit: int = 10) -> list:
@@ -180,9 +207,17 @@ def account_data(user: User) -> dict[str, object]:
             "show_gender",
             "show_age",
             "accepts_scouts",
+            "skill_years",
+            "hours_per_week",
+            "available_from",
         )[0],
         "client_profile": _rows(
-            ClientProfile.objects.filter(pk=client.pk), "kind", "company_name", "about"
+            ClientProfile.objects.filter(pk=client.pk),
+            "kind",
+            "company_name",
+            "about",
+            "company_url",
+            "company_description",
         )[0],
         "jobs": _rows(
             Job.objects.filter(client=user).order_by("pk"),
@@ -295,6 +330,21 @@ def account_data(user: User) -> dict[str, object]:
             "message",
             "status",
             "created_at",
+        ),
+        "avatars": _rows(
+            Avatar.objects.filter(user=user).order_by("pk"), "id", "status", "created_at"
+        ),
+        "portfolio_works": _rows(
+            PortfolioWork.objects.filter(worker=user).order_by("position", "pk"),
+            "id",
+            "title",
+            "description",
+            "category__slug",
+            "link",
+            "position",
+            "status",
+            "created_at",
+            "updated_at",
         ),
         "identity_documents": _rows(
             IdentityDocument.objects.filter(user=user).order_by("pk"),

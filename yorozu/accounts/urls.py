@@ -18,5 +18,10 @@ urlpatterns = [
     path("account/privacy/", views.privacy, name="privacy"),
     path("account/privacy/export/", views.privacy_export, name="privacy_export"),
     path("account/privacy/delete/", views.privacy_delete, name="privacy_delete"),
+    path("account/profile/skills/", views.skills, name="skills"),
+    path("account/avatar/", views.avatar_upload, name="avatar_upload"),
+    path("account/avatar/remove/", views.avatar_remove, name="avatar_remove"),
+    path("account/avatar/<id:user_id>/<str:name>", views.avatar, name="avatar"),
+    path("account/avatars/<id:avatar_id>/", views.avatar_file, name="avatar_file"),
     path("clients/<id:user_id>/", views.client_profile, name="client_profile"),
 ]

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,22 +22,34 @@ from yorozu.accounts.actions import (
     do_change_display_name,
     do_delete_account,
     do_export_account_data,
+    do_set_worker_skills,
     do_submit_identity_document,
     do_update_client_profile,
     do_update_worker_profile,
 )
+from yorozu.accounts.avatars import (
+    avatar_storage,
+    do_remove_avatar,
+    do_upload_avatar,
+    held_avatar,
+)
 from yorozu.accounts.forms import (
     AccountForm,
+    AvailabilityForm,
+    AvatarForm,
     ClientProfileForm,
     DeleteAccountForm,
     IdentityDocumentForm,
+    SkillFormSet,
     WorkerProfileForm,
 )
 from yorozu.accounts.models import IdentityStatus
 from yorozu.accounts.requests import SignedInRequest as AuthenticatedRequest
 from yorozu.accounts.selectors import (
     SECOND_FACTOR_NEXT_KEY,
+    access_avatar_file,
     access_client_profile,
+    access_public_avatar,
     client_reviews_from_workers,
     deletion_blockers,
     has_authenticator_app,
@@ -145,10 +157,145 @@ def account_settings(request: AuthenticatedRequest) -> HttpResponse:
                 return redirect("accounts:settings")
             saved = section
             forms = _settings_forms(request)
-    context = {**forms, "saved": saved, "identity_document": latest_identity_document(user)}
+    context = {
+        **forms,
+        "saved": saved,
+        "identity_document": latest_identity_document(user),
+        **_avatar_context(user),
+    }
     if request.htmx and section:
         return render(request, f"{SETTINGS_TEMPLATE}#{section}_section", context)
     return render(request, SETTINGS_TEMPLATE, context)
+
+
+def refusal_shown(refused: Refused, title: str) -> dict:
+    """What `accounts/refusal.html` shows: the reasons and, for a screening, the flagged parts."""
+    if isinstance(refused, Blocked):
+        return {"title": title, **refused.shown()}
+    return {"title": title, "messages": [refused.message], "segments": []}
+
+
+def _avatar_context(user, form: AvatarForm | None = None) -> dict:
+    return {"avatar_form": form or AvatarForm(), "held_avatar": held_avatar(user)}
+
+
+@login_required
+@require_POST
+def avatar_upload(request: AuthenticatedRequest) -> HttpResponse:
+    """Upload an avatar from the settings page; a refusal re-renders the page with the reasons
+    and what screening read, the current avatar kept."""
+    user = request.user
+    form = AvatarForm(request.POST, request.FILES)
+    refusal = None
+    if form.is_valid():
+        try:
+            avatar = do_upload_avatar(user, form.cleaned_data["picture"], actor=user)
+        except Refused as refused:
+            refusal = refusal_shown(refused, _("This picture cannot be used"))
+        else:
+            if avatar.status == "held":
+                messages.info(
+                    request,
+                    _(
+                        "Thank you. The secretariat will check your new avatar before it is "
+                        "shown; until then your current one stays."
+                    ),
+                )
+            else:
+                messages.success(request, _("Your avatar has been changed."))
+            return redirect("accounts:settings")
+    context = {
+        **_settings_forms(request),
+        "saved": None,
+        "identity_document": latest_identity_document(user),
+        **_avatar_context(user, form),
+        "avatar_refusal": refusal,
+    }
+    return render(request, SETTINGS_TEMPLATE, context, status=400)
+
+
+@login_required
+@require_POST
+def avatar_remove(request: AuthenticatedRequest) -> HttpResponse:
+    if do_remove_avatar(request.user, actor=request.user):
+        messages.success(request, _("Your avatar has been removed."))
+    return redirect("accounts:settings")
+
+
+def _avatar_response(stored_name: str, cache: str) -> FileResponse:
+    storage = avatar_storage()
+    try:
+        handle = storage.open(stored_name, "rb")
+    except FileNotFoundError:
+        raise Http404("no such avatar") from None
+    content_type = "image/png" if stored_name.endswith(".png") else "image/jpeg"
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = cache
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def avatar(request: HttpRequest, user_id: int, name: str) -> FileResponse:
+    """A live avatar, for anyone (it is as public as the profile). Its name changes with every
+    upload, so it is cached for a year; an old name is a 404."""
+    stored = access_public_avatar(user_id, name)
+    return _avatar_response(stored, "public, max-age=31536000, immutable")
+
+
+@login_required
+def avatar_file(request: AuthenticatedRequest, avatar_id: int) -> FileResponse:
+    """Any avatar upload (held too), for its owner and the secretariat."""
+    record = access_avatar_file(request.user, avatar_id)
+    return _avatar_response(record.stored_name, "private, no-cache")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def skills(request: AuthenticatedRequest) -> HttpResponse:
+    """Skills with years of experience, and availability (hours per week, next free date)."""
+    user = request.user
+    profile = user.worker_profile
+    refusal = None
+    if request.method == "POST":
+        formset = SkillFormSet(request.POST, prefix="skill")
+        availability = AvailabilityForm(request.POST, prefix="availability")
+        if formset.is_valid() and availability.is_valid():
+            rows = [
+                (f.cleaned_data["name"], f.cleaned_data.get("years"))
+                for f in formset.forms
+                if f.cleaned_data and (f.cleaned_data.get("name") or "").strip()
+            ]
+            try:
+                do_set_worker_skills(
+                    user,
+                    rows,
+                    hours_per_week=availability.cleaned_data["hours_per_week"],
+                    available_from=availability.cleaned_data["available_from"],
+                    actor=user,
+                )
+            except Refused as refused:
+                refusal = refusal_shown(refused, _("Your skills were not saved"))
+            else:
+                messages.success(request, _("Your skills and availability have been saved."))
+                return redirect("accounts:skills")
+    else:
+        initial = [{"name": n, "years": y} for n, y in profile.skills_with_years]
+        formset = SkillFormSet(initial=initial + [{}] * max(3, 5 - len(initial)), prefix="skill")
+        availability = AvailabilityForm(
+            initial={
+                "hours_per_week": profile.hours_per_week,
+                "available_from": profile.available_from,
+            },
+            prefix="availability",
+        )
+    return render(
+        request,
+        "accounts/account_skills.html",
+        {"formset": formset, "availability": availability, "refusal": refusal},
+        status=400 if refusal else 200,
+    )
 
 
 @login_required

@@ -53,6 +53,7 @@ from yorozu.contracts.models import (
 )
 from yorozu.contracts.payments import SandboxGateway, platform_fee
 from yorozu.demo import texts
+from yorozu.demo.profiles import enrich_profiles
 from yorozu.jobs.models import Job, JobEvent, JobStatus, PayType
 from yorozu.messaging.models import Message, Thread
 from yorozu.notifications.models import Notification
@@ -246,6 +247,7 @@ class DemoBuilder:
         self.write_counters()
         self.make_threads()
         self.make_notifications()
+        enrich_profiles(self)  # last: the rest of the demo is drawn as before
         return self.counts
 
     def make_users(self) -> None:

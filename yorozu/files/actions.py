@@ -317,3 +317,20 @@ def erase_undelivered_attachments(user: Any) -> int:
     for name in names:
         on_commit(storage.delete, name)
     return len(names)
+
+
+def discard_attachments(owner: Any, ids: Sequence[int] | None = None) -> int:
+    """Inside the owner's transaction: delete an item's files (those of `ids`, or all), their
+    bytes once it commits. For items their author may edit or delete and that nobody received
+    as a record (a portfolio work), never for a message or a delivery. Returns how many."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("discard_attachments runs inside the item's transaction")
+    content_type = ContentType.objects.get_for_model(owner)
+    doomed = Attachment.objects.filter(content_type=content_type, object_id=owner.pk)
+    if ids is not None:
+        doomed = doomed.filter(pk__in=list(ids))
+    names = list(doomed.values_list("stored_name", flat=True))
+    doomed.delete()
+    for name in names:
+        on_commit(storage.delete, name)
+    return len(names)

@@ -15,6 +15,7 @@ from yorozu.accounts.requests import SignedInRequest as HtmxRequest
 from yorozu.core.errors import Refused, with_refusal
 from yorozu.core.pagination import capped_count
 from yorozu.jobs.selectors import open_jobs_of_client
+from yorozu.portfolio.selectors import works_of
 from yorozu.trust.screening import Blocked
 from yorozu.workers.actions import (
     ScoutRefused,
@@ -126,6 +127,7 @@ def worker_profile(request: HtmxRequest, user_id: int) -> HttpResponse:
             "category_record": worker_category_record(worker),
             "reviews": worker_reviews_from_clients(worker),
             "show_scout_button": can_scout_here,
+            "works": works_of(worker, viewer),
         },
     )
 

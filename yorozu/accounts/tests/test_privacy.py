@@ -75,6 +75,8 @@ def test_the_export_holds_what_the_person_wrote_and_what_is_held_about_them(
         {"email": "worker@cast.test", "verified": True, "primary": True}
     ]
     assert "bio" in data["worker_profile"] and "birth_date" in data["worker_profile"]
+    assert "skill_years" in data["worker_profile"] and data["portfolio_works"] == []
+    assert data["avatars"] == [] and "company_url" in data["client_profile"]
     assert [m["body"] for m in data["messages_sent"]] == ["納品物をお送りしました。"]
     assert [c["id"] for c in data["contracts"]] == [contract.pk]
     assert [p["job_id"] for p in data["proposals"]] == [contract.job_id]

@@ -18,7 +18,6 @@ def worker_data(**overrides):
         "section": "worker",
         "worker-headline": "WordPressサイトを丁寧に",
         "worker-bio": "10年の制作経験があります。",
-        "worker-skills": "WordPress、PHP, デザイン, PHP",
         "worker-prefecture": "13",
         "worker-gender": "female",
         "worker-birth_date": "1990-04-01",
@@ -85,7 +84,7 @@ def test_update_worker_profile(client, worker_user):
     assert response.status_code == 302
     profile = WorkerProfile.objects.get(user=worker_user)
     assert profile.headline == "WordPressサイトを丁寧に"
-    assert profile.skills == "WordPress, PHP, デザイン"  # split on 、 and deduplicated
+    # Skills (with years) are edited on their own page: test_skills_and_company.py
     assert profile.prefecture == 13
     assert profile.gender == "female"
     assert profile.birth_date == datetime.date(1990, 4, 1)

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema, Status
 
+from yorozu.accounts.avatars import avatar_url
 from yorozu.accounts.prefectures import prefecture_name
 from yorozu.accounts.requests import SignedInRequest
 from yorozu.api.auth import signed_in
@@ -59,6 +60,11 @@ class TopCategory(Schema):
     completed: int
 
 
+class SkillOut(Schema):
+    name: str
+    years: int | None
+
+
 class WorkerOut(Schema):
     id: int
     display_name: str
@@ -72,6 +78,10 @@ class WorkerOut(Schema):
     age_band: str | None
     accepts_scouts: bool
     skills: list[str]
+    skills_with_years: list[SkillOut]
+    hours_per_week: int | None
+    available_from: datetime.date | None
+    avatar_url: str | None
     top_categories: list[TopCategory]
 
 
@@ -180,6 +190,10 @@ def workers(request: SignedInRequest, filters: Query[WorkerFilters]):
             "age_band": p.public_age_band,
             "accepts_scouts": p.accepts_scouts,
             "skills": list(p.skill_list),
+            "skills_with_years": [{"name": n, "years": y} for n, y in p.skills_with_years],
+            "hours_per_week": p.hours_per_week,
+            "available_from": p.available_from,
+            "avatar_url": avatar_url(p.user) or None,
             "top_categories": [
                 {"name": name, "completed": count} for name, count in top.get(p.user_id, [])
             ],

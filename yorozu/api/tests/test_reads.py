@@ -45,6 +45,22 @@ def test_worker_search_shows_and_matches_gender_and_age_only_where_the_worker_ch
     assert FilterUsageDaily.objects.exists()  # recorded as the page records it
 
 
+def test_worker_search_carries_skills_with_years_availability_and_the_avatar(client_user):
+    from yorozu.accounts.actions import do_set_worker_skills
+
+    worker = make_worker("スキルC")
+    do_set_worker_skills(
+        worker, [("Figma", 4)], hours_per_week=25, available_from=None, actor=worker
+    )
+    item = next(
+        w
+        for w in Api(token_for(client_user)).get("/workers").json()["items"]
+        if w["id"] == worker.pk
+    )
+    assert item["skills_with_years"] == [{"name": "Figma", "years": 4}]
+    assert (item["hours_per_week"], item["available_from"], item["avatar_url"]) == (25, None, None)
+
+
 def test_worker_search_is_for_clients(worker_user):
     response = Api(token_for(worker_user)).get("/workers")
     assert response.status_code == 403

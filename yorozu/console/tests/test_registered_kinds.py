@@ -122,6 +122,38 @@ def competition_with_no_winner(client_user, worker_user, staff_user):
     return competition, lambda: Competition.objects.get(pk=competition.pk).stage, None
 
 
+def held_avatar(client_user, worker_user, staff_user):
+    from unittest import mock
+
+    from yorozu.accounts.avatars import do_upload_avatar
+    from yorozu.accounts.models import Avatar
+    from yorozu.files import extraction
+    from yorozu.files.tests import samples as files
+
+    with mock.patch.object(extraction, "ocr", side_effect=FileNotFoundError("tesseract")):
+        avatar = do_upload_avatar(
+            worker_user, files.upload("me.jpg", files.photo_jpeg()), actor=worker_user
+        )
+    assert avatar.status == "held"
+    return avatar, lambda: Avatar.objects.get(pk=avatar.pk).status, None
+
+
+def reported_portfolio_work(client_user, worker_user, staff_user):
+    from yorozu.moderation.actions import do_open_case
+    from yorozu.portfolio.actions import do_add_work
+    from yorozu.portfolio.models import PortfolioWork
+
+    work = do_add_work(worker_user, title="カフェのロゴ制作", actor=worker_user)
+    do_open_case(
+        queue=CaseQueue.ACCOUNTS,
+        content_object=work,
+        subject_user=worker_user,
+        reason_code="report",
+        actor=client_user,
+    )
+    return work, lambda: PortfolioWork.objects.get(pk=work.pk).status, None
+
+
 # Kinds decided on their own page (a dispute's amounts, a competition's prize): listed and
 # opened in the console, which links to that page instead of offering approve and reject.
 DECIDED_ELSEWHERE = {"dispute": open_dispute, "competition": competition_with_no_winner}
@@ -140,6 +172,8 @@ MAKERS = {
     "contact_request": (contact_request, {"approve": "approved", "reject": "rejected"}),
     "user": (repeat_offender, {"approve": None, "reject": None}),
     "attachment": (held_attachment, {"approve": "delivered", "reject": "rejected"}),
+    "avatar": (held_avatar, {"approve": "live", "reject": "rejected"}),
+    "portfolio_work": (reported_portfolio_work, {"approve": "shown", "reject": "taken_down"}),
 }
 
 

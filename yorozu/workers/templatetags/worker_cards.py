@@ -20,6 +20,7 @@ def shown_on_card(profile) -> tuple:
     return (
         profile.user_id,
         user.display_name,
+        user.avatar,
         user.is_identity_verified,
         profile.headline,
         profile.rating_count,
@@ -29,7 +30,10 @@ def shown_on_card(profile) -> tuple:
         profile.public_gender,
         profile.public_age_band,
         tuple(getattr(profile, "top_categories", ())),
-        tuple(profile.skill_list[:8]),
+        tuple(profile.skills_with_years[:8]),
+        profile.hours_per_week,
+        profile.available_from,
+        profile.available_now(),
         profile.accepts_scouts,
     )
 

@@ -156,5 +156,6 @@ def test_profile_query_count_is_bounded(
         client.force_login(client_user)
     # Signed in, the report link reads what the viewer has already reported, the block link
     # whether they blocked the worker, the favourite button whether they keep them (one each).
-    with django_assert_max_num_queries(7 + 3 * signed_in):
+    # The portfolio is one more (its files another, only when there are works).
+    with django_assert_max_num_queries(8 + 3 * signed_in):
         assert client.get(url(worker_user)).status_code == 200

@@ -15,6 +15,7 @@ from yorozu.contracts.payments import platform_fee
 from yorozu.core.errors import Refused, with_refusal
 from yorozu.core.staff import REVIEW, staff_view
 from yorozu.enforcement.selectors import can_use, restricted_message
+from yorozu.files.actions import FileBlocked
 from yorozu.formats import selectors
 from yorozu.formats.actions import (
     do_approve_submission,
@@ -230,16 +231,18 @@ def my_answers(request: SignedInRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def competition_detail(request: SignedInRequest, job_id: int) -> HttpResponse:
+    """A competition: the brief, and the entry form (text and files) for workers, their
+    entries; funding and the entries, with their files, for its client."""
     competition = selectors.access_competition(request.user, job_id)
     job = competition.job
     user = request.user
     is_owner = user.is_authenticated and job.client_id == user.pk
-    mine = selectors.my_entry(competition, user)
+    mine = selectors.my_entries(competition, user)
     can_enter = (
         user.is_authenticated
         and not is_owner
         and not user.acting_as_client
-        and mine is None
+        and len(mine) < competition.entries_per_worker
         and competition.is_open
         and job.is_public
         and not job.deadline_passed
@@ -252,8 +255,15 @@ def competition_detail(request: SignedInRequest, job_id: int) -> HttpResponse:
         if request.method == "POST" and form.is_valid():
             try:
                 do_submit_entry(
-                    competition, worker=user, body=form.cleaned_data["body"], actor=user
+                    competition,
+                    worker=user,
+                    body=form.cleaned_data["body"],
+                    files=request.FILES.getlist("files"),
+                    actor=user,
                 )
+            except FileBlocked as exc:
+                refusal = {**exc.shown(), "file": exc.file_name}
+                refused = exc
             except Blocked as exc:
                 refusal = exc.shown()
             except Refused as exc:
@@ -270,6 +280,7 @@ def competition_detail(request: SignedInRequest, job_id: int) -> HttpResponse:
         entries = Paginator(selectors.entries_of(competition), selectors.PAGE_SIZE).get_page(
             request.GET.get("page")
         )
+        entries.object_list = selectors.with_files(entries.object_list, competition, user)
     context = {
         "competition": competition,
         "job": job,
@@ -282,7 +293,8 @@ def competition_detail(request: SignedInRequest, job_id: int) -> HttpResponse:
         "selection_ends": selection_ends(job),
         "take_home": competition.prize - platform_fee(competition.prize),
     }
-    return with_refusal(render(request, "formats/competition_detail.html", context), refused)
+    response = render(request, "formats/competition_detail.html", context)
+    return with_refusal(response, refused)
 
 
 @login_required

@@ -129,6 +129,31 @@ class CompetitionForm(PostingFields):
     field_order = ["title", "category", "description", "prize", "entries_per_worker", "deadline"]
 
 
+class PostingEditForm(forms.Form):
+    """What a client may change after posting: the title, the instructions or brief, the
+    deadline (extended only once funded: the action checks it). Never the money."""
+
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    description = forms.CharField(
+        label=_("Instructions"),
+        max_length=DESCRIPTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    clean_deadline = PostingFields.clean_deadline
+
+    def __init__(self, *args: Any, job: Any, brief: bool = False, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        kwargs.setdefault(
+            "initial",
+            {"title": job.title, "description": job.description, "deadline": job.deadline},
+        )
+        super().__init__(*args, **kwargs)
+        if brief:
+            self.fields["description"].label = _("Brief")
+
+
 class AnswerForm(forms.Form):
     answer = forms.CharField(label=_("Your answer"), max_length=ANSWER_LENGTH_MAX)
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("tasks/answers/", views.my_answers, name="my_answers"),
     path("tasks/<id:job_id>/", views.task_detail, name="task"),
     path("tasks/<id:job_id>/fund/", views.task_fund, name="task_fund"),
+    path("tasks/<id:job_id>/edit/", views.task_edit, name="task_edit"),
     path("tasks/<id:job_id>/close/", views.task_close, name="task_close"),
     path("tasks/<id:job_id>/answers/", views.task_review, name="task_review"),
     path("tasks/<id:job_id>/message/<id:worker_id>/", views.task_message, name="task_message"),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("competitions/new/", views.competition_new, name="competition_new"),
     path("competitions/<id:job_id>/", views.competition_detail, name="competition"),
     path("competitions/<id:job_id>/fund/", views.competition_fund, name="competition_fund"),
+    path("competitions/<id:job_id>/edit/", views.competition_edit, name="competition_edit"),
     path(
         "competitions/<id:job_id>/entries/<id:entry_id>/shortlist/",
         views.entry_shortlist,

@@ -34,17 +34,19 @@ from yorozu.formats.actions import (
     do_submit_entry,
 )
 from yorozu.formats.actions.competitions import selection_ends
+from yorozu.formats.actions.editing import do_edit_competition, do_edit_task
 from yorozu.formats.forms import (
     AnswerForm,
     CommentForm,
     CompetitionForm,
     DecideForm,
     EntryForm,
+    PostingEditForm,
     RejectForm,
     TaskForm,
 )
 from yorozu.formats.models import CompetitionEntry, CompetitionStage
-from yorozu.jobs.models import JobStatus
+from yorozu.jobs.models import JobModeration, JobStatus
 from yorozu.trust.screening import Blocked
 
 
@@ -89,6 +91,54 @@ def task_new(request: SignedInRequest) -> HttpResponse:
 def competition_new(request: SignedInRequest) -> HttpResponse:
     return _post_form(
         request, CompetitionForm, do_post_competition, "formats/competition_form.html"
+    )
+
+
+def _edit_form(request, item, action, *, brief: bool, detail: str) -> HttpResponse:
+    """Edit a posted task or competition: refused drafts are kept with the reasons."""
+    job = item.job
+    form = PostingEditForm(request.POST if request.method == "POST" else None, job=job, brief=brief)
+    refusal = None
+    refused: Refused | None = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = action(item, form.cleaned_data, actor=request.user)
+        except Blocked as exc:
+            refusal = exc.shown()
+        except Refused as exc:
+            form.add_error(None, exc.message)
+            refused = exc
+        else:
+            if not changed:
+                messages.info(request, _("Nothing was changed."))
+            elif job.moderation == JobModeration.HELD:
+                messages.warning(
+                    request,
+                    _(
+                        "Saved. The secretariat checks the change before the posting is "
+                        "public again."
+                    ),
+                )
+            else:
+                messages.success(request, _("Your changes are saved."))
+            return redirect(detail, job_id=job.pk)
+    context = {"form": form, "refusal": refusal, "job": job, "item": item, "brief": brief}
+    return with_refusal(render(request, "formats/posting_edit.html", context), refused)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_edit(request: SignedInRequest, job_id: int) -> HttpResponse:
+    task = selectors.access_own_task(request.user, job_id)
+    return _edit_form(request, task, do_edit_task, brief=False, detail="formats:task")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def competition_edit(request: SignedInRequest, job_id: int) -> HttpResponse:
+    competition = selectors.access_own_competition(request.user, job_id)
+    return _edit_form(
+        request, competition, do_edit_competition, brief=True, detail="formats:competition"
     )
 
 

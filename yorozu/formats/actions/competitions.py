@@ -384,13 +384,17 @@ def do_send_competition_to_secretariat(competition_id: int, *, now=None) -> bool
 
 @transaction.atomic(durable=True)
 def do_refund_taken_down_competition(competition_id: int) -> bool:
-    """A competition the secretariat took down (its posting not published any more) while
-    taking entries: the prize returns to the client (the sweep; no actor)."""
+    """A competition the secretariat took down (its posting rejected; one merely under review
+    waits for the decision) while taking entries: the prize returns to the client (the sweep;
+    no actor)."""
     locked = (
         Competition.objects.select_for_update()
         .select_related("job")
-        .filter(pk=competition_id, stage=CompetitionStage.OPEN)
-        .exclude(job__moderation=JobModeration.PUBLIC)
+        .filter(
+            pk=competition_id,
+            stage=CompetitionStage.OPEN,
+            job__moderation=JobModeration.REJECTED,
+        )
         .first()
     )
     if locked is None:

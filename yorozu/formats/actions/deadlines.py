@@ -68,18 +68,17 @@ def sweep_format_deadlines(now: datetime.datetime | None = None) -> dict[str, in
             logger.exception("reminding the client of task %s failed", task_id)
     today = timezone.localdate(now)
     # A posting the secretariat took down closes at once: the unused budget or the prize returns.
-    for task in TaskJob.objects.filter(job__status=JobStatus.OPEN).exclude(
-        job__moderation=JobModeration.PUBLIC
+    # One under review (held by an edit or a rescan) waits for the secretariat's decision.
+    for task in TaskJob.objects.filter(
+        job__status=JobStatus.OPEN, job__moderation=JobModeration.REJECTED
     ):
         try:
             done["taken_down"] += do_close_task(task, actor=None) is not None
         except Exception:
             logger.exception("closing taken-down task %s failed", task.pk)
-    for pk in (
-        Competition.objects.filter(stage=CompetitionStage.OPEN)
-        .exclude(job__moderation=JobModeration.PUBLIC)
-        .values_list("pk", flat=True)
-    ):
+    for pk in Competition.objects.filter(
+        stage=CompetitionStage.OPEN, job__moderation=JobModeration.REJECTED
+    ).values_list("pk", flat=True):
         try:
             done["taken_down"] += do_refund_taken_down_competition(pk)
         except Exception:

@@ -134,6 +134,15 @@ def clients_rejecting_often(worker) -> list[dict]:
     ]
 
 
+def entries_of_worker(worker) -> QuerySet[CompetitionEntry]:
+    """A worker's competition entries, newest first, with their competitions (one query)."""
+    return (
+        CompetitionEntry.objects.filter(worker=worker)
+        .select_related("competition__job", "competition__job__client")
+        .order_by("-submitted_at", "-id")
+    )
+
+
 def entries_of(competition: Competition) -> QuerySet[CompetitionEntry]:
     return CompetitionEntry.objects.filter(competition=competition).select_related("worker")
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("tasks/answers/<id:submission_id>/approve/", views.answer_approve, name="answer_approve"),
     path("tasks/answers/<id:submission_id>/reject/", views.answer_reject, name="answer_reject"),
     path("competitions/new/", views.competition_new, name="competition_new"),
+    path("competitions/entries/", views.my_entries, name="my_entries"),
     path("competitions/<id:job_id>/", views.competition_detail, name="competition"),
     path("competitions/<id:job_id>/fund/", views.competition_fund, name="competition_fund"),
     path("competitions/<id:job_id>/edit/", views.competition_edit, name="competition_edit"),

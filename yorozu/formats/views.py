@@ -276,6 +276,15 @@ def my_answers(request: SignedInRequest) -> HttpResponse:
     return render(request, "formats/my_answers.html", context)
 
 
+@login_required
+def my_entries(request: SignedInRequest) -> HttpResponse:
+    """A worker's competition entries and what became of them (shortlisted, won)."""
+    page = Paginator(selectors.entries_of_worker(request.user), selectors.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "formats/my_entries.html", {"page_obj": page})
+
+
 # ---- competitions ----------------------------------------------------------------------------
 
 

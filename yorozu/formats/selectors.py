@@ -134,6 +134,16 @@ def clients_rejecting_often(worker) -> list[dict]:
     ]
 
 
+def entries_for_secretariat(competition: Competition, viewer) -> list[CompetitionEntry]:
+    """Every entry of a competition the secretariat decides on, each with its files that passed
+    screening (`entry.attached`): the reviewer judges the files as well as the text."""
+    entries = list(entries_of(competition))
+    files = attachments_by_owner(CompetitionEntry, [e.pk for e in entries], viewer)
+    for entry in entries:
+        entry.attached = files.get(entry.pk, [])
+    return entries
+
+
 def entries_of_worker(worker) -> QuerySet[CompetitionEntry]:
     """A worker's competition entries, newest first, with their competitions (one query)."""
     return (

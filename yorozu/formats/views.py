@@ -435,7 +435,7 @@ def competition_decide(request: SignedInRequest, job_id: int) -> HttpResponse:
         "competition": competition,
         "job": competition.job,
         "form": form,
-        "entries": selectors.entries_of(competition),
+        "entries": selectors.entries_for_secretariat(competition, request.user),
         "waiting": competition.stage == CompetitionStage.SECRETARIAT,
     }
     return with_refusal(render(request, "formats/competition_decide.html", context), refused)

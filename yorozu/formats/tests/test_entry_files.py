@@ -221,3 +221,13 @@ def test_the_setting_is_posted_with_the_competition(client_user):
         client=client_user, data=competition_data(entries_per_worker=3), actor=client_user
     )
     assert Competition.objects.get(pk=job.pk).entries_per_worker == 3
+
+
+def test_the_secretariat_sees_the_entries_files_when_it_decides(client_user, staff_user, client):
+    competition = posted_competition(client_user)
+    _entry, attachment = enter_with_file(competition)
+    sweep_format_deadlines(now=past_selection(competition))
+    client.force_login(staff_user)
+    page = client.get(reverse("formats:competition_decide", args=[competition.pk]))
+    assert reverse("files:download", args=[attachment.pk]) in page.content.decode()
+    assert download(client, staff_user, attachment).status_code == 200

@@ -15,6 +15,7 @@ import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.core.errors import Refused
@@ -80,6 +81,7 @@ class OffPlatformLink(Refused):
     default_code = "off_platform_link"
 
     def __init__(self, file_name: str = "") -> None:
+        message: str | Promise
         if file_name:
             message = _(
                 "Entries may link only to pages on yorozu, and the file “%(name)s” shows a link "

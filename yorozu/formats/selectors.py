@@ -140,7 +140,7 @@ def entries_for_secretariat(competition: Competition, viewer) -> list[Competitio
     entries = list(entries_of(competition))
     files = attachments_by_owner(CompetitionEntry, [e.pk for e in entries], viewer)
     for entry in entries:
-        entry.attached = files.get(entry.pk, [])
+        setattr(entry, "attached", files.get(entry.pk, []))  # noqa: B010
     return entries
 
 
@@ -179,7 +179,7 @@ def with_files(
     shown = [e.pk for e in entries if host_of(CompetitionEntry).may_see(viewer, e)]
     files = attachments_by_owner(CompetitionEntry, shown, viewer)
     for entry in entries:
-        entry.attached = files.get(entry.pk, [])
+        setattr(entry, "attached", files.get(entry.pk, []))  # noqa: B010
     return entries
 
 

@@ -9,7 +9,7 @@ closed task has no answer waiting, its escrow is empty and its ledger sums to ze
 An answer not decided within `TASK_APPROVAL_PERIOD` is approved by the sweep
 (`deadlines.sweep_format_deadlines`), with no actor: the audit says the period ended.
 `TASK_APPROVAL_REMINDER` before that, the same sweep reminds the client once per answer
-(one notification and e-mail per task for the answers that came due together).
+(one notification and e-mail per task while the previous one is unread).
 """
 
 from __future__ import annotations
@@ -347,6 +347,9 @@ def do_remind_task_approvals(task_id: int, *, now=None) -> int:
             "count": count,
             "due": timezone.localtime(first_due).strftime("%Y/%m/%d %H:%M"),
         },
+        # Answers come due one after another: while a reminder about this task is unread, the
+        # next ones are covered by it (no second notification or e-mail).
+        collapse_key=f"task:{job.pk}:approval_reminder",
     )
     return count
 

@@ -1,5 +1,6 @@
 """A day before task answers are approved automatically, the sweep reminds the client once (a
-notification and an e-mail per task), and never about answers already decided."""
+notification and an e-mail per task, not another while it is unread), and never about answers
+already decided."""
 
 import datetime
 
@@ -54,6 +55,19 @@ def test_the_client_is_reminded_once_a_day_before(
     assert TaskSubmission.objects.filter(reminded_at__isnull=True).count() == 0
     event = JobEvent.objects.get(job_id=task.pk, event_type="approval_reminder")
     assert event.data["answers"] == 2 and event.actor is None
+
+
+def test_answers_coming_due_one_after_another_make_one_unread_reminder(client_user, settings):
+    task = posted_task(client_user)
+    first, second = answers(task, 2)
+    TaskSubmission.objects.filter(pk=second.pk).update(
+        approval_due_at=first.approval_due_at + datetime.timedelta(hours=3)
+    )
+    start = first.approval_due_at - settings.TASK_APPROVAL_REMINDER + datetime.timedelta(minutes=1)
+    assert sweep_format_deadlines(start)["reminded"] == 1
+    assert sweep_format_deadlines(start + datetime.timedelta(hours=3))["reminded"] == 1
+    assert reminders(client_user).count() == 1  # the first is still unread: it covers both
+    assert TaskSubmission.objects.filter(reminded_at__isnull=True).count() == 0
 
 
 def test_no_reminder_about_a_decided_answer(client_user, settings):

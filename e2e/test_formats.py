@@ -138,6 +138,7 @@ def test_task_funded_answered_decided_auto_approved_and_closed(new_page, login):
     expect(
         client.locator("main").get_by_text(f"「{title}」の回答がまもなく自動承認されます")
     ).to_have_count(1)
+    client.goto(url.rstrip("/") + "/answers/")
 
     # Closing returns the rest: ¥1,000 − three approved answers (¥300).
     client.get_by_role("link", name="このタスクを終了する").click()

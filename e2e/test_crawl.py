@@ -8,6 +8,7 @@ on any of:
 - a page wider than the phone's screen at 390 px (the page scrolls sideways);
 - an error in the browser console (a script error, a resource that answers 404, htmx
   complaining about an attribute that matches nothing…);
+- a table cell shown as a card at 390 px without its column's name (data-label);
 - a serious or critical accessibility violation found by axe-core (the copy shipped in the
   axe-playwright-python package, run in the page: no network).
 """
@@ -82,6 +83,28 @@ def overflow(page: Page) -> int:
     )
 
 
+def unlabelled_cells(page: Page) -> int:
+    """Cells of table.data (shown as one card per row on a phone, the header hidden) under a
+    named column that do not say which column they are."""
+    return page.evaluate(
+        """() => {
+        let missing = 0;
+        document.querySelectorAll("table.data").forEach((table) => {
+          const heads = table.querySelectorAll("thead tr:last-child th");
+          table.querySelectorAll("tbody tr").forEach((row) => {
+            let column = 0;
+            for (const cell of row.cells) {
+              const name = heads[column] ? heads[column].textContent.trim() : "";
+              if (cell.tagName === "TD" && name && name !== "#" && !cell.dataset.label) missing++;
+              column += cell.colSpan || 1;
+            }
+          });
+        });
+        return missing;
+      }"""
+    )
+
+
 def blocking_violations(page: Page) -> list[str]:
     results = AXE.run(page)
     found = []
@@ -143,6 +166,8 @@ def test_every_page_fits_a_phone_logs_no_error_and_passes_axe(
         extra = overflow(page)
         if extra > 0:
             problems.append(f"{url}: {extra}px wider than a {PHONE}px phone")
+        if unlabelled := unlabelled_cells(page):
+            problems.append(f"{url}: {unlabelled} table cells without their column's name")
         problems.extend(f"{url} @{PHONE}: {v}" for v in blocking_violations(page))
 
         # On a desktop.

@@ -40,7 +40,10 @@ def test_client_filters_scouts_and_the_worker_accepts(new_page, login):
     client.get_by_role("group", name="性別").get_by_label("女性").check()
     client.get_by_role("group", name="都道府県").get_by_label("神奈川県", exact=True).check()
     client.get_by_role("group", name="年代").get_by_label("30代").check()
-    client.get_by_role("button", name=re.compile(r"^検索(する)?$")).click()
+    # As the filters change, the button counts the workers they give; it runs the search.
+    button = client.get_by_role("search").get_by_role("button", name=re.compile(r"人に絞り込む$"))
+    expect(button).to_have_text(re.compile(r"^\d[\d,]*人に絞り込む$"))
+    button.click()
     expect(client).to_have_url(re.compile(r"gender=female"))
     expect(client).to_have_url(re.compile(r"age=30"))
     expect(client).to_have_url(re.compile(r"prefecture=14"))

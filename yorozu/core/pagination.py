@@ -19,6 +19,21 @@ from django.utils.inspect import method_has_no_args
 COUNT_CAP = 10_000
 
 
+def capped_count(rows, cap: int) -> int:
+    """How many `rows` there are, reading at most `cap + 1` of them: a result above `cap` means
+    "more than cap" (a live "n件に絞り込む" count uses it as the paginator does)."""
+    if isinstance(rows, QuerySet):
+        # Any cap+1 matching rows will do: no joins for display, no sort.
+        if not rows.query.values_select:  # (a values() queryset has no joins for display)
+            rows = rows.select_related(None)
+        return rows.order_by()[: cap + 1].count()
+    rows = rows[: cap + 1]
+    count = getattr(rows, "count", None)
+    if callable(count) and not inspect.isbuiltin(count) and method_has_no_args(count):
+        return count()
+    return len(rows)
+
+
 class CappedPaginator(Paginator):
     def __init__(self, object_list, per_page, *, cap: int | None = None, **kwargs) -> None:
         super().__init__(object_list, per_page, **kwargs)
@@ -31,15 +46,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _capped_count(self) -> int:
-        rows = self.object_list
-        if isinstance(rows, QuerySet):
-            # Any cap+1 matching rows will do: no joins for display, no sort.
-            return rows.select_related(None).order_by()[: self.cap + 1].count()
-        rows = rows[: self.cap + 1]
-        count = getattr(rows, "count", None)
-        if callable(count) and not inspect.isbuiltin(count) and method_has_no_args(count):
-            return count()
-        return len(rows)
+        return capped_count(self.object_list, self.cap)
 
     @property
     def capped(self) -> bool:

@@ -161,8 +161,20 @@ class Job(models.Model):
     @property
     def accepting_proposals(self) -> bool:
         """A project open, public and its deadline not yet passed (tasks and competitions take
-        answers and entries instead)."""
+        answers and entries instead). `accepting_proposals_q` is the same test for a query."""
         return self.is_project and self.is_open and self.is_public and not self.deadline_passed
+
+
+def accepting_proposals_q() -> models.Q:
+    """`Job.accepting_proposals` as a filter: what a scout, an invitation or a proposal can be
+    about. One definition, so a list never offers a job its action then refuses (a task or a
+    competition offered for a scout that could not be accepted)."""
+    return models.Q(
+        format=JobFormat.PROJECT,
+        status=JobStatus.OPEN,
+        moderation=JobModeration.PUBLIC,
+        deadline__gte=timezone.localdate(),
+    )
 
 
 class JobEvent(AuditEvent):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from yorozu.catalog.models import Category
 from yorozu.core.staff import REVIEW, has_staff_permission
 from yorozu.enforcement.selectors import is_visible, visible_q
-from yorozu.jobs.models import Job, JobModeration, JobStatus
+from yorozu.jobs.models import Job, JobModeration, JobStatus, accepting_proposals_q
 
 PAGE_SIZE = 20
 KEYWORD_MAX_TERMS = 5
@@ -119,17 +119,12 @@ def latest_open_jobs(*, limit: int = 6) -> QuerySet[Job]:
 def open_jobs_of_client(client) -> QuerySet[Job]:
     """A client's postings that take proposals, newest first (renders with job_card.html).
 
-    Open, public and before their deadline, and none at all while the client is barred from
-    posting or suspended: their public profile lists these, and a scout can only be about one.
+    Projects open, public and before their deadline (`accepting_proposals_q`), and none at all
+    while the client is barred from posting or suspended: their public profile lists these, and
+    a scout or an invitation can only be about one.
     """
     return with_card_relations(
-        Job.objects.filter(
-            visible_q("job", "client"),
-            client=client,
-            status=JobStatus.OPEN,
-            moderation=JobModeration.PUBLIC,
-            deadline__gte=timezone.localdate(),
-        )
+        Job.objects.filter(visible_q("job", "client"), accepting_proposals_q(), client=client)
     ).order_by("-created_at", "-id")
 
 

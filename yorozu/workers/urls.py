@@ -6,6 +6,7 @@ app_name = "workers"
 
 urlpatterns = [
     path("", views.worker_search, name="search"),
+    path("count/", views.worker_count, name="count"),
     path("scouts/", views.scouts_received, name="scouts"),
     path("scouts/sent/", views.scouts_sent, name="scouts_sent"),
     path("scouts/<id:scout_id>/accept/", views.scout_accept, name="scout_accept"),

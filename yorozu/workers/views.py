@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from yorozu.accounts.prefectures import prefecture_name
 from yorozu.accounts.requests import SignedInRequest as HtmxRequest
 from yorozu.core.errors import Refused, with_refusal
+from yorozu.core.pagination import capped_count
 from yorozu.jobs.selectors import open_jobs_of_client
 from yorozu.trust.screening import Blocked
 from yorozu.workers.actions import (
@@ -41,6 +42,7 @@ from yorozu.workers.selectors import (
 from yorozu.workers.selectors import scouts_received as received_scouts
 from yorozu.workers.selectors import scouts_sent as sent_scouts
 
+COUNT_CAP = 1_000  # the search button says "1,000人以上" beyond it
 MAX_PAGE = 500  # deeper than anyone pages; beyond it OFFSET only burns database time
 LIST_PAGE_SIZE = 20
 
@@ -89,6 +91,23 @@ def worker_search(request: HtmxRequest) -> HttpResponse:
     if request.htmx:
         return render(request, "workers/worker_search.html#results", context)
     return render(request, "workers/worker_search.html", context)
+
+
+@login_required
+@require_GET
+def worker_count(request: HtmxRequest) -> HttpResponse:
+    """How many workers the filters as set would give: the search button's label, fetched as
+    the filters change ("12人に絞り込む"). Counts up to a cap; records no filter use (only a
+    search that is run counts)."""
+    if not request.user.acting_as_client:
+        return HttpResponse(status=403)
+    params = WorkerSearchForm(request.GET).params(exclude_user_id=request.user.pk)
+    counted = capped_count(search_workers(params).worker_ids(), COUNT_CAP)
+    return render(
+        request,
+        "core/filter_apply.html",
+        {"count": counted, "capped": counted > COUNT_CAP, "cap": COUNT_CAP, "unit": "worker"},
+    )
 
 
 @require_GET

@@ -224,6 +224,30 @@ def test_htmx_request_gets_only_the_results(client, jobs):
     assert "カフェのロゴ作成" in response.text
 
 
+def test_the_search_button_says_how_many_jobs_the_filters_give(client, db):
+    """The button reads "n件に絞り込む"; as a filter changes (htmx swaps the results) the new
+    count comes beside them, swapped into the button out of band."""
+    JobFactory.create_batch(3, title="翻訳の仕事", category=subcategory("translation-en"))
+    JobFactory(title="ロゴの仕事", category=subcategory("design-logo"))
+    button = client.get(URL).text.split('role="search"', 1)[1].split("</form>", 1)[0]
+    assert "4件に絞り込む" in button
+    response = client.get(
+        URL, {"q": "翻訳"}, headers={"HX-Request": "true", "HX-Target": "job-results"}
+    )
+    assert '<span id="filter-apply-label" hx-swap-oob="true">3件に絞り込む</span>' in (
+        response.text
+    )
+    none = client.get(
+        URL, {"q": "存在しない"}, headers={"HX-Request": "true", "HX-Target": "job-results"}
+    )
+    assert "該当なし（0件）" in none.text
+
+
+def test_the_full_page_carries_no_out_of_band_label(client, jobs):
+    """Only an htmx response swaps the label: a full page has it once, in the button."""
+    assert client.get(URL).text.count('id="filter-apply-label"') == 1
+
+
 @pytest.mark.parametrize("signed_in", [False, True])
 def test_a_full_page_takes_at_most_10_queries(
     client, db, worker_user, signed_in, django_assert_max_num_queries

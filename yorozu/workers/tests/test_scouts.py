@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from yorozu.accounts.models import WorkerProfile
 from yorozu.console.actions import do_decide_case
-from yorozu.jobs.models import JobStatus
+from yorozu.jobs.models import JobFormat, JobStatus
 from yorozu.jobs.tests.factories import JobFactory
 from yorozu.messaging.models import Message, Thread
 from yorozu.messaging.screening import scout_context
@@ -100,6 +100,21 @@ def test_only_the_clients_own_open_jobs(client_user, worker_user, outsider, job)
     with pytest.raises(ScoutRefused):
         send(client_user, worker_user, job, "   ")
     assert not Scout.objects.exists()
+
+
+@pytest.mark.parametrize("fmt", [JobFormat.TASK, JobFormat.COMPETITION])
+def test_a_task_or_competition_is_neither_offered_nor_taken_for_a_scout(
+    client, client_user, worker_user, job, fmt
+):
+    """A scout invites a proposal, which only a project takes: the form does not offer a task
+    or a competition (offering one led to a scout the worker could not accept)."""
+    other = JobFactory(client=client_user, title="アンケート回答のお願い", format=fmt)
+    client.force_login(client_user)
+    form = client.get(reverse("workers:scout", args=[worker_user.pk])).text
+    assert job.title in form
+    assert other.title not in form
+    with pytest.raises(ScoutRefused):
+        send(client_user, worker_user, other)
 
 
 def test_daily_quota(settings, client_user, job):

@@ -274,3 +274,45 @@ def test_profile_shows_scout_button_to_clients_only(client, cast):
     assert scout_url not in text and "スカウトを受け付けていません" in text
     assert not Scout.objects.exists()
     _ = datetime
+
+
+COUNT_URL = "/workers/count/"
+
+
+def test_the_button_counts_what_the_filters_would_give(as_client):
+    """As filters change, the search button says how many workers they give ("2人に絞り込む"),
+    by the same rules as the results: a hidden gender is never counted for a gender filter."""
+    make_worker("数えるA", gender="female", show_gender=True)
+    make_worker("数えるB", gender="female", show_gender=True)
+    make_worker("数えないC", gender="female", show_gender=False)
+    response = as_client.get(COUNT_URL, {"gender": "female"}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert 'id="filter-apply-label"' in response.text
+    assert "2人に絞り込む" in response.text
+    results = as_client.get(URL, {"gender": "female"}).context["profiles"]
+    assert len(results) == 2
+
+
+def test_the_count_says_when_nothing_matches_and_when_there_are_more_than_the_cap(
+    as_client, settings, monkeypatch
+):
+    make_worker("ひとり", headline="ロゴ職人")
+    assert "該当なし" in as_client.get(COUNT_URL, {"q": "存在しない言葉"}).text
+    monkeypatch.setattr("yorozu.workers.views.COUNT_CAP", 1)
+    make_worker("ふたり", headline="ロゴ職人")
+    assert "1人以上を表示" in as_client.get(COUNT_URL, {"q": "ロゴ職人"}).text
+
+
+def test_counting_records_no_filter_use_and_is_for_clients(client, cast):
+    client.force_login(cast["client"])
+    client.get(COUNT_URL, {"gender": "female", "age": "30"})
+    assert not FilterUsageDaily.objects.exists()
+    client.force_login(cast["worker"])
+    assert client.get(COUNT_URL).status_code == 403
+
+
+def test_the_search_page_asks_for_the_count_as_filters_change(as_client):
+    text = as_client.get(URL).text
+    form = text.split('role="search"', 1)[1].split("</form>", 1)[0]
+    assert f'hx-get="{COUNT_URL}"' in form
+    assert 'hx-target="#filter-apply-label"' in form

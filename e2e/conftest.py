@@ -74,6 +74,8 @@ def server_env(var_dir: Path) -> dict[str, str]:
         # A task answer nobody decides is approved automatically after 90 seconds (long enough
         # for a client to decide the others first); the formats sweep runs every 2.
         TASK_APPROVAL_PERIOD=TASK_APPROVAL_PERIOD,
+        # The client is reminded of it 60 seconds before (a day, in production).
+        TASK_APPROVAL_REMINDER="PT60S",
         FORMAT_SWEEP="PT2S",
         # Each browser context is a different person at their own address (X-Forwarded-For,
         # trusted as from one proxy): the per-address quotas (signups, logins, messages) count

@@ -1,9 +1,10 @@
 """Task jobs and competitions in the browser, on the live demo server (its scheduler and task
 queue running): a client funds a 10-slot survey task, four workers answer, the client approves
 two and rejects one with a reason, the answer left alone is approved automatically when the
-approval period ends, the task closes and the rest of the budget returns; the client's "thanks
-for the task, here is a job on another site" message to a participant is stopped; a
-competition gets three entries and a winner, who is paid and receives the rights transfer."""
+approval period ends (the client reminded before), the task closes and the rest of the budget
+returns; the client's "thanks for the task, here is a job on another site" message to a
+participant is stopped; a competition gets three entries, one with a file, and a winner, who is
+paid and receives the rights transfer (the client keeps only the winning entry's files)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import re
 import secrets
 import time
 
+from PIL import Image, ImageDraw
 from playwright.sync_api import Page, expect
 
 CLIENT = "client@example.com"
@@ -131,6 +133,12 @@ def test_task_funded_answered_decided_auto_approved_and_closed(new_page, login):
         time.sleep(3)
         client.reload()
     expect(approved).to_be_visible()
+    # Before that the sweep reminded the client, once.
+    client.goto("/notifications/")
+    expect(
+        client.locator("main").get_by_text(f"「{title}」の回答がまもなく自動承認されます")
+    ).to_have_count(1)
+    client.goto(url.rstrip("/") + "/answers/")
 
     # Closing returns the rest: ¥1,000 − three approved answers (¥300).
     client.get_by_role("link", name="このタスクを終了する").click()
@@ -141,7 +149,18 @@ def test_task_funded_answered_decided_auto_approved_and_closed(new_page, login):
     expect(client.locator("main")).to_contain_text("承認 3件・非承認 1件・承認待ち 0件")
 
 
-def test_competition_with_three_entries_and_a_winner(new_page, login):
+LOGO = "はちみつ堂ロゴ案.png"
+
+
+def logo_png(directory) -> str:
+    path = directory / LOGO
+    image = Image.new("RGB", (240, 120), (252, 243, 214))
+    ImageDraw.Draw(image).ellipse((70, 10, 170, 110), fill=(232, 170, 40))
+    image.save(path)
+    return path
+
+
+def test_competition_with_three_entries_and_a_winner(new_page, login, tmp_path):
     title = f"焼き菓子店のロゴ案募集（{secrets.token_hex(3)}）"
     client = new_page()
     login(client, CLIENT)
@@ -158,17 +177,25 @@ def test_competition_with_three_entries_and_a_winner(new_page, login):
     expect(client.get_by_text("賞金を仮払いしました。コンペを公開しました。")).to_be_visible()
     url = client.url
 
+    pages = {}
     for n, email in enumerate(WORKERS[:3], start=1):
         page = new_page()
         login(page, email)
         page.goto(url)
         page.get_by_label("あなたの応募").fill(f"案{n}: はちみつの雫を店名の「ち」に重ねる案です。")
+        if n == 1:  # the first entry carries its sketch, uploaded with the progress bar
+            page.locator("#entry-files").set_input_files(str(logo_png(tmp_path)))
         page.get_by_role("button", name="応募を送信").click()
         expect(page.get_by_text("応募を送信しました。")).to_be_visible()
+        pages[email] = page
+    mine = pages["task-a@example.com"].locator("[data-my-entry] [data-download]")
+    expect(mine).to_have_text(LOGO)
 
     client.goto(url)
     entries = client.locator("article[data-entry]")
     expect(entries).to_have_count(3)
+    with_file = entries.filter(has_text=NAMES["task-a@example.com"])
+    expect(with_file.locator("[data-download]")).to_have_text(LOGO)
     chosen = entries.filter(has_text=NAMES["task-b@example.com"])
     chosen.get_by_role("button", name="候補に追加").click()
     chosen = client.locator("article[data-entry]").filter(has_text=NAMES["task-b@example.com"])
@@ -181,3 +208,11 @@ def test_competition_with_three_entries_and_a_winner(new_page, login):
     ).to_be_visible()
     expect(client.locator("[data-stage]")).to_have_text("採用決定")
     expect(client.locator("[data-rights]")).to_contain_text("権利")
+    # The rights passed with the winning entry only: the other entrant's file is theirs again.
+    expect(
+        client.locator("article[data-entry]")
+        .filter(has_text=NAMES["task-a@example.com"])
+        .locator("[data-download]")
+    ).to_have_count(0)
+    pages["task-a@example.com"].reload()
+    expect(mine).to_have_text(LOGO)

@@ -429,6 +429,8 @@ CONTRACT_DEADLINE_SWEEP = env_duration("CONTRACT_DEADLINE_SWEEP", "PT5M")
 # this long is approved automatically; a competition whose client picked no winner this long
 # after its deadline goes to the secretariat; the sweep that does both runs this often.
 TASK_APPROVAL_PERIOD = env_duration("TASK_APPROVAL_PERIOD", "P7D")
+# The client is reminded (once per answer, by the sweep) this long before the period ends.
+TASK_APPROVAL_REMINDER = env_duration("TASK_APPROVAL_REMINDER", "P1D")
 COMPETITION_SELECTION_PERIOD = env_duration("COMPETITION_SELECTION_PERIOD", "P7D")
 FORMAT_SWEEP = env_duration("FORMAT_SWEEP", "PT5M")
 # A worker whose answers one client rejected this many times is offered to report it.

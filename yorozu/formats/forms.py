@@ -19,6 +19,7 @@ UNIT_PRICE_MAX = 100_000
 SLOTS_MAX = 1000
 PRIZE_MAX = 10_000_000
 CHOICES_MAX = 10
+ENTRIES_PER_WORKER_MAX = 10
 ANSWER_LENGTH_MAX = 4000
 
 
@@ -117,8 +118,40 @@ class CompetitionForm(PostingFields):
         help_text=_("What you want, for whom, and how you will choose the winner."),
     )
     prize = forms.IntegerField(label=_("Prize (yen)"), min_value=1000, max_value=PRIZE_MAX)
+    entries_per_worker = forms.IntegerField(
+        label=_("Entries per worker"),
+        min_value=1,
+        max_value=ENTRIES_PER_WORKER_MAX,
+        initial=1,
+        help_text=_("How many different entries one worker may send."),
+    )
 
-    field_order = ["title", "category", "description", "prize", "deadline"]
+    field_order = ["title", "category", "description", "prize", "entries_per_worker", "deadline"]
+
+
+class PostingEditForm(forms.Form):
+    """What a client may change after posting: the title, the instructions or brief, the
+    deadline (extended only once funded: the action checks it). Never the money."""
+
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    description = forms.CharField(
+        label=_("Instructions"),
+        max_length=DESCRIPTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    clean_deadline = PostingFields.clean_deadline
+
+    def __init__(self, *args: Any, job: Any, brief: bool = False, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        kwargs.setdefault(
+            "initial",
+            {"title": job.title, "description": job.description, "deadline": job.deadline},
+        )
+        super().__init__(*args, **kwargs)
+        if brief:
+            self.fields["description"].label = _("Brief")
 
 
 class AnswerForm(forms.Form):
@@ -146,10 +179,15 @@ class RejectForm(forms.Form):
 
 
 class EntryForm(forms.Form):
+    """The entry's text; its files come with the request (`request.FILES`, the files app's
+    upload field), so a text may be left empty when files carry the entry."""
+
     body = forms.CharField(
         label=_("Your entry"),
         max_length=ANSWER_LENGTH_MAX,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Write your entry, attach its files below, or both."),
     )
 
 

@@ -100,6 +100,8 @@ class TaskSubmission(models.Model):
     assessment = models.JSONField(default=dict, blank=True)
     submitted_at = models.DateTimeField(default=timezone.now)
     approval_due_at = models.DateTimeField()
+    # When the client was reminded that the approval period is about to end (once per answer).
+    reminded_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     # None for an automatic approval at the end of the approval period.
     decided_by = models.ForeignKey(
@@ -155,6 +157,8 @@ class Competition(models.Model):
         max_length=12, choices=CompetitionStage.choices, default=CompetitionStage.UNFUNDED
     )
     entry_count = models.PositiveIntegerField(default=0)
+    # How many entries one worker may send (the client's setting; most competitions take one).
+    entries_per_worker = models.PositiveSmallIntegerField(_("entries per worker"), default=1)
     funded_at = models.DateTimeField(null=True, blank=True)
     winner = models.ForeignKey(
         "formats.CompetitionEntry",
@@ -191,14 +195,17 @@ class EntryStatus(models.TextChoices):
 
 
 class CompetitionEntry(models.Model):
-    """One worker's entry. Text today; files join through the attachments app (a seam: an
-    entry is what an attachment would point at)."""
+    """One entry of a worker (up to the competition's `entries_per_worker`): text, files, or
+    both. Its files are attachments of the files app (this model is a registered attachment
+    host, `formats.attachments`): the client, the entrant and the secretariat see them, and
+    after the award the client keeps only the winning entry's files."""
 
     competition = models.ForeignKey(Competition, on_delete=models.CASCADE, related_name="entries")
     worker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="competition_entries"
     )
-    body = models.TextField(_("entry"), max_length=4000)
+    # May be empty when the entry is its files.
+    body = models.TextField(_("entry"), max_length=4000, blank=True)
     status = models.CharField(
         max_length=12, choices=EntryStatus.choices, default=EntryStatus.SUBMITTED
     )
@@ -211,8 +218,8 @@ class CompetitionEntry(models.Model):
         ordering = ["submitted_at", "id"]
         verbose_name = _("competition entry")
         verbose_name_plural = _("competition entries")
-        constraints = [
-            models.UniqueConstraint(fields=["competition", "worker"], name="one_entry_per_worker")
+        indexes = [
+            models.Index(fields=["competition", "worker"], name="entry_competition_worker"),
         ]
 
     def __str__(self) -> str:

@@ -15,6 +15,7 @@ import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.core.errors import Refused
@@ -79,13 +80,20 @@ class OffPlatformLink(Refused):
 
     default_code = "off_platform_link"
 
-    def __init__(self) -> None:
-        super().__init__(
-            _(
+    def __init__(self, file_name: str = "") -> None:
+        message: str | Promise
+        if file_name:
+            message = _(
+                "Entries may link only to pages on yorozu, and the file “%(name)s” shows a link "
+                "to another site (in its text or a QR code). Please remove it; your draft is kept."
+            ) % {"name": file_name}
+        else:
+            message = _(
                 "Answers and entries may link only to pages on yorozu. Please remove the link "
                 "to another site; your draft is kept."
             )
-        )
+        super().__init__(message)
+        self.file_name = file_name
 
 
 def _canon(text: str) -> str:
@@ -140,12 +148,13 @@ def is_platform_url(url: str) -> bool:
     return parts.scheme in ("http", "https") and (parts.hostname or "") in platform_hosts()
 
 
-def refuse_off_platform_links(text: str) -> None:
-    """Refuse a text that links to another site (URL tokens as the screening door finds them)."""
+def refuse_off_platform_links(text: str, *, file_name: str = "") -> None:
+    """Refuse a text that links to another site (URL tokens as the screening door finds them);
+    `file_name` when the text is what a file shows (its name, QR codes, OCR, its text)."""
     hosts = _canonical_hosts()
     for kind, token in extract_tokens(text):
         if kind != TokenKind.URL:
             continue
         host = token.split("/", 1)[0].split(":", 1)[0].lower()
         if host not in hosts:
-            raise OffPlatformLink()
+            raise OffPlatformLink(file_name)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from yorozu.core.staff import REVIEW, has_staff_permission
+from yorozu.files.hosts import host_of
+from yorozu.files.selectors import attachments_by_owner
 from yorozu.formats.models import (
     Competition,
     CompetitionEntry,
@@ -130,14 +134,53 @@ def clients_rejecting_often(worker) -> list[dict]:
     ]
 
 
+def entries_for_secretariat(competition: Competition, viewer) -> list[CompetitionEntry]:
+    """Every entry of a competition the secretariat decides on, each with its files that passed
+    screening (`entry.attached`): the reviewer judges the files as well as the text."""
+    entries = list(entries_of(competition))
+    files = attachments_by_owner(CompetitionEntry, [e.pk for e in entries], viewer)
+    for entry in entries:
+        setattr(entry, "attached", files.get(entry.pk, []))  # noqa: B010
+    return entries
+
+
+def entries_of_worker(worker) -> QuerySet[CompetitionEntry]:
+    """A worker's competition entries, newest first, with their competitions (one query)."""
+    return (
+        CompetitionEntry.objects.filter(worker=worker)
+        .select_related("competition__job", "competition__job__client")
+        .order_by("-submitted_at", "-id")
+    )
+
+
 def entries_of(competition: Competition) -> QuerySet[CompetitionEntry]:
     return CompetitionEntry.objects.filter(competition=competition).select_related("worker")
 
 
-def my_entry(competition: Competition, worker) -> CompetitionEntry | None:
+def my_entries(competition: Competition, worker) -> list[CompetitionEntry]:
+    """`worker`'s entries to `competition`, first sent first, each with its files
+    (`entry.attached`)."""
     if not getattr(worker, "is_authenticated", False):
-        return None
-    return CompetitionEntry.objects.filter(competition=competition, worker=worker).first()
+        return []
+    entries = list(
+        CompetitionEntry.objects.filter(competition=competition, worker=worker).order_by("id")
+    )
+    return with_files(entries, competition, worker)
+
+
+def with_files(
+    entries: Iterable[CompetitionEntry], competition: Competition, viewer
+) -> list[CompetitionEntry]:
+    """Set `entry.attached` to the files of each entry that `viewer` sees (one query): the
+    entrant's own, and for the client only while the rights allow (`attachments.client_may_see`)."""
+    entries = list(entries)
+    for entry in entries:
+        entry.competition = competition
+    shown = [e.pk for e in entries if host_of(CompetitionEntry).may_see(viewer, e)]
+    files = attachments_by_owner(CompetitionEntry, shown, viewer)
+    for entry in entries:
+        setattr(entry, "attached", files.get(entry.pk, []))  # noqa: B010
+    return entries
 
 
 def task_approval_rates(client_ids=None) -> dict[int, tuple[int, int]]:

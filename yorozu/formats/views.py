@@ -15,6 +15,7 @@ from yorozu.contracts.payments import platform_fee
 from yorozu.core.errors import Refused, with_refusal
 from yorozu.core.staff import REVIEW, staff_view
 from yorozu.enforcement.selectors import can_use, restricted_message
+from yorozu.files.actions import FileBlocked
 from yorozu.formats import selectors
 from yorozu.formats.actions import (
     do_approve_submission,
@@ -33,17 +34,19 @@ from yorozu.formats.actions import (
     do_submit_entry,
 )
 from yorozu.formats.actions.competitions import selection_ends
+from yorozu.formats.actions.editing import do_edit_competition, do_edit_task
 from yorozu.formats.forms import (
     AnswerForm,
     CommentForm,
     CompetitionForm,
     DecideForm,
     EntryForm,
+    PostingEditForm,
     RejectForm,
     TaskForm,
 )
 from yorozu.formats.models import CompetitionEntry, CompetitionStage
-from yorozu.jobs.models import JobStatus
+from yorozu.jobs.models import JobModeration, JobStatus
 from yorozu.trust.screening import Blocked
 
 
@@ -88,6 +91,54 @@ def task_new(request: SignedInRequest) -> HttpResponse:
 def competition_new(request: SignedInRequest) -> HttpResponse:
     return _post_form(
         request, CompetitionForm, do_post_competition, "formats/competition_form.html"
+    )
+
+
+def _edit_form(request, item, action, *, brief: bool, detail: str) -> HttpResponse:
+    """Edit a posted task or competition: refused drafts are kept with the reasons."""
+    job = item.job
+    form = PostingEditForm(request.POST if request.method == "POST" else None, job=job, brief=brief)
+    refusal = None
+    refused: Refused | None = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = action(item, form.cleaned_data, actor=request.user)
+        except Blocked as exc:
+            refusal = exc.shown()
+        except Refused as exc:
+            form.add_error(None, exc.message)
+            refused = exc
+        else:
+            if not changed:
+                messages.info(request, _("Nothing was changed."))
+            elif job.moderation == JobModeration.HELD:
+                messages.warning(
+                    request,
+                    _(
+                        "Saved. The secretariat checks the change before the posting is "
+                        "public again."
+                    ),
+                )
+            else:
+                messages.success(request, _("Your changes are saved."))
+            return redirect(detail, job_id=job.pk)
+    context = {"form": form, "refusal": refusal, "job": job, "item": item, "brief": brief}
+    return with_refusal(render(request, "formats/posting_edit.html", context), refused)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def task_edit(request: SignedInRequest, job_id: int) -> HttpResponse:
+    task = selectors.access_own_task(request.user, job_id)
+    return _edit_form(request, task, do_edit_task, brief=False, detail="formats:task")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def competition_edit(request: SignedInRequest, job_id: int) -> HttpResponse:
+    competition = selectors.access_own_competition(request.user, job_id)
+    return _edit_form(
+        request, competition, do_edit_competition, brief=True, detail="formats:competition"
     )
 
 
@@ -225,21 +276,32 @@ def my_answers(request: SignedInRequest) -> HttpResponse:
     return render(request, "formats/my_answers.html", context)
 
 
+@login_required
+def my_entries(request: SignedInRequest) -> HttpResponse:
+    """A worker's competition entries and what became of them (shortlisted, won)."""
+    page = Paginator(selectors.entries_of_worker(request.user), selectors.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "formats/my_entries.html", {"page_obj": page})
+
+
 # ---- competitions ----------------------------------------------------------------------------
 
 
 @require_http_methods(["GET", "POST"])
 def competition_detail(request: SignedInRequest, job_id: int) -> HttpResponse:
+    """A competition: the brief, and the entry form (text and files) for workers, their
+    entries; funding and the entries, with their files, for its client."""
     competition = selectors.access_competition(request.user, job_id)
     job = competition.job
     user = request.user
     is_owner = user.is_authenticated and job.client_id == user.pk
-    mine = selectors.my_entry(competition, user)
+    mine = selectors.my_entries(competition, user)
     can_enter = (
         user.is_authenticated
         and not is_owner
         and not user.acting_as_client
-        and mine is None
+        and len(mine) < competition.entries_per_worker
         and competition.is_open
         and job.is_public
         and not job.deadline_passed
@@ -252,8 +314,15 @@ def competition_detail(request: SignedInRequest, job_id: int) -> HttpResponse:
         if request.method == "POST" and form.is_valid():
             try:
                 do_submit_entry(
-                    competition, worker=user, body=form.cleaned_data["body"], actor=user
+                    competition,
+                    worker=user,
+                    body=form.cleaned_data["body"],
+                    files=request.FILES.getlist("files"),
+                    actor=user,
                 )
+            except FileBlocked as exc:
+                refusal = {**exc.shown(), "file": exc.file_name}
+                refused = exc
             except Blocked as exc:
                 refusal = exc.shown()
             except Refused as exc:
@@ -270,6 +339,7 @@ def competition_detail(request: SignedInRequest, job_id: int) -> HttpResponse:
         entries = Paginator(selectors.entries_of(competition), selectors.PAGE_SIZE).get_page(
             request.GET.get("page")
         )
+        entries.object_list = selectors.with_files(entries.object_list, competition, user)
     context = {
         "competition": competition,
         "job": job,
@@ -282,7 +352,8 @@ def competition_detail(request: SignedInRequest, job_id: int) -> HttpResponse:
         "selection_ends": selection_ends(job),
         "take_home": competition.prize - platform_fee(competition.prize),
     }
-    return with_refusal(render(request, "formats/competition_detail.html", context), refused)
+    response = render(request, "formats/competition_detail.html", context)
+    return with_refusal(response, refused)
 
 
 @login_required
@@ -364,7 +435,7 @@ def competition_decide(request: SignedInRequest, job_id: int) -> HttpResponse:
         "competition": competition,
         "job": competition.job,
         "form": form,
-        "entries": selectors.entries_of(competition),
+        "entries": selectors.entries_for_secretariat(competition, request.user),
         "waiting": competition.stage == CompetitionStage.SECRETARIAT,
     }
     return with_refusal(render(request, "formats/competition_decide.html", context), refused)

@@ -13,12 +13,12 @@ the prize is paid (the guidelines say so; the JobEvent `rights_transferred` is t
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +27,15 @@ from django.utils.translation import gettext_lazy as _
 from yorozu.accounts.gates import admit
 from yorozu.core.staff import REVIEW, require_staff_permission
 from yorozu.enforcement.selectors import can_use, is_visible, restricted_message
+from yorozu.files.actions import (
+    NOTHING,
+    Prepared,
+    files_guard,
+    prepare_attachments,
+    store_attachments,
+)
+from yorozu.files.models import VISIBLE_STATUSES
+from yorozu.files.selectors import attachments_of
 from yorozu.formats.actions.common import (
     FormatRefused,
     create_job,
@@ -51,6 +60,7 @@ from yorozu.notifications.actions import do_notify
 from yorozu.trust.screening import (
     PRE_CONTRACT,
     Context,
+    Screening,
     apply_verdict,
     check_slowdown,
     refuse_if_blocked,
@@ -58,6 +68,8 @@ from yorozu.trust.screening import (
 )
 
 if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
     from yorozu.accounts.models import User
 
 
@@ -87,7 +99,9 @@ def _create_competition(*, client: User, data: Mapping[str, Any], screened, acto
         screened=screened,
         actor=actor,
     )
-    Competition.objects.create(job=job, prize=data["prize"])
+    Competition.objects.create(
+        job=job, prize=data["prize"], entries_per_worker=data.get("entries_per_worker") or 1
+    )
     return job
 
 
@@ -113,9 +127,18 @@ def do_fund_competition(competition: Competition, *, actor: User) -> Competition
 # ---- entries ---------------------------------------------------------------------------------
 
 
-def do_submit_entry(competition: Competition, *, worker: User, body: str, actor: User):
-    """Send an entry (text; files join through the attachments app). Screened like a task
-    answer: a link off yorozu or a flagged text is refused with the draft kept."""
+def do_submit_entry(
+    competition: Competition,
+    *,
+    worker: User,
+    body: str,
+    actor: User,
+    files: Sequence[UploadedFile] = (),
+) -> CompetitionEntry:
+    """Send an entry: text, files (through the files app), or both. Screened like a task
+    answer: a link off yorozu (in the text, or in what a file shows) or a flagged text or file
+    is refused with the draft kept. A worker sends up to the competition's
+    `entries_per_worker` entries."""
     if actor is None or actor.pk != worker.pk:
         raise PermissionDenied("an entry is sent by its worker")
     admit(worker, "proposal")
@@ -123,25 +146,38 @@ def do_submit_entry(competition: Competition, *, worker: User, body: str, actor:
         raise PermissionDenied(restricted_message("message"))
     check_slowdown(worker)
     body = (body or "").strip()
-    if not body:
-        raise FormatRefused(_("Please write your entry."))
+    files = [f for f in files if f is not None]
+    if not body and not files:
+        raise FormatRefused(_("Please write your entry or attach its files."))
     refuse_off_platform_links(body)
     job = competition.job
-    screened = screen(
-        "entry",
-        body,
-        author=worker,
-        context=Context(
-            stage=PRE_CONTRACT, sender_role="worker", job_title=job.title, job_text=job.description
-        ),
+    context = Context(
+        stage=PRE_CONTRACT, sender_role="worker", job_title=job.title, job_text=job.description
     )
-    refuse_if_blocked(screened, author=worker, actor=actor)
-    return _store_entry(competition, worker=worker, body=body, screened=screened, actor=actor)
+    screened = None
+    if body:
+        screened = screen("entry", body, author=worker, context=context)
+        refuse_if_blocked(screened, author=worker, actor=actor)
+    prepared = NOTHING
+    if files:
+        # Checked before the files are read: a worker who cannot enter wastes no screening.
+        _require_may_enter(Competition.objects.select_related("job").get(pk=competition.pk), worker)
+        prepared = prepare_attachments(files, author=worker, context=context)
+        for item in prepared.files:
+            text = "\n".join(str(part.get("text", "")) for part in item.parts)
+            refuse_off_platform_links(text, file_name=item.inspected.name)
+    with files_guard(prepared):
+        return _store_entry(
+            competition,
+            worker=worker,
+            body=body,
+            screened=screened,
+            prepared=prepared,
+            actor=actor,
+        )
 
 
-@transaction.atomic(durable=True)
-def _store_entry(competition: Competition, *, worker: User, body: str, screened, actor: User):
-    locked = Competition.objects.select_for_update().select_related("job").get(pk=competition.pk)
+def _require_may_enter(locked: Competition, worker: User) -> None:
     job = locked.job
     if job.client_id == worker.pk:
         raise FormatRefused(_("You cannot enter your own competition."))
@@ -153,15 +189,40 @@ def _store_entry(competition: Competition, *, worker: User, body: str, screened,
         or not is_visible("job", job.client)
     ):
         raise FormatRefused(_("This competition is not taking entries."))
-    try:
-        with transaction.atomic():
-            entry = CompetitionEntry.objects.create(
-                competition=locked, worker=worker, body=body, assessment=screened.stored
-            )
-    except IntegrityError:
-        raise FormatRefused(_("You have already entered this competition.")) from None
+    sent = CompetitionEntry.objects.filter(competition=locked, worker=worker).count()
+    if sent >= locked.entries_per_worker:
+        if locked.entries_per_worker == 1:
+            raise FormatRefused(_("You have already entered this competition."))
+        raise FormatRefused(
+            _("You have already sent the entries this competition allows (%(n)s).")
+            % {"n": locked.entries_per_worker}
+        )
+
+
+@transaction.atomic(durable=True)
+def _store_entry(
+    competition: Competition,
+    *,
+    worker: User,
+    body: str,
+    screened: Screening | None,
+    prepared: Prepared,
+    actor: User,
+) -> CompetitionEntry:
+    locked = Competition.objects.select_for_update().select_related("job").get(pk=competition.pk)
+    job = locked.job
+    _require_may_enter(locked, worker)
+    entry = CompetitionEntry.objects.create(
+        competition=locked,
+        worker=worker,
+        body=body,
+        assessment=screened.stored if screened is not None else {},
+    )
     Competition.objects.filter(pk=locked.pk).update(entry_count=F("entry_count") + 1)
-    apply_verdict(screened, content=entry, author=worker, actor=actor)
+    if screened is not None:
+        apply_verdict(screened, content=entry, author=worker, actor=actor)
+    entry.competition = locked
+    store_attachments(prepared, owner=entry, actor=actor)
     do_notify(
         job.client,
         kind="competition_entry",
@@ -246,6 +307,9 @@ def _award(locked: Competition, entry: CompetitionEntry, *, actor: User | None, 
         entry=entry.pk,
         from_worker=entry.worker_id,
         to_client=job.client_id,
+        # The winning entry's files that passed to the client with it (they stay available to
+        # the client; the other entries' files are their entrants' again).
+        files=[a.pk for a in attachments_of(entry) if a.status in VISIBLE_STATUSES],
     )
     _close_job(job, now)
     do_notify(
@@ -320,13 +384,17 @@ def do_send_competition_to_secretariat(competition_id: int, *, now=None) -> bool
 
 @transaction.atomic(durable=True)
 def do_refund_taken_down_competition(competition_id: int) -> bool:
-    """A competition the secretariat took down (its posting not published any more) while
-    taking entries: the prize returns to the client (the sweep; no actor)."""
+    """A competition the secretariat took down (its posting rejected; one merely under review
+    waits for the decision) while taking entries: the prize returns to the client (the sweep;
+    no actor)."""
     locked = (
         Competition.objects.select_for_update()
         .select_related("job")
-        .filter(pk=competition_id, stage=CompetitionStage.OPEN)
-        .exclude(job__moderation=JobModeration.PUBLIC)
+        .filter(
+            pk=competition_id,
+            stage=CompetitionStage.OPEN,
+            job__moderation=JobModeration.REJECTED,
+        )
         .first()
     )
     if locked is None:

@@ -8,6 +8,8 @@ closed task has no answer waiting, its escrow is empty and its ledger sums to ze
 
 An answer not decided within `TASK_APPROVAL_PERIOD` is approved by the sweep
 (`deadlines.sweep_format_deadlines`), with no actor: the audit says the period ended.
+`TASK_APPROVAL_REMINDER` before that, the same sweep reminds the client once per answer
+(one notification and e-mail per task while the previous one is unread).
 """
 
 from __future__ import annotations
@@ -306,6 +308,50 @@ def do_auto_approve_submission(submission_id: int, *, now=None) -> bool:
     if submission is None:
         return False
     return _pay(submission, actor=None, auto=True)
+
+
+@transaction.atomic(durable=True)
+def do_remind_task_approvals(task_id: int, *, now=None) -> int:
+    """Remind the client of `task_id` that answers will be approved automatically soon: those
+    pending whose period ends within `TASK_APPROVAL_REMINDER` and that were never reminded of
+    (a conditional update, so each answer is reminded of once). Returns how many answers the
+    reminder was about (0: nothing sent)."""
+    now = now or timezone.now()
+    due = TaskSubmission.objects.filter(
+        task_id=task_id,
+        status=SubmissionStatus.PENDING,
+        reminded_at__isnull=True,
+        approval_due_at__gt=now,
+        approval_due_at__lte=now + settings.TASK_APPROVAL_REMINDER,
+    )
+    ids = list(due.values_list("pk", flat=True))
+    first_due = due.order_by("approval_due_at").values_list("approval_due_at", flat=True).first()
+    count = TaskSubmission.objects.filter(pk__in=ids, reminded_at__isnull=True).update(
+        reminded_at=now
+    )
+    if not count or first_due is None:
+        return 0
+    job = Job.objects.select_related("client").get(pk=task_id)
+    record(job, "approval_reminder", actor=None, answers=count)
+    do_notify(
+        job.client,
+        kind="task_approval_reminder",
+        title=_("Answers to “%(title)s” will be approved automatically soon"),
+        body=_(
+            "%(count)s answers are waiting for your decision. Unless you approve or reject them, "
+            "they are approved automatically from %(due)s and paid from the escrow."
+        ),
+        url=reverse("formats:task_review", args=[job.pk]),
+        params={
+            "title": job.title,
+            "count": count,
+            "due": timezone.localtime(first_due).strftime("%Y/%m/%d %H:%M"),
+        },
+        # Answers come due one after another: while a reminder about this task is unread, the
+        # next ones are covered by it (no second notification or e-mail).
+        collapse_key=f"task:{job.pk}:approval_reminder",
+    )
+    return count
 
 
 def do_reject_submission(submission: TaskSubmission, *, reason: str, actor: User) -> bool:

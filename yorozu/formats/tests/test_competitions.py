@@ -123,6 +123,7 @@ def test_the_winner_is_paid_and_the_rights_transfer_is_recorded(client_user):
         "entry": second.pk,
         "from_worker": second.worker_id,
         "to_client": client_user.pk,
+        "files": [],
     }
     assert ledger_sum(competition) == 0 and ledger_sum(competition, LedgerAccount.ESCROW) == 0
     with pytest.raises(FormatRefused):

@@ -750,7 +750,8 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "後で 後払い 後日 あとで 完成してから 納品後に 終わってから 完了後 払います "
             "お支払いします "
             "振り込みます 振込みます お振込み 支払う 報酬は "
-            "確認したら 納品していただいたら 納品いただいたら 納品したら すぐ送ります すぐにお支払い "
+            "確認したら 納品していただいたら 納品いただいたら 納品したら すぐ送ります "
+            "すぐにお支払い "
             "すぐお支払い 送金します"
         )
         + ["pay you after", "pay after", "pay later", "pay you later", "pay when", "i'll pay"]
@@ -804,7 +805,8 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
     # --- new contact channels and euphemisms -------------------------------------------------
     # What the worker pays for, priced, and a word that makes paying it the worker's part: the
     # shape of an upfront fee whatever the thing is called (認定講座（39,800円）の受講が必須,
-    # 作業マニュアル（9,800円）をご購入いただく必要, a $49 certification course paid through a link).
+    # 作業マニュアル（9,800円）をご購入いただく必要, a $49 certification course paid through a
+    # link).
     "worker_pays": tuple(
         W(
             "ご購入いただ ご購入の上 購入していただ 購入が必須 購入必須 受講が必須 受講必須 "

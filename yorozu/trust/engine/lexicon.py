@@ -833,7 +833,8 @@ LEXICON.update(GUIDELINE_LEXICON)
 LEXICON["mlm_strong"] = (
     *LEXICON["mlm_strong"],
     *W(
-        "増えるほど収入 紹介するほど 紹介した人が増えるほど 紹介した方が増えるほど 紹介者が増えるほど"
+        "増えるほど収入 紹介するほど 紹介した人が増えるほど 紹介した方が増えるほど "
+        "紹介者が増えるほど"
     ),
     *W("紹介した方がまた紹介 紹介した人がまた紹介"),
     *["the more people you recruit", "the more you recruit"],

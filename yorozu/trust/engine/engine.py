@@ -204,6 +204,7 @@ def _handle_before(text: str, start: int) -> int | None:
 # about schemes (a scam-awareness article) makes naming them in its thread the work, and a
 # posting that builds on an app (a LINE booking bot) makes the app the product being discussed.
 THREAD_KINDS = frozenset({"message", "proposal"})
+APP_FRAME_GAP = 6
 JOB_APP_WINDOW = 12
 
 # How far after a scheme's words a request to the reader still asks for it (`_requested`).
@@ -633,6 +634,8 @@ class Engine:
             "request_blocker",
             "scheme_topic",
             "own_channel",
+            "talk_move",
+            "app_product",
         ):
             if name not in self.lexicon:
                 self.lexicon[name] = ()
@@ -702,6 +705,16 @@ class Engine:
         text = scan.text
         if key == "$money_big":
             return [m.span() for m in _money_matches(text) if _money_monthly_yen(m) >= 100_000]
+        if key == "$app_channel":
+            # a channel named (or hinted at) that is not the subject of work: an app name with
+            # a product word right after it (LINEミニアプリ, Slack API) is what is built
+            hits = scan.hits
+            frames = hits.get("@app_product", ())
+            return [
+                (a, b)
+                for a, b in hits.get("@app_any", ())
+                if not any(0 <= fa - b <= APP_FRAME_GAP for fa, _ in frames)
+            ]
         if key == "$offer_mismatch":
             ctx = scan.ctx
             job = " ".join(x for x in (ctx.job_title, ctx.job_text) if x)
@@ -735,7 +748,13 @@ class Engine:
         scan.cued = True
 
     def _negated(
-        self, scan: _Scan, s: int, e: int, sent: tuple[int, int], own: list[tuple[int, int]]
+        self,
+        scan: _Scan,
+        s: int,
+        e: int,
+        sent: tuple[int, int],
+        own: list[tuple[int, int]],
+        deferrable: bool = True,
     ) -> bool:
         """Is the trigger [s, e) (with its near-cues `own`) governed by a negation cue?
 
@@ -745,7 +764,7 @@ class Engine:
         ss, se = sent
         text = scan.text
         hits = scan.hits  # the cue sets are lexicon sets: their occurrences are the hits
-        for a, b in hits.get("@deferral", ()):
+        for a, b in hits.get("@deferral", ()) if deferrable else ():
             if ss <= a and b <= se:
                 return True  # "契約後にLINEで": the platform allows contact after escrow
         for a, b in hits.get("@strong_negation", ()):
@@ -967,7 +986,9 @@ class Engine:
                     topic = any(_near(lst, s, e, uw, *sent) is not None for lst in unless)
                     if topic and rule.role is None:
                         continue
-                if rule.negatable and self._negated(scan, s, end, sent, own):
+                if rule.negatable and self._negated(
+                    scan, s, end, sent, own, rule.category == "contact"
+                ):
                     continue
                 if rule.discussable and self._discussed(scan, sent, e):
                     continue
@@ -984,13 +1005,14 @@ class Engine:
                     if role != roles.CHANNEL and (topic or scan.ctx.kind in STRICT_ROLES):
                         continue
                     if (
-                        role != roles.CHANNEL
-                        and rule.role == "app"
+                        rule.role == "app"
                         and scan.job_builds_on_app()
                         and _near(scan.hits.get("@own_channel", []), s, e, 25, *sent) is None
+                        and _near(scan.hits.get("@talk_move", []), s, e, 25, *sent) is None
                     ):
                         # the job builds on an app (a LINE booking bot): the thread talks about
-                        # the product; only a mention read as a channel counts
+                        # the product ("通知はLINEで届くようにしたい"); a mention counts as a
+                        # channel only when it is the writer's own or the talk is moved there
                         continue
                 return span
         return None

@@ -1239,7 +1239,7 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
             r"認定|資格|キット|パック|ソフト|利用料|会員|登録料|入会)[^。\n]{0,20}?"
             r"(?:[0-9][0-9,]*\s?円|¥\s?[0-9][0-9,]*)",
             r"(?:course|certification|training|manual|kit|software|membership|starter|toolkit|"
-            r"license|program)[^.\n]{0,40}?\$\s?[0-9][0-9,.]*",
+            r"license|program)[^\n]{0,40}?\$\s?[0-9][0-9,.]*",
         ),
         gate=("円", "¥", "$"),
         near=("@worker_pays",),

@@ -867,7 +867,9 @@ LEXICON["strong_negation"] = tuple(
         "一切 行いません 行わない 使いません 使用しません 使用しない 致しません いたしません "
         "お断り 禁止 厳禁 ng 不可 ご遠慮 やらないこと 行わないこと しないこと 求めません "
         "依頼しません お願いしません 受け付けません 対象外 含みません 扱いません 違反 ダメです "
-        "しないでください しないで下さい お控えください ご遠慮ください やめてください 不要です"
+        "しないでください しないで下さい お控えください ご遠慮ください やめてください 不要です "
+        # a list negated at its end: "フォロワーの購入、相互フォローなどは行わず、…"
+        "などは行わず などは行わない は行わず は使わず などは使わず は一切せず"
     )
     + ["never", "not allowed", "prohibited", "we do not", "we don't", "will not", "won't"]
 )
@@ -896,6 +898,21 @@ LEXICON["scheme_topic"] = tuple(
 LEXICON["own_channel"] = tuple(
     W("個人の 私の わたしの 僕の 自分の プライベートの 個人用 個人アカウント 個人line")
     + ["my personal", "personal", "my own", "me on", "my whatsapp", "my line", "my telegram"]
+)
+# What is built on an app when its name comes right before it: the app is then the product of
+# the work, not a channel (engine `$app_channel`).
+LEXICON["app_product"] = tuple(
+    W("ミニアプリ api bot ボット 開発 連携 sdk liff 公式アカウント アプリ開発 works スタンプ 拡張 ")
+    + W("プラグイン webhook 通知 広告 ログイン 決済 予約システム")
+    + ["messaging api", "integration", "plugin", "for business", "business api", "workspace app"]
+)
+# Moving the talk itself somewhere (not a product's message going there).
+LEXICON["talk_move"] = tuple(
+    W(
+        "話しましょう 話せ お話し やり取り やりとり 連絡を取 連絡取 続きは 詳しくは "
+        "相談しましょう 追加して 友だち追加 友達追加 id交換 交換しましょう"
+    )
+    + ["talk", "chat with me", "continue", "reach me", "add me", "message me", "dm me"]
 )
 # A request addressed to the reader: what makes a scheme asked for rather than written about
 # (engine `_requested`).

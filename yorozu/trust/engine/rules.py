@@ -268,7 +268,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "IDs or handles for outside apps cannot be shared before escrow (together with the "
         "previous message this is a contact detail).",
         patterns=(HANDLE_SEARCH, HANDLE_BARE),
-        near=("@app_any",),
+        near=("$app_channel",),
         window=80,
         same_sentence=False,
         negatable=False,
@@ -292,7 +292,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             r"(?m)^\s?@?[a-z][a-z0-9_.\-]*[0-9_][a-z0-9_.\-]*(?<![.\-])\s?"
             r"(?:です|でございます|になります|で出ます|で出てきます|だよ|で検索|\(|$)",
         ),
-        near=("@app_any",),
+        near=("$app_channel",),
         window=80,
         same_sentence=False,
         negatable=False,
@@ -312,7 +312,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             r"(?:招待コード|招待code|サーバーコード|invite code|invitation code|server code)"
             r"\s?(?:は|:|=|is)?\s?[a-z0-9]*[0-9][a-z0-9]*(?![a-z0-9])",
         ),
-        near=("@app_any",),
+        near=("$app_channel",),
         window=120,
         same_sentence=False,
         negatable=False,
@@ -331,7 +331,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         # the domain half of an address, dictated: "後半はヤフーのジェーピー", "gmail dot com"
         patterns=(
             r"(?<![a-z0-9@.])(?:gmail|yahoo|outlook|hotmail|icloud|docomo|ezweb|softbank|"
-            r"protonmail)\s?(?:\.|の|dot)\s?(?:com|jp|co\.jp|ne\.jp|net)(?![a-z])",
+            r"protonmail)\s?(?:の\s?)?(?:\.|の|dot)\s?(?:com|jp|co\.jp|ne\.jp|net)(?![a-z])",
         ),
         near=("@address_part",),
         window=150,

@@ -286,6 +286,14 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "個人の口座 お持ちの口座 ご本人の口座 自身の口座 ご自分の口座 手持ちの口座 "
             "さんの口座 様の口座"
         )
+        # the same owners with the kind of account between: あなたの銀行口座, ご自身のゆうちょ口座
+        + [
+            f"{owner}{kind}"
+            for owner in W(
+                "ご自身の あなたの 自分の 個人の お持ちの ご本人の 自身の ご自分の 手持ちの"
+            )
+            for kind in W("銀行口座 預金口座 ゆうちょ口座 ネット銀行の口座 普通口座")
+        ]
         + [
             "your bank account",
             "your personal account",
@@ -1139,9 +1147,10 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         "E-mail addresses, or a part of one, cannot be shared before escrow is funded.",
         # "@ icloud.com" after the name was sent apart, "… アットマーク ジーメール ドット コム"
         patterns=(
-            r"@\s?(?:gmail|googlemail|yahoo|icloud|outlook|hotmail|protonmail|proton)(?![a-z])",
+            r"(?:@|あっと|アット)\s?(?:gmail|googlemail|yahoo|icloud|outlook|hotmail|protonmail|"
+            r"proton)(?![a-z])",
         ),
-        gate=("@",),
+        gate=("@", "あっと", "アット"),
         negatable=True,
         stages=PRE,
         kinds=CHAT | {"profile"},

@@ -652,10 +652,10 @@ for _d, _forms in enumerate(
     [
         "0 〇 零 ぜろ ゼロ れい レイ まる マル zero",
         "1 一 壱 いち イチ one",
-        "2 二 弐 に ニ two",
+        "2 二 弐 に ニ にー ニー two",
         "3 三 参 さん サン three",
         "4 四 よん ヨン し シ four",
-        "5 五 ご ゴ five",
+        "5 五 ご ゴ ごー ゴー five",
         "6 六 ろく ロク six",
         "7 七 なな ナナ しち シチ seven",
         "8 八 はち ハチ eight",
@@ -667,7 +667,7 @@ for _d, _forms in enumerate(
 DIGIT_WORDS = _DIGIT_WORDS  # read by the engine (numbers said across messages)
 _PARTICLES_SET = frozenset("にしくごニシクゴ")
 _dw_alt = "|".join(re.escape(w) for w in sorted(_DIGIT_WORDS, key=len, reverse=True))
-_DSEP = r"(?:[ \-・、,.]{0,3}|の)"
+_DSEP = r"(?:[ \-・、,.ー]{0,3}|\s?の\s?)"
 _DIGIT_RUN = re.compile(rf"(?<![a-z])(?:{_dw_alt})(?:{_DSEP}(?:{_dw_alt})){{7,}}(?![a-z])")
 _DIGIT_TOKEN = re.compile(_dw_alt)
 _DIGIT_STRONG = ahocorasick_rs.AhoCorasick(

@@ -43,7 +43,7 @@ EMAIL_SPOKEN = (
 )
 PHONE = (
     r"(?<![0-9a-z\-/.])(?:\+\s?81[\s\-]?\(?0?\)?[\s\-]?[1-9][0-9]{0,3}|\(?0[0-9]{1,4}\)?)"
-    r"[\s\-]{0,2}\(?[0-9]{1,4}\)?[\s\-]{0,2}[0-9]{3,4}(?![0-9])"
+    r"(?:[\s\-]{0,2}|\s?の\s?)\(?[0-9]{1,4}\)?(?:[\s\-]{0,2}|\s?の\s?)[0-9]{3,4}(?![0-9])"
 )
 # A handle-like token (letters, then digits or _ . -) someone is told to search for or add
 # ("hina0123 で検索してみて", "@mika_design を追加"), or that ends a message ("ID→ mm_0808").

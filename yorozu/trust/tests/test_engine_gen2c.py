@@ -271,3 +271,42 @@ def test_a_list_negated_at_its_end_negates_engagement_buying():
         "ファンを少しずつ増やしたいです。"
     )
     assert verdict(text, ctx) == "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "番号は080の2468の1357です",  # の between the groups, as numbers are dictated
+        "ゼロハチゼロ、ニーヨンロク、ハチイチサンゴーに電話ください",  # long-vowel digit names
+        "ぜろきゅう ぜろ の いち に さん よん の ご ろく なな はち",  # の with spaces
+    ],
+)
+def test_dictated_phone_numbers_in_one_message_are_caught(text):
+    assert verdict(text, msg()) == "block"
+
+
+def test_dictated_digit_look_alikes_are_left_alone():
+    assert (
+        normalize("ゴーサインが出たらニーズを確認します").text
+        == "ゴーサインが出たらニーズを確認します"
+    )
+
+
+def test_an_organisations_official_account_in_a_posting_is_content():
+    ctx = Context(kind="job", stage="pre_contract", sender_role="client")
+    text = (
+        "閉店のお知らせチラシの作成をお願いします。\n"
+        "・ご予約はお電話またはLINE公式アカウントで受け付けている旨の案内\n"
+        "・これまでのお礼の言葉"
+    )
+    assert "contact.app_move" not in codes(text, ctx)
+
+
+def test_an_address_dictated_with_a_spoken_at_is_caught():
+    assert "contact.email_freemail" in codes("kaori.works と あっと じーめーる です", msg())
+
+
+def test_money_through_your_bank_account_with_the_account_kind_named():
+    ctx = Context(kind="job", stage="pre_contract", sender_role="client")
+    text = "ご自身の銀行口座で受け取ったお金を、指定の口座へ送金していただくお仕事です。"
+    assert "money.transfer" in codes(text, ctx)

@@ -224,6 +224,10 @@ _DIGITS_TAIL = re.compile(
 )
 _DIGITS_HEAD = re.compile(rf"\s?{_D_TOK}(?:{_D_SEP}{_D_TOK})*")
 _D_TOKEN = re.compile(_D_TOK)
+_D_WORDS = [w for w in DIGIT_WORDS if not w.isdigit()]
+_D_FIRST = frozenset("0123456789") | {w[0] for w in _D_WORDS}
+_D_LAST = frozenset("0123456789") | {w[-1] for w in _D_WORDS}
+_D_TRAIL = frozenset(" \tのはね,、")  # what may follow the digits before the break
 
 
 def _digit_string(s: str) -> str:
@@ -234,6 +238,18 @@ def _digits_across(text: str, pos: int) -> tuple[int, int] | None:
     """The span of a phone number whose digits run across the message break at `pos` (a
     newline), or None: at least two digits on each side, together 10-11 digits from 0 or
     9-15 after a plus sign (as `_valid_phone` wants them)."""
+    # Cheap necessary conditions first: a digit (word) must end just before the break and
+    # start just after it (most breaks in a thread are between sentences).
+    i = pos - 1
+    while i >= 0 and text[i] in _D_TRAIL:
+        i -= 1
+    if i < 0 or text[i] not in _D_LAST:
+        return None
+    j = pos + 1
+    if j < len(text) and text[j].isspace():
+        j += 1
+    if j >= len(text) or text[j] not in _D_FIRST:
+        return None
     tail = _DIGITS_TAIL.search(text, max(0, pos - 80), pos)
     if tail is None:
         return None

@@ -204,6 +204,7 @@ def _handle_before(text: str, start: int) -> int | None:
 # about schemes (a scam-awareness article) makes naming them in its thread the work, and a
 # posting that builds on an app (a LINE booking bot) makes the app the product being discussed.
 THREAD_KINDS = frozenset({"message", "proposal"})
+PUBLIC_KINDS = frozenset({"review"})
 APP_FRAME_GAP = 6
 JOB_APP_WINDOW = 12
 
@@ -1159,7 +1160,10 @@ class Engine:
         shadow: list[Reason] = []
         points = 0.0
         hits = scan.hits
-        plan = self._plans.get((ctx.kind, ctx.stage)) or self._plan(ctx.kind, ctx.stage)
+        # A review is read by the public, not by the contract's other party: contact details in
+        # it are judged as before escrow whatever the contract's stage.
+        stage = "pre_contract" if ctx.kind in PUBLIC_KINDS else ctx.stage
+        plan = self._plans.get((ctx.kind, stage)) or self._plan(ctx.kind, stage)
         # Cheapest checks first: a keyword rule is looked at only when one of its triggers
         # occurred, a pattern rule only when its gate holds; the rest cost nothing.
         # A rule one of whose `near` cues occurs nowhere cannot fire (`_fire` would say so

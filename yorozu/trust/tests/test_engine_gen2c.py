@@ -310,3 +310,12 @@ def test_money_through_your_bank_account_with_the_account_kind_named():
     ctx = Context(kind="job", stage="pre_contract", sender_role="client")
     text = "ご自身の銀行口座で受け取ったお金を、指定の口座へ送金していただくお仕事です。"
     assert "money.transfer" in codes(text, ctx)
+
+
+def test_contact_in_a_public_review_is_flagged_whatever_the_stage():
+    ctx = Context(kind="review", stage="post_contract", sender_role="worker")
+    text = "素敵なクライアントさんでした。私のインスタは @nao_draws_22 です、フォローしてください"
+    assert verdict(text, ctx) != "allow"
+    assert verdict(
+        "LINEスタンプの修正にもすぐ対応してくださり、素敵なクライアントさんでした", ctx
+    ) == ("allow")

@@ -164,7 +164,41 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "plays",
             "downloads",
             "follows",
+            "stream",
+            "upvote",
+            "viewers",
+            "viewer count",
+            "listeners",
+            "play our",
+            "stream our",
+            "listen to our",
         ]
+        + W("同時視聴者 視聴者数 同接 再生回数を")
+    ),
+    # Fakery by numbers of devices or accounts: what turns watching or streaming into inflation.
+    "multi_device": tuple(
+        W("複数の端末 複数端末 2台 3台 2〜3台 2~3台 端末1台 端末を増や")
+        + W("複数のアカウント 複数アカウント")
+        + ["several accounts", "multiple accounts", "several devices", "multiple devices"]
+        + ["different devices", "different ips", "aged accounts", "more than one account"]
+        + ["browser profiles", "each account", "per account", "10+ accounts"]
+    ),
+    "device_legit": tuple(
+        W("テスト 検証 動作確認 qa 品質 互換性 ui確認")
+        + ["test", "testing", "qa", "compatibility", "responsive", "cross-browser"]
+    ),
+    # Graded work done as the student: their login, their quiz, their exam.
+    "as_student": tuple(
+        W("私のアカウントで 私のidで 私として 本人として 代わりに受験 代わりにテスト 代わりに受講")
+        + ["log into my", "login to my", "log in as me", "as me", "my canvas", "my blackboard"]
+        + ["my moodle", "my university portal", "my school portal", "my student portal"]
+        + ["my student account"]
+        + ["on my account", "my login"]
+    ),
+    "graded_work": tuple(
+        W("課題 小テスト 試験 テスト 単位 レポート 期末 中間 受講")
+        + ["quiz", "quizzes", "exam", "exams", "test", "tests", "assignments", "coursework"]
+        + ["discussion posts", "homework", "graded", "proctored", "my class", "my grades"]
     ),
     "engage_fake": tuple(
         W(
@@ -1344,6 +1378,20 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         unless_near=("@review_legit",),
         unless_window=6,
     ),
+    _r(
+        "engagement.multi_device",
+        "engagement_manipulation",
+        5.0,
+        "複数の端末・アカウントで再生数や視聴者数を増やす仕事は禁止されています。",
+        "Inflating streams, views or viewers with several devices or accounts is prohibited.",
+        keywords=("@engage_metric",),
+        near=("@multi_device",),
+        window=80,
+        same_sentence=False,
+        discussable=True,
+        unless_near=("@device_legit",),
+        unless_window=100,
+    ),
     # --- account trading ------------------------------------------------------------------------
     _r(
         "account.trade",
@@ -1537,6 +1585,20 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         discussable=True,
     ),
     # --- academic ghost-writing -----------------------------------------------------------------
+    _r(
+        "academic.as_student",
+        "ghostwriting",
+        5.0,
+        "本人になりすまして課題・試験を受ける代行は禁止されています。",
+        "Doing graded work or exams logged in as the student is prohibited.",
+        keywords=("@as_student",),
+        near=("@graded_work",),
+        window=80,
+        same_sentence=False,
+        discussable=True,
+        unless_near=("@academic_legit",),
+        unless_window=15,
+    ),
     _r(
         "academic.ghostwriting",
         "ghostwriting",

@@ -319,3 +319,32 @@ def test_contact_in_a_public_review_is_flagged_whatever_the_stage():
     assert verdict(
         "LINEスタンプの修正にもすぐ対応してくださり、素敵なクライアントさんでした", ctx
     ) == ("allow")
+
+
+JOB = Context(kind="job", stage="pre_contract", sender_role="client")
+
+
+def test_graded_work_done_as_the_student_is_ghostwriting():
+    text = (
+        "I'll give you my login. Log into my school portal and finish the weekly quizzes and the "
+        "final exam for my statistics class."
+    )
+    assert "academic.as_student" in codes(text, JOB)
+
+
+def test_a_quiz_bot_linked_to_a_schools_portal_is_not():
+    text = (
+        "Students link their account to the bot from our student portal; the bot sends a daily "
+        "quiz and homework reminders."
+    )
+    assert "academic.as_student" not in codes(text, JOB)
+
+
+def test_streams_from_several_devices_are_engagement_manipulation():
+    text = "Play our album on Spotify all night from several devices, $3 per device per day."
+    assert "engagement.multi_device" in codes(text, JOB)
+
+
+def test_testing_a_streaming_app_on_several_devices_is_not():
+    text = "QA testing of our music streaming app: check playback and downloads on several devices."
+    assert "engagement.multi_device" not in codes(text, JOB)

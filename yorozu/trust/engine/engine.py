@@ -35,7 +35,7 @@ import ahocorasick_rs
 from . import analysis, roles, staff_patterns
 from .lexicon import LEXICON
 from .model import NgramModel, load_default_model
-from .normalize import Normalized, normalize
+from .normalize import DIGIT_WORDS, Normalized, normalize
 from .rules import DEFAULT_RULES
 from .values import Assessment, Context, Reason, Rule
 
@@ -198,6 +198,75 @@ def _handle_before(text: str, start: int) -> int | None:
     if _CODE_LABEL.search(text, max(0, m.start() - 10), m.start()) is not None:
         return None
     return m.start()
+
+
+# Context of the job a thread belongs to (`Context.job_title/job_text`): a posting that writes
+# about schemes (a scam-awareness article) makes naming them in its thread the work, and a
+# posting that builds on an app (a LINE booking bot) makes the app the product being discussed.
+THREAD_KINDS = frozenset({"message", "proposal"})
+PUBLIC_KINDS = frozenset({"review"})
+APP_FRAME_GAP = 6
+JOB_APP_WINDOW = 12
+
+# How far after a scheme's words a request to the reader still asks for it (`_requested`).
+REQUEST_WINDOW = 40
+
+# A number said across consecutive messages ("〇四二の" / "三五六の八八一二", "090の" /
+# "5821-3307", "plus one, four one five" / "five five five, two seven one nine"): the digits
+# that end the earlier text and those that open the current one, in figures or in words
+# (kana, kanji, English), separated by spaces, dashes, 、, の, ー or a message break.
+_DW_ALT = "|".join(
+    re.escape(w) for w in sorted(DIGIT_WORDS, key=len, reverse=True) if not w.isdigit()
+)
+_D_TOK = rf"(?:[0-9]+|{_DW_ALT})"
+_D_SEP = r"(?:[\s\-・、,.ー]{0,3}|の\s?)"
+_DIGITS_TAIL = re.compile(
+    rf"(?:(?:\+|plus)\s?)?{_D_TOK}(?:{_D_SEP}{_D_TOK})*\s?(?:の|は|ね|,|、)?\s?\Z"
+)
+_DIGITS_HEAD = re.compile(rf"\s?{_D_TOK}(?:{_D_SEP}{_D_TOK})*")
+_D_TOKEN = re.compile(_D_TOK)
+_D_WORDS = [w for w in DIGIT_WORDS if not w.isdigit()]
+_D_FIRST = frozenset("0123456789") | {w[0] for w in _D_WORDS}
+_D_LAST = frozenset("0123456789") | {w[-1] for w in _D_WORDS}
+_D_TRAIL = frozenset(" \tのはね,、")  # what may follow the digits before the break
+
+
+def _digit_string(s: str) -> str:
+    return "".join(t if t.isdigit() else DIGIT_WORDS[t] for t in _D_TOKEN.findall(s))
+
+
+def _digits_across(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of a phone number whose digits run across the message break at `pos` (a
+    newline), or None: at least two digits on each side, together 10-11 digits from 0 or
+    9-15 after a plus sign (as `_valid_phone` wants them)."""
+    # Cheap necessary conditions first: a digit (word) must end just before the break and
+    # start just after it (most breaks in a thread are between sentences).
+    i = pos - 1
+    while i >= 0 and text[i] in _D_TRAIL:
+        i -= 1
+    if i < 0 or text[i] not in _D_LAST:
+        return None
+    j = pos + 1
+    if j < len(text) and text[j].isspace():
+        j += 1
+    if j >= len(text) or text[j] not in _D_FIRST:
+        return None
+    tail = _DIGITS_TAIL.search(text, max(0, pos - 80), pos)
+    if tail is None:
+        return None
+    head = _DIGITS_HEAD.match(text, pos + 1)
+    if head is None:
+        return None
+    a, b = _digit_string(tail.group(0)), _digit_string(head.group(0))
+    if len(a) < 2 or len(b) < 2:
+        return None
+    digits = a + b
+    plus = tail.group(0).lstrip().startswith(("+", "plus"))
+    if plus:
+        ok = 9 <= len(digits) <= 15
+    else:
+        ok = digits.startswith("0") and not digits.startswith("00") and 10 <= len(digits) <= 11
+    return (tail.start(), head.end()) if ok else None
 
 
 def _valid_email(s: str) -> bool:
@@ -417,6 +486,7 @@ class _Scan:
         "cued",
         "engine",
         "hits",
+        "job",
         "lazy",
         "morphs",
         "norm",
@@ -445,6 +515,7 @@ class _Scan:
         self.lazy: dict[str, list[tuple[int, int]]] = {}
         self.morphs: dict[tuple[int, int], list[analysis.Morpheme]] = {}
         self.cued = False
+        self.job: dict[str, list[tuple[int, int]]] | None = None
 
     def morphemes(self, lo: int, hi: int) -> list[analysis.Morpheme]:
         """The analyser's morphemes of text[lo:hi] (offsets into the text), computed once.
@@ -463,6 +534,43 @@ class _Scan:
             ends = self.sentences = [m.end() for m in _SENTENCE_END.finditer(self.text)]
         k = bisect_right(ends, pos)
         return (ends[k - 1] if k else 0), (ends[k] if k < len(ends) else len(self.text))
+
+    def job_hits(self) -> dict[str, list[tuple[int, int]]]:
+        """The keyword occurrences (every lexicon set) of the posting this text belongs to,
+        its title and text, found once and only when a rule asks."""
+        got = self.job
+        if got is None:
+            got = self.job = {}
+            ctx = self.ctx
+            job = "\n".join(x for x in (ctx.job_title, ctx.job_text) if x)
+            if job:
+                jt = normalize(job).text
+                eng = self.engine
+                for auto, info in (
+                    (eng._automaton, eng._keyword_info),
+                    (eng._cue_automaton, eng._cue_info),
+                ):
+                    if auto is not None:
+                        _file_matches(auto, info, jt, got)
+        return got
+
+    def job_about_schemes(self) -> bool:
+        """Is the thread's job writing about schemes (a scam-awareness article)?"""
+        if self.ctx.kind not in THREAD_KINDS:
+            return False
+        hits = self.job_hits()
+        return "@scheme_topic" in hits and "@writing_task" in hits
+
+    def job_builds_on_app(self) -> bool:
+        """Does the thread's job build on an app (an app name with a work word right after
+        it: "LINE公式アカウントの予約Bot開発", "Slack API連携")?"""
+        if self.ctx.kind not in THREAD_KINDS:
+            return False
+        hits = self.job_hits()
+        frames = hits.get("@app_work_frame")
+        if not frames:
+            return False
+        return any(0 <= a - e <= JOB_APP_WINDOW for _, e in hits.get("@app", ()) for a, _ in frames)
 
     def occ(self, key: str) -> list[tuple[int, int]]:
         if key.startswith("$"):
@@ -539,6 +647,12 @@ class Engine:
             "strong_negation",
             "negative_heading",
             "role_frame",
+            "request_addressed",
+            "request_blocker",
+            "scheme_topic",
+            "own_channel",
+            "talk_move",
+            "app_product",
         ):
             if name not in self.lexicon:
                 self.lexicon[name] = ()
@@ -608,6 +722,16 @@ class Engine:
         text = scan.text
         if key == "$money_big":
             return [m.span() for m in _money_matches(text) if _money_monthly_yen(m) >= 100_000]
+        if key == "$app_channel":
+            # a channel named (or hinted at) that is not the subject of work: an app name with
+            # a product word right after it (LINEミニアプリ, Slack API) is what is built
+            hits = scan.hits
+            frames = hits.get("@app_product", ())
+            return [
+                (a, b)
+                for a, b in hits.get("@app_any", ())
+                if not any(0 <= fa - b <= APP_FRAME_GAP for fa, _ in frames)
+            ]
         if key == "$offer_mismatch":
             ctx = scan.ctx
             job = " ".join(x for x in (ctx.job_title, ctx.job_text) if x)
@@ -641,7 +765,13 @@ class Engine:
         scan.cued = True
 
     def _negated(
-        self, scan: _Scan, s: int, e: int, sent: tuple[int, int], own: list[tuple[int, int]]
+        self,
+        scan: _Scan,
+        s: int,
+        e: int,
+        sent: tuple[int, int],
+        own: list[tuple[int, int]],
+        deferrable: bool = True,
     ) -> bool:
         """Is the trigger [s, e) (with its near-cues `own`) governed by a negation cue?
 
@@ -651,7 +781,7 @@ class Engine:
         ss, se = sent
         text = scan.text
         hits = scan.hits  # the cue sets are lexicon sets: their occurrences are the hits
-        for a, b in hits.get("@deferral", ()):
+        for a, b in hits.get("@deferral", ()) if deferrable else ():
             if ss <= a and b <= se:
                 return True  # "契約後にLINEで": the platform allows contact after escrow
         for a, b in hits.get("@strong_negation", ()):
@@ -707,12 +837,40 @@ class Engine:
                 return True
         return False
 
-    def _discussed(self, scan: _Scan, sent: tuple[int, int]) -> bool:
+    @staticmethod
+    def _requested(scan: _Scan, e: int, sent: tuple[int, int]) -> bool:
+        """Is the scheme at [.., e) asked of the reader? A request addressed to them
+        (してみてもらえますか, ください, "could you", "with your card") follows it in its
+        sentence with no writing or discussion word in between: "記事の信ぴょう性を上げたいので、
+        カジノに入金してみてもらえますか" asks for the deposit, while "詐欺の手口を解説する記事を
+        書いてください" asks for the article (a writing word stands between)."""
+        hits = scan.hits
+        asks = hits.get("@request_addressed")
+        if not asks:
+            return False
+        hi = min(sent[1], e + REQUEST_WINDOW)
+        frames = [
+            *hits.get("@discussion", ()),
+            *hits.get("@writing_task", ()),
+            *hits.get("@request_blocker", ()),
+        ]
+        for a, b in asks:
+            if e <= a and b <= hi and not any(e <= x and y <= a for x, y in frames):
+                return True
+        return False
+
+    def _discussed(self, scan: _Scan, sent: tuple[int, int], e: int | None = None) -> bool:
         ss, se = sent
         hits = scan.hits
         disc = hits.get("@discussion")
         if not disc:
+            return scan.job_about_schemes() and not (
+                e is not None and self._requested(scan, e, sent)
+            )
+        if e is not None and self._requested(scan, e, sent):
             return False
+        if scan.job_about_schemes():
+            return True  # the thread's job is writing about schemes: naming them is the work
         text = scan.text
         for a, b in disc:
             if ss <= a and b <= se:
@@ -792,6 +950,11 @@ class Engine:
                             continue
                         if validator == "phone" and not _valid_phone(m.group(0), text, span[0]):
                             continue
+                        if validator == "digits_across":
+                            got = _digits_across(text, span[0])
+                            if got is None:
+                                continue
+                            span = got
                         if validator == "handle":
                             head = _handle_before(text, span[0])
                             if head is None:
@@ -840,9 +1003,11 @@ class Engine:
                     topic = any(_near(lst, s, e, uw, *sent) is not None for lst in unless)
                     if topic and rule.role is None:
                         continue
-                if rule.negatable and self._negated(scan, s, end, sent, own):
+                if rule.negatable and self._negated(
+                    scan, s, end, sent, own, rule.category == "contact"
+                ):
                     continue
-                if rule.discussable and self._discussed(scan, sent):
+                if rule.discussable and self._discussed(scan, sent, e):
                     continue
                 if rule.role is not None:
                     if _quoted(scan.text, s, e):
@@ -855,6 +1020,16 @@ class Engine:
                     if role == roles.SUBJECT or role == roles.CONTENT:
                         continue
                     if role != roles.CHANNEL and (topic or scan.ctx.kind in STRICT_ROLES):
+                        continue
+                    if (
+                        rule.role == "app"
+                        and scan.job_builds_on_app()
+                        and _near(scan.hits.get("@own_channel", []), s, e, 25, *sent) is None
+                        and _near(scan.hits.get("@talk_move", []), s, e, 25, *sent) is None
+                    ):
+                        # the job builds on an app (a LINE booking bot): the thread talks about
+                        # the product ("通知はLINEで届くようにしたい"); a mention counts as a
+                        # channel only when it is the writer's own or the talk is moved there
                         continue
                 return span
         return None
@@ -985,7 +1160,10 @@ class Engine:
         shadow: list[Reason] = []
         points = 0.0
         hits = scan.hits
-        plan = self._plans.get((ctx.kind, ctx.stage)) or self._plan(ctx.kind, ctx.stage)
+        # A review is read by the public, not by the contract's other party: contact details in
+        # it are judged as before escrow whatever the contract's stage.
+        stage = "pre_contract" if ctx.kind in PUBLIC_KINDS else ctx.stage
+        plan = self._plans.get((ctx.kind, stage)) or self._plan(ctx.kind, stage)
         # Cheapest checks first: a keyword rule is looked at only when one of its triggers
         # occurred, a pattern rule only when its gate holds; the rest cost nothing.
         # A rule one of whose `near` cues occurs nowhere cannot fire (`_fire` would say so

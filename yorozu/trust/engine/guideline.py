@@ -164,7 +164,41 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "plays",
             "downloads",
             "follows",
+            "stream",
+            "upvote",
+            "viewers",
+            "viewer count",
+            "listeners",
+            "play our",
+            "stream our",
+            "listen to our",
         ]
+        + W("同時視聴者 視聴者数 同接 再生回数を")
+    ),
+    # Fakery by numbers of devices or accounts: what turns watching or streaming into inflation.
+    "multi_device": tuple(
+        W("複数の端末 複数端末 2台 3台 2〜3台 2~3台 端末1台 端末を増や")
+        + W("複数のアカウント 複数アカウント")
+        + ["several accounts", "multiple accounts", "several devices", "multiple devices"]
+        + ["different devices", "different ips", "aged accounts", "more than one account"]
+        + ["browser profiles", "each account", "per account", "10+ accounts"]
+    ),
+    "device_legit": tuple(
+        W("テスト 検証 動作確認 qa 品質 互換性 ui確認")
+        + ["test", "testing", "qa", "compatibility", "responsive", "cross-browser"]
+    ),
+    # Graded work done as the student: their login, their quiz, their exam.
+    "as_student": tuple(
+        W("私のアカウントで 私のidで 私として 本人として 代わりに受験 代わりにテスト 代わりに受講")
+        + ["log into my", "login to my", "log in as me", "as me", "my canvas", "my blackboard"]
+        + ["my moodle", "my university portal", "my school portal", "my student portal"]
+        + ["my student account"]
+        + ["on my account", "my login"]
+    ),
+    "graded_work": tuple(
+        W("課題 小テスト 試験 テスト 単位 レポート 期末 中間 受講")
+        + ["quiz", "quizzes", "exam", "exams", "test", "tests", "assignments", "coursework"]
+        + ["discussion posts", "homework", "graded", "proctored", "my class", "my grades"]
     ),
     "engage_fake": tuple(
         W(
@@ -215,6 +249,12 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
         + [
             "sell your",
             "buy your",
+            "buy or rent",
+            "rent or buy",
+            "lend me your",
+            "lend your",
+            "borrow your",
+            "let me use your",
             "buy accounts",
             "sell accounts",
             "rent your",
@@ -280,6 +320,14 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "個人の口座 お持ちの口座 ご本人の口座 自身の口座 ご自分の口座 手持ちの口座 "
             "さんの口座 様の口座"
         )
+        # the same owners with the kind of account between: あなたの銀行口座, ご自身のゆうちょ口座
+        + [
+            f"{owner}{kind}"
+            for owner in W(
+                "ご自身の あなたの 自分の 個人の お持ちの ご本人の 自身の ご自分の 手持ちの"
+            )
+            for kind in W("銀行口座 預金口座 ゆうちょ口座 ネット銀行の口座 普通口座")
+        ]
         + [
             "your bank account",
             "your personal account",
@@ -700,6 +748,11 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "pay me directly",
             "pay you directly",
             "in cash",
+            "friends & family",
+            "friends and family",
+            "wire you",
+            "swift code",
+            "bank details",
         ]
     ),
     "pay_outside_why": tuple(
@@ -707,14 +760,17 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "手数料 システム利用料 サイトを通さ サイト外 外で 直接 節約 浮く 差額 上乗せ 個人的に "
             "手数料分 通さずに 通さないで"
         )
-        + ["fee", "fees", "directly", "outside", "save", "skip", "bypass"]
+        + ["fee", "fees", "directly", "outside", "save", "skip", "bypass", "instead", "takes 20%"]
+        + ["platform takes", "end the contract", "cancel the contract", "instead of"]
     ),
     "prefund_work": tuple(
         W(
             "仮払い前に 仮払いの前に 仮払い前から 仮払いなしで 仮払いは不要 仮払い不要 "
             "仮払いはいらない "
             "仮払いしなくて 仮払いせずに 仮払いは後で 契約前に作業 契約前から作業 契約前に着手 "
-            "契約前ですが作業 先に作業 先に納品 先に始め 先行して作業 先行着手 エスクローなし"
+            "契約前ですが作業 先に作業 先に納品 先に始め 先行して作業 先行着手 エスクローなし "
+            # not waiting for escrow: "仮払いの手続きを待たずに", "先に着手していただけませんか"
+            "待たずに 待たずして 先に着手 先に取りかか 先に取り掛か 先に進めて 先に進めていただ"
         )
         + [
             "before escrow",
@@ -735,7 +791,10 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
         W(
             "後で 後払い 後日 あとで 完成してから 納品後に 終わってから 完了後 払います "
             "お支払いします "
-            "振り込みます 振込みます お振込み 支払う 報酬は"
+            "振り込みます 振込みます お振込み 支払う 報酬は "
+            "確認したら 納品していただいたら 納品いただいたら 納品したら すぐ送ります "
+            "すぐにお支払い "
+            "すぐお支払い 送金します"
         )
         + ["pay you after", "pay after", "pay later", "pay you later", "pay when", "i'll pay"]
         + ["start today", "start now", "start right away", "get started today"]
@@ -786,6 +845,62 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
         + ["one-time", "once it's paid", "once paid", "once you pay"]
     ),
     # --- new contact channels and euphemisms -------------------------------------------------
+    # What the worker pays for, priced, and a word that makes paying it the worker's part: the
+    # shape of an upfront fee whatever the thing is called (認定講座（39,800円）の受講が必須,
+    # 作業マニュアル（9,800円）をご購入いただく必要, a $49 certification course paid through a
+    # link).
+    "worker_pays": tuple(
+        W(
+            "ご購入いただ ご購入の上 購入していただ 購入が必須 購入必須 受講が必須 受講必須 "
+            "受講していただ ご受講 ご負担 負担となります ご契約いただける方 ご契約ください "
+            "お申し込みください お振込み 振り込んで お支払いください 購入完了 ご自身で購入 "
+            "必須となります 必要があります 必要となります ご登録をお願い"
+        )
+        + ["you need to", "you must", "need to complete", "need to buy", "need to pay", "must pay"]
+        + ["paid through the link", "pay through", "all contractors need", "is required"]
+        + ["are required", "required to", "top up", "top-up", "prepay"]
+    ),
+    # --- a different job raised in the thread, moved off the site or paid for ---------------
+    "job_change": tuple(
+        W(
+            "その代わり 代わりに かわりに 中止になって 中止となり 中止に 見送り 実際にお願いしたい "
+            "実はメイン 本当の案件 メインの案件 本案件"
+        )
+        + ["instead", "change of plan", "change of plans", "pausing the", "actually run"]
+        + ["main project", "is actually", "the real project", "switch gears"]
+    ),
+    "offsite_move": tuple(
+        W(
+            "このサイトではなく ここではなく このサイト以外 サイト外 専用のアプリ 専用アプリ "
+            "ダウンロード 外部のサイト 別サイト 自社サイト 入金 デポジット 投資"
+        )
+        + ["our own portal", "own portal", "register at", "sign up at", "not here"]
+        + ["outside the platform", "off the platform", "deposit", "trading app", "download"]
+    ),
+    # --- task scams: a deposit that unlocks the paid work -----------------------------------
+    "task_unlock": tuple(
+        ["commission", "unlock", "activate", "next level", "premium", "tasks", "comes back"]
+        + ["refunded", "with your first", "level", "work account", "profit"]
+    ),
+    # --- dating and companionship work ----------------------------------------------------------
+    "dating_party": tuple(
+        W("男性会員 男性のお客様 男性ユーザー 男性のユーザー 男性利用者")
+        + ["male members", "male users", "male clients", "male customers", "lonely men"]
+    ),
+    "dating_act": tuple(
+        W("お相手 メッセージ 返信 お話し おしゃべり ビデオ通話 チャット 大人っぽい")
+        + ["chat", "message", "messages", "flirt", "video call", "keep them talking"]
+    ),
+    "meet_words": tuple(W("お食事 食事 デート 会って 会いません 飲みに 二人で ふたりで")),
+    # --- investment pitches --------------------------------------------------------------------
+    "invest_join": tuple(
+        W(
+            "運用体験 少額 ご自身でも 参加 招待 グループ 勉強会 始めてみ 入金 投資して 運用して "
+            "一緒に サロン コミュニティ 先生 紹介します 興味あれば 興味があれば"
+        )
+        + ["join", "invite", "add you", "fund", "deposit", "trading account", "let in", "lets in"]
+        + ["walk you through", "get you in", "sign up", "interested", "group", "team members"]
+    ),
     "app_more": tuple(
         W(
             "slack スラック teams チームズ zoom ズーム グーグルミート テレグラ "
@@ -795,6 +910,7 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "skype スカイプ messenger メッセンジャー x(旧twitter) インスタ"
         )
         + ["whatsapp", "telegram", "signal app", "google chat", "google meet", "hangouts", "wechat"]
+        + ["tg", "wa", "insta dm"]
     ),
     # Channels named without their name: "緑のアプリ" (LINE), "青い鳥" (X), 「Rain」で察して.
     "app_euphemism": tuple(
@@ -804,6 +920,9 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "外のアプリ 別のアプリ"
         )
         + ["green app", "the blue bird", "the other app", "you know which app"]
+        # Telegram by its icon, LINE or Telegram by colour
+        + W("紙飛行機 紙ひこうき 青いアプリ 水色のアプリ 黄色いアプリ 紫のアプリ みどりのやつ")
+        + ["paper plane", "paper-plane", "the green one", "the blue one", "the other platform"]
     ),
     "qr": tuple(W("qrコード qr QR コード読み取") + ["qr code", "scan the code", "scan this"]),
     "qr_act": tuple(
@@ -833,10 +952,14 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "名前で出てきます 名前で探し プロフィール画像 プロフ画像 アイコン画像"
         )
         + ["same name", "same handle", "my display name", "search my name", "same username"]
+        # the handle given as "the one I use here"
+        + ["same as my username", "same as my profile name", "same as my name here"]
+        + ["same as here", "name as here", "username as here", "username on here", "name on here"]
+        + W("ここと同じ名前 ここと同じid ここのユーザー名 ここの表示名 こちらと同じ名前")
     ),
     "display_act": tuple(
         W("検索 探して 出てきます 出て 見て わかる 分かる 追加 dm 連絡 申請 フォロー")
-        + ["search", "find", "look", "add", "dm", "message", "follow"]
+        + ["search", "find", "look", "add", "dm", "message", "follow", "friend request"]
     ),
     "email_replace": tuple(
         W(
@@ -872,6 +995,107 @@ PRE = frozenset({"pre_contract"})
 CHAT = frozenset({"message", "scout", "proposal"})
 
 GUIDELINE_RULES: tuple[Rule, ...] = (
+    # --- a different job in the thread, taken off the site or paid for (any stage) -----------
+    _r(
+        "bait_switch.job_changed",
+        "bait_switch",
+        3.5,
+        "契約した仕事と別の仕事に切り替えて、サイトの外や入金に誘導することは禁止されています。",
+        "Switching to a different job than the one agreed, off the platform or paid for, is "
+        "prohibited.",
+        keywords=("@job_change",),
+        near=("@offsite_move",),
+        window=150,
+        same_sentence=False,
+        discussable=True,
+        kinds=CHAT,
+    ),
+    # --- MLM: a fee to join next to pay for recruiting ---------------------------------------
+    _r(
+        "mlm.paid_entry",
+        "mlm",
+        4.5,
+        "登録料などを払って参加し、紹介で収入を得る仕組みはマルチ商法にあたるおそれがあります。",
+        "Paying to join and earning from recruiting others is the mark of an MLM scheme.",
+        patterns=(
+            r"(?:登録|入会|初期費用|参加費|スターターキット|加入|入会金|会員登録)[^。\n]{0,12}?"
+            r"[0-9][0-9,]*\s?万?円",
+            r"(?:sign-?up|joining|starter kit|membership|entry) fee[^.\n]{0,12}?\$\s?[0-9]",
+        ),
+        gate=("円", "$"),
+        near=("@mlm_medium",),
+        window=120,
+        same_sentence=False,
+        discussable=True,
+    ),
+    # --- task scams: pay in to unlock the work -----------------------------------------------
+    _r(
+        "task_scam.deposit",
+        "task_scam",
+        4.5,
+        "報酬や次の作業を受け取るために入金（チャージ）を求めるのは典型的な詐欺です。",
+        "Asking for a deposit or top-up to unlock tasks or commission is a classic task scam.",
+        patterns=(
+            r"(?:top[- ]?up|deposit|prepay|pre-pay|recharge)[^.\n]{0,40}?"
+            r"(?:[0-9][0-9,.]*\s?(?:usdt|usd|dollars)|\$\s?[0-9]|order value|balance)",
+            r"[0-9][0-9,.]*\s?usdt",
+        ),
+        gate=("top", "deposit", "prepay", "pre-pay", "recharge", "usdt"),
+        near=("@task_unlock",),
+        window=150,
+        same_sentence=False,
+        discussable=True,
+    ),
+    # --- chat with (male) members of a site, paid by the message ------------------------------
+    _r(
+        "dating.member_chat",
+        "dating_adult",
+        3.5,
+        "会員の相手をするメッセージ・通話の仕事は、出会い系のサクラにあたるおそれがあります。",
+        "Being paid to chat with a site's (male) members is dating-site shill work.",
+        keywords=("@dating_party",),
+        near=("@dating_act",),
+        window=40,
+        same_sentence=False,
+        discussable=True,
+        unless_near=("@dating_legit",),
+        unless_window=15,
+    ),
+    _r(
+        "dating.paid_date",
+        "dating_adult",
+        3.5,
+        "仕事とは別に、お小遣いを出して会うことを持ちかけるのは禁止されています。",
+        "Offering money to meet in private, apart from the job, is prohibited.",
+        keywords=("お小遣い", "おこづかい", "pocket money", "allowance"),
+        near=("@meet_words",),
+        window=80,
+        same_sentence=False,
+        discussable=True,
+        kinds=CHAT,
+    ),
+    # --- investment pitches: a promised return and an invitation to put money in -------------
+    _r(
+        "investment.returns",
+        "investment",
+        3.5,
+        "高い利回りや元本保証をうたう投資・運用への勧誘は禁止されています。",
+        "Recruiting people into investments that promise high or guaranteed returns is prohibited.",
+        patterns=(
+            r"(?:利回り|月利|日利|週利|年利|配当|リターン)[^。\n]{0,10}?[0-9.]+\s?[%％]",
+            r"元本(?:は|が|を)?(?:保証|保障)",
+            r"資産が\s?[0-9一二三四五十]+\s?倍",
+            r"[0-9.]+\s?(?:[-–~〜]\s?[0-9.]+\s?)?%\s?(?:per|a|every|each)\s(?:day|week|month)",
+            r"(?:made|earned|returns? of|profit of|gained)\s[0-9.]+\s?%",
+            r"guaranteed (?:returns?|profits?)|no losses|signals? group|trading signals",
+        ),
+        gate=("%", "％", "元本", "倍", "guaranteed", "no losses", "signal"),
+        near=("@invest_join",),
+        window=100,
+        same_sentence=False,
+        discussable=True,
+        stages=frozenset(),
+    ),
     # --- contact: channels and tricks the first generation did not know ----------------------
     _r(
         "contact.app_more",
@@ -957,9 +1181,10 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         "E-mail addresses, or a part of one, cannot be shared before escrow is funded.",
         # "@ icloud.com" after the name was sent apart, "… アットマーク ジーメール ドット コム"
         patterns=(
-            r"@\s?(?:gmail|googlemail|yahoo|icloud|outlook|hotmail|protonmail|proton)(?![a-z])",
+            r"(?:@|あっと|アット)\s?(?:gmail|googlemail|yahoo|icloud|outlook|hotmail|protonmail|"
+            r"proton)(?![a-z])",
         ),
-        gate=("@",),
+        gate=("@", "あっと", "アット"),
         negatable=True,
         stages=PRE,
         kinds=CHAT | {"profile"},
@@ -972,10 +1197,10 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         "Asking someone to look you up elsewhere is an off-platform move and is not allowed.",
         keywords=("@display_name",),
         near=("@display_act",),
-        window=25,
+        window=50,
         same_sentence=False,
         stages=PRE,
-        kinds=CHAT | {"profile"},
+        kinds=CHAT | {"profile", "review"},
     ),
     _r(
         "contact.email_replace",
@@ -1045,6 +1270,28 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         discussable=True,
     ),
     # --- upfront costs -------------------------------------------------------------------------
+    _r(
+        "fee.priced_requirement",
+        "upfront_fee",
+        4.5,
+        "仕事を始めるために講座・マニュアル・ツールなどの費用を求めることは禁止されています。",
+        "Asking workers to pay for courses, manuals or tools to do the work is prohibited.",
+        # a thing the work needs, with its price, that the worker is told to pay for
+        patterns=(
+            r"(?:講座|受講|マニュアル|教材|テンプレート|テンプレ|ツール|コース|セミナー|研修|"
+            r"認定|資格|キット|パック|ソフト|利用料|会員|登録料|入会)[^。\n]{0,20}?"
+            r"(?:[0-9][0-9,]*\s?円|¥\s?[0-9][0-9,]*)",
+            r"(?:course|certification|training|manual|kit|software|membership|starter|toolkit|"
+            r"license|program)[^\n]{0,40}?\$\s?[0-9][0-9,.]*",
+        ),
+        gate=("円", "¥", "$"),
+        near=("@worker_pays",),
+        window=40,
+        same_sentence=False,
+        discussable=True,
+        unless_near=("@fee_free",),
+        unless_window=25,
+    ),
     _r(
         "fee.upfront_more",
         "upfront_fee",
@@ -1130,6 +1377,20 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         discussable=True,
         unless_near=("@review_legit",),
         unless_window=6,
+    ),
+    _r(
+        "engagement.multi_device",
+        "engagement_manipulation",
+        5.0,
+        "複数の端末・アカウントで再生数や視聴者数を増やす仕事は禁止されています。",
+        "Inflating streams, views or viewers with several devices or accounts is prohibited.",
+        keywords=("@engage_metric",),
+        near=("@multi_device",),
+        window=80,
+        same_sentence=False,
+        discussable=True,
+        unless_near=("@device_legit",),
+        unless_window=100,
     ),
     # --- account trading ------------------------------------------------------------------------
     _r(
@@ -1324,6 +1585,20 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         discussable=True,
     ),
     # --- academic ghost-writing -----------------------------------------------------------------
+    _r(
+        "academic.as_student",
+        "ghostwriting",
+        5.0,
+        "本人になりすまして課題・試験を受ける代行は禁止されています。",
+        "Doing graded work or exams logged in as the student is prohibited.",
+        keywords=("@as_student",),
+        near=("@graded_work",),
+        window=80,
+        same_sentence=False,
+        discussable=True,
+        unless_near=("@academic_legit",),
+        unless_window=15,
+    ),
     _r(
         "academic.ghostwriting",
         "ghostwriting",

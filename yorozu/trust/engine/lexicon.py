@@ -829,6 +829,29 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
 }
 LEXICON.update(GUIDELINE_LEXICON)
+# MLM by its mechanism, whatever the product: income that grows with the people recruited.
+LEXICON["mlm_strong"] = (
+    *LEXICON["mlm_strong"],
+    *W(
+        "増えるほど収入 紹介するほど 紹介した人が増えるほど 紹介した方が増えるほど "
+        "紹介者が増えるほど"
+    ),
+    *W("紹介した方がまた紹介 紹介した人がまた紹介"),
+    *["the more people you recruit", "the more you recruit"],
+)
+LEXICON["mlm_medium"] = (*LEXICON["mlm_medium"], *W("会員ビジネス 愛用者グループ"))
+# "ラ〇ン": the kanji zero 〇 (kept as a digit by the normaliser) used as the mask glyph.
+LEXICON["app"] = tuple(
+    dict.fromkeys((*LEXICON["app"], *(w.replace("○", "〇") for w in LEXICON["app"] if "○" in w)))
+)
+# Someone else's move, reported: "someone messaged me claiming to be from your company".
+LEXICON["discussion"] = (
+    *LEXICON["discussion"],
+    *W("を名乗る 名乗って なりすまし 成りすまし"),
+    *["claiming to be", "pretending to be", "impersonat", "someone messaged me"],
+    *["i've reported", "reported the account", "reported it"],
+)
+LEXICON["deferral"] = (*LEXICON["deferral"], *W("仮払い)後 後でしたら 後であれば 後なら"))
 LEXICON["referral_legit"] = tuple(
     W(
         "クーポン 割引 特典 初回 ご来店 来店 成約 入塾 入会金無料 ギフトカード キャンペーン "
@@ -844,7 +867,9 @@ LEXICON["strong_negation"] = tuple(
         "一切 行いません 行わない 使いません 使用しません 使用しない 致しません いたしません "
         "お断り 禁止 厳禁 ng 不可 ご遠慮 やらないこと 行わないこと しないこと 求めません "
         "依頼しません お願いしません 受け付けません 対象外 含みません 扱いません 違反 ダメです "
-        "しないでください しないで下さい お控えください ご遠慮ください やめてください 不要です"
+        "しないでください しないで下さい お控えください ご遠慮ください やめてください 不要です "
+        # a list negated at its end: "フォロワーの購入、相互フォローなどは行わず、…"
+        "などは行わず などは行わない は行わず は使わず などは使わず は一切せず"
     )
     + ["never", "not allowed", "prohibited", "we do not", "we don't", "will not", "won't"]
 )
@@ -858,3 +883,64 @@ LEXICON["negative_heading"] = tuple(
     + ["what we don't", "don'ts", "not allowed", "red flags", "prohibited", "we never"]
 )
 LEXICON["role_frame"] = frame_words()
+# What a posting is about when it writes about schemes rather than any topic: a job whose title
+# or text names one of these and a writing task (a scam-awareness article) makes naming schemes
+# in its thread the work (engine `_Scan.job_about_schemes`). Not 記事 or blog: any writing job.
+LEXICON["scheme_topic"] = tuple(
+    W(
+        "詐欺 注意喚起 手口 啓発 被害 悪質商法 見分け方 見分ける 防止 対策 闇バイト 特殊詐欺 "
+        "マルチ商法 ねずみ講 消費者トラブル 消費生活 犯罪 騙され だまされ 違法"
+    )
+    + ["scam", "scams", "fraud", "awareness", "beware", "red flags", "money mule", "phishing"]
+)
+# A channel said to be the writer's own: "my personal WhatsApp", "私の個人LINE" — a channel
+# even in a thread whose job builds on that app.
+LEXICON["own_channel"] = tuple(
+    W("個人の 私の わたしの 僕の 自分の プライベートの 個人用 個人アカウント 個人line")
+    + ["my personal", "personal", "my own", "me on", "my whatsapp", "my line", "my telegram"]
+)
+# What is built on an app when its name comes right before it: the app is then the product of
+# the work, not a channel (engine `$app_channel`).
+LEXICON["app_product"] = tuple(
+    W("ミニアプリ api bot ボット 開発 連携 sdk liff 公式アカウント アプリ開発 works スタンプ 拡張 ")
+    + W("プラグイン webhook 通知 広告 ログイン 決済 予約システム")
+    + ["messaging api", "integration", "plugin", "for business", "business api", "workspace app"]
+)
+# Moving the talk itself somewhere (not a product's message going there).
+LEXICON["talk_move"] = tuple(
+    W(
+        "話しましょう 話せ お話し やり取り やりとり 連絡を取 連絡取 続きは 詳しくは "
+        "相談しましょう 追加して 友だち追加 友達追加 id交換 交換しましょう"
+    )
+    + ["talk", "chat with me", "continue", "reach me", "add me", "message me", "dm me"]
+)
+# A request addressed to the reader: what makes a scheme asked for rather than written about
+# (engine `_requested`).
+LEXICON["request_addressed"] = tuple(
+    W(
+        "してみてもらえ てみてもらえ してもらえ もらえますか もらえません いただけますか "
+        "いただけませんか ください 下さい してほしい して欲しい お願いできますか"
+    )
+    + ["could you", "can you", "would you", "i need you", "need you to", "with your card"]
+    + ["with your own", "your own card", "send me photos", "send me the codes", "favour", "favor"]
+)
+# Between the scheme and the request, these make the request about something else: writing or
+# showing it (番号を書いてください), reported speech (…と頼まれたら), a negative request.
+LEXICON["request_blocker"] = tuple(
+    W(
+        "書いて 記載 掲載 載せ 追記 まとめ 説明 解説 紹介して 頼まれ 言われ 誘われ ないで "
+        "ように ことを 場合は たら"
+    )
+    + ["write", "explain", "describe", "if someone", "if anyone", "asked to", "don't", "never"]
+)
+# Any name of an outside channel, by its name or a euphemism: what a bare handle, an invite
+# code or half an address in the next message is read against.
+LEXICON["app_any"] = tuple(
+    dict.fromkeys((*LEXICON["app"], *LEXICON["app_more"], *LEXICON["app_euphemism"]))
+)
+# A word that says an e-mail address is being given in pieces (not the word address itself:
+# "did you mean gmail.com?" in a form-validation proposal is content).
+LEXICON["address_part"] = tuple(
+    W("前半 後半 宛先 あて先 @の前 @の後 @より前 @以降 @の後ろ 残り")
+    + ["first part", "second part", "first half", "second half", "the rest is", "before the @"]
+)

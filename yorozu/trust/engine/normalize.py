@@ -360,7 +360,8 @@ def _sub_with_edits(
 
 
 # Letters split by separators: "l i n e", "L.I.N.E", "ら・い・ん", "0 9 0 1 ...".
-_SEP = r"[ .\-_*/|~・･,+=:;'\"`^]"
+# Emoji and pictographs count as separators too ("l⭐️i⭐️n⭐️e", "k🍀e🍀n🍀t🍀a").
+_SEP = r"[ .\-_*/|~・･,+=:;'\"`^\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]"
 _AL = "a-z0-9"
 _KN = "ぁ-ゖァ-ヺ"
 _SPLIT = re.compile(
@@ -463,6 +464,27 @@ for _src, _dst in {
     "ティックトック": "tiktok",
     "メッセンジャー": "messenger",
     "アイディー": "id",
+    # mail domains dictated ("ヤフーのジェーピー", "アウトルック ドット ジェーピー")
+    "ヤフー": "yahoo",
+    "やふー": "yahoo",
+    "アウトルック": "outlook",
+    "ホットメール": "hotmail",
+    "アイクラウド": "icloud",
+    "ジェーピー": "jp",
+    "じぇーぴー": "jp",
+    **{
+        f"{dot}{sp}{tld}": "." + latin
+        for dot in ("ドット", "どっと")
+        for sp in ("", " ")
+        for tld, latin in (
+            ("コム", "com"),
+            ("こむ", "com"),
+            ("ジェーピー", "jp"),
+            ("じぇーぴー", "jp"),
+            ("ネット", "net"),
+            ("ねっと", "net"),
+        )
+    },
     "あいでぃー": "id",
     "アイディ": "id",
 }.items():
@@ -561,6 +583,68 @@ def _word(m: re.Match[str]) -> str:
     return _INFIX.get(key, w)
 
 
+# Letters spelt by their names in kana ("えむ・あい・けー・いー、あんだーばー、ぜろ・ご"): runs of
+# three or more letter names (kana digits and underscores may join them), each name set apart
+# by ・, a space, 、 or a dash, so ordinary words made of the same syllables stay as they are.
+_LETTER_NAMES: dict[str, str] = {}
+for _l, _forms in {
+    "a": "えー えい",
+    "b": "びー",
+    "c": "しー",
+    "d": "でぃー でぃ",
+    "e": "いー",
+    "f": "えふ",
+    "g": "じー",
+    "h": "えいち えっち えいちっ",
+    "i": "あい",
+    "j": "じぇー じぇい",
+    "k": "けー けい",
+    "l": "える",
+    "m": "えむ",
+    "n": "えぬ",
+    "o": "おー",
+    "p": "ぴー",
+    "q": "きゅー",
+    "r": "あーる",
+    "s": "えす",
+    "t": "てぃー てぃ",
+    "u": "ゆー",
+    "v": "ぶい ぶいー",
+    "w": "だぶりゅー だぶりゅ",
+    "x": "えっくす",
+    "y": "わい",
+    "z": "ぜっと ぜっど",
+    "_": "あんだーばー あんだーすこあ",
+    "-": "はいふん",
+    "0": "ぜろ",
+    "1": "いち わん",
+    "2": "に つー",
+    "3": "さん すりー",
+    "4": "よん ふぉー",
+    "5": "ご ふぁいぶ",
+    "6": "ろく",
+    "7": "なな",
+    "8": "はち",
+    "9": "きゅう",
+}.items():
+    for _f in _forms.split():
+        _LETTER_NAMES[_f] = _l
+        _LETTER_NAMES["".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in _f)] = _l
+_ln_alt = "|".join(re.escape(w) for w in sorted(_LETTER_NAMES, key=len, reverse=True))
+_LETTER_RUN = re.compile(
+    rf"(?<![ぁ-ゖァ-ヺー])(?:{_ln_alt})(?:[・･ 、,\-]{{1,2}}(?:{_ln_alt})){{2,}}(?![ぁ-ゖァ-ヺー])"
+)
+_LETTER_NAME = re.compile(_ln_alt)
+_LETTER_GATE = re.compile(r"(?:ー|[いむぬするふイムヌスルフ])[・･ 、,\-]{1,2}[ぁ-ゖァ-ヺ]")
+
+
+def _letters(m: re.Match[str]) -> str:
+    names = _LETTER_NAME.findall(m.group(0))
+    if sum(_LETTER_NAMES[n].isalpha() for n in names) < 3:
+        return m.group(0)  # mostly digits: the digit stage decides
+    return "".join(_LETTER_NAMES[n] for n in names)
+
+
 # Digits spelt out: 〇九〇の一二三四…, ぜろきゅうぜろ…, "zero nine zero …". Only runs of 8 or more
 # digit words are rewritten, so ordinary words built from the same syllables are left alone.
 _DIGIT_WORDS: dict[str, str] = {}
@@ -568,10 +652,10 @@ for _d, _forms in enumerate(
     [
         "0 〇 零 ぜろ ゼロ れい レイ まる マル zero",
         "1 一 壱 いち イチ one",
-        "2 二 弐 に ニ two",
+        "2 二 弐 に ニ にー ニー two",
         "3 三 参 さん サン three",
         "4 四 よん ヨン し シ four",
-        "5 五 ご ゴ five",
+        "5 五 ご ゴ ごー ゴー five",
         "6 六 ろく ロク six",
         "7 七 なな ナナ しち シチ seven",
         "8 八 はち ハチ eight",
@@ -580,9 +664,10 @@ for _d, _forms in enumerate(
 ):
     for _f in _forms.split():
         _DIGIT_WORDS[_f] = str(_d)
+DIGIT_WORDS = _DIGIT_WORDS  # read by the engine (numbers said across messages)
 _PARTICLES_SET = frozenset("にしくごニシクゴ")
 _dw_alt = "|".join(re.escape(w) for w in sorted(_DIGIT_WORDS, key=len, reverse=True))
-_DSEP = r"(?:[ \-・、,.]{0,3}|の)"
+_DSEP = r"(?:[ \-・、,.ー]{0,3}|\s?の\s?)"
 _DIGIT_RUN = re.compile(rf"(?<![a-z])(?:{_dw_alt})(?:{_DSEP}(?:{_dw_alt})){{7,}}(?![a-z])")
 _DIGIT_TOKEN = re.compile(_dw_alt)
 _DIGIT_STRONG = ahocorasick_rs.AhoCorasick(
@@ -699,6 +784,10 @@ def normalize(text: str) -> Normalized:
             break
         stages.append(ed)
         out, ed = _word_stage(out)
+        if ed:
+            stages.append(ed)
+    if _LETTER_GATE.search(out) is not None:
+        out, ed = _sub_with_edits(_LETTER_RUN, _letters, out)
         if ed:
             stages.append(ed)
     if _enough_digit_words(out):

@@ -338,7 +338,10 @@ def app_role(ms: Sequence[Morpheme], s: int, e: int) -> str:
     if k + 1 < len(ms) and ms[k].pos == "空白" and ms[k + 1].surface.isascii():
         k += 1  # LINE WORKS, Skype for Business: a product name in two words
     k = _noun_phrase(ms, k)
-    what = _classify([_lemma(m) for m in ms[last + 1 : k] if m.pos != "空白"])
+    compound = [_lemma(m) for m in ms[last + 1 : k] if m.pos != "空白"]
+    what = _classify(compound)
+    if owner is None and any(lm in _ORG_OWNERS for lm in compound):
+        owner = "org"  # LINE公式アカウント: the organisation's account, as 公式LINE
     if what == "other" and ms[k - 1].surface.isascii():
         what = "product"  # LINE WORKS, Zoom Webinar: another product
     if what == "product":

@@ -43,7 +43,7 @@ EMAIL_SPOKEN = (
 )
 PHONE = (
     r"(?<![0-9a-z\-/.])(?:\+\s?81[\s\-]?\(?0?\)?[\s\-]?[1-9][0-9]{0,3}|\(?0[0-9]{1,4}\)?)"
-    r"[\s\-]{0,2}\(?[0-9]{1,4}\)?[\s\-]{0,2}[0-9]{3,4}(?![0-9])"
+    r"(?:[\s\-]{0,2}|\s?の\s?)\(?[0-9]{1,4}\)?(?:[\s\-]{0,2}|\s?の\s?)[0-9]{3,4}(?![0-9])"
 )
 # A handle-like token (letters, then digits or _ . -) someone is told to search for or add
 # ("hina0123 で検索してみて", "@mika_design を追加"), or that ends a message ("ID→ mm_0808").
@@ -51,7 +51,7 @@ PHONE = (
 # before the match (engine.HANDLE_BEFORE) and excludes product codes and error numbers by
 # their labels, so the regex itself runs at a few cheap positions only.
 HANDLE_SEARCH = (
-    r"(?:って|と|で|を)\s?(?:検索|けんさく|ググ|ぐぐ|探し|探す|探せ|追加|出て|ヒット|search|add)"
+    r"(?:って|と|で|を|\s)\s?(?:検索|けんさく|ググ|ぐぐ|探し|探す|探せ|追加|出て|ヒット|search|add)"
 )
 HANDLE_BARE = r"\s?(?:です|だよ|だよー|になります|ね|よ)?\s?[!.。]?\s?\Z"
 CHAT_LINK = (
@@ -119,6 +119,22 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         role="artifact",
     ),
     _r(
+        "contact.phone_split",
+        "contact",
+        6.0,
+        "仮払い前に電話番号を送ることはできません（前のメッセージと合わせて電話番号になっています）。",
+        "Phone numbers cannot be shared before escrow is funded (together with the previous "
+        "message this is a phone number).",
+        # A number said in pieces: the digits (figures, kana, kanji or English words) that end
+        # one message and open the next; the validator reads them across the break.
+        patterns=(r"\n",),
+        validator="digits_across",
+        gate=("\n",),
+        negatable=False,
+        stages=PRE,
+        kinds=CHAT,
+    ),
+    _r(
         "contact.chat_link",
         "contact",
         6.0,
@@ -140,16 +156,17 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         patterns=(
             rf"(?<![a-z]){_APPS}\s?(?:の|:)?\s?(?:id|アカウント|ユーザー名|ユーザ名|username|user|"
             rf"handle|account|名前)\s?(?:は|:|=|→|->|is)?\s?[「『\"(]?\s?{_HANDLE}",
-            rf"(?<![a-z]){_APPS}\s?(?:は|:|=|→|->|is|で|に)\s?[「『\"(]?\s?@[a-z0-9_.]{{3,}}",
-            r"(?<![a-z])(?:id|ユーザー名|username|handle)\s?(?:は|:|=|→|->|is)\s?[「『\"(]?"
+            rf"(?<![a-z]){_APPS}\s?(?:は|:|=|→|->|is|で|に)?\s?[「『\"(]?\s?@[a-z0-9_.]{{3,}}",
+            r"(?<![a-z])(?:id|ユーザー名|username|handle|アカウント名?)\s?(?:は|:|=|→|->|is)"
+            r"\s?[「『\"(]?"
             r"\s?@?[a-z][a-z0-9._\-]{3,}",
         ),
-        near=("@app",),
+        near=("@app_any",),
         window=40,
         same_sentence=False,
         negatable=False,
         stages=PRE,
-        gate=("@app",),
+        gate=("@app_any",),
         unless_near=("@app_work_frame",),
         unless_window=6,
     ),
@@ -251,7 +268,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "IDs or handles for outside apps cannot be shared before escrow (together with the "
         "previous message this is a contact detail).",
         patterns=(HANDLE_SEARCH, HANDLE_BARE),
-        near=("@app",),
+        near=("$app_channel",),
         window=80,
         same_sentence=False,
         negatable=False,
@@ -259,8 +276,79 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         kinds=CHAT_PROFILE,
         unless_near=("@app_work_frame",),
         unless_window=6,
-        gate=("@app",),
+        gate=("@app_any",),
         validator="handle",
+    ),
+    _r(
+        "contact.handle_lead",
+        "contact",
+        6.0,
+        "外部アプリのID・アカウントは仮払い前には送れません（前のメッセージと合わせて連絡先になっています）。",
+        "IDs or handles for outside apps cannot be shared before escrow (together with the "
+        "previous message this is a contact detail).",
+        # A message that opens with a handle-like token and "です / で出ます" after a channel
+        # (named or by a euphemism) was brought up: "tsubame_photo_88 です。よろしく…".
+        patterns=(
+            r"(?m)^\s?@?[a-z][a-z0-9_.\-]*[0-9_][a-z0-9_.\-]*(?<![.\-])\s?"
+            r"(?:です|でございます|になります|で出ます|で出てきます|だよ|で検索|\(|$)",
+        ),
+        near=("$app_channel",),
+        window=80,
+        same_sentence=False,
+        negatable=False,
+        stages=PRE,
+        kinds=CHAT,
+        unless_near=("@app_work_frame",),
+        unless_window=6,
+        gate=("@app_any",),
+    ),
+    _r(
+        "contact.invite_code",
+        "contact",
+        5.0,
+        "外部のサーバー・グループへの招待コードは仮払い前には送れません。",
+        "Invite codes for outside servers or groups cannot be shared before escrow.",
+        patterns=(
+            r"(?:招待コード|招待code|サーバーコード|invite code|invitation code|server code)"
+            r"\s?(?:は|:|=|is)?\s?[a-z0-9]*[0-9][a-z0-9]*(?![a-z0-9])",
+        ),
+        near=("$app_channel",),
+        window=120,
+        same_sentence=False,
+        negatable=False,
+        stages=PRE,
+        kinds=CHAT,
+        unless_near=("@referral_legit",),
+        unless_window=30,
+        gate=("招待", "code", "コード"),
+    ),
+    _r(
+        "contact.email_domain_spoken",
+        "contact",
+        5.0,
+        "仮払い前にメールアドレス（またはその一部）を送ることはできません。",
+        "E-mail addresses, or a part of one, cannot be shared before escrow is funded.",
+        # the domain half of an address, dictated: "後半はヤフーのジェーピー", "gmail dot com"
+        patterns=(
+            r"(?<![a-z0-9@.])(?:gmail|yahoo|outlook|hotmail|icloud|docomo|ezweb|softbank|"
+            r"protonmail)\s?(?:の\s?)?(?:\.|の|dot)\s?(?:com|jp|co\.jp|ne\.jp|net)(?![a-z])",
+        ),
+        near=("@address_part",),
+        window=150,
+        same_sentence=False,
+        stages=PRE,
+        kinds=CHAT,
+        gate=(
+            "gmail",
+            "yahoo",
+            "outlook",
+            "hotmail",
+            "icloud",
+            "docomo",
+            "ezweb",
+            "softbank",
+            "proton",
+        ),
     ),
     _r(
         "contact.search_me",
@@ -280,7 +368,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "外部で名前やアカウントを検索させる誘導は禁止されています。",
         "Asking someone to look you up elsewhere is an off-platform move and is not allowed.",
         patterns=(
-            r"[「『\"][^」』\"\n]{1,30}[」』\"]\s?(?:で|と|を)\s?(?:検索|ググ|ぐぐ|調べ)",
+            r"[「『\"][^」』\"\n]{1,30}[」』\"]\s?(?:で|と|を|って)\s?(?:検索|ググ|ぐぐ|調べ)",
             r"(?:search|google|look up)\s(?:for\s)?[\"'][^\"'\n]{1,30}[\"']\s(?:on|in)\s",
         ),
         stages=PRE,

@@ -224,3 +224,65 @@ def test_sentence_ends_are_those_of_the_plain_pattern():
         assert [m.end() for m in _SENTENCE_END.finditer(t)] == [
             m.end() for m in spec.finditer(t)
         ], t
+
+
+def _digits_across_plain(text: str, pos: int):
+    """`engine._digits_across` without its cheap pre-checks (the specification)."""
+    from yorozu.trust.engine import engine as eng
+
+    tail = eng._DIGITS_TAIL.search(text, max(0, pos - 80), pos)
+    if tail is None:
+        return None
+    head = eng._DIGITS_HEAD.match(text, pos + 1)
+    if head is None:
+        return None
+    a, b = eng._digit_string(tail.group(0)), eng._digit_string(head.group(0))
+    if len(a) < 2 or len(b) < 2:
+        return None
+    digits = a + b
+    if tail.group(0).lstrip().startswith(("+", "plus")):
+        ok = 9 <= len(digits) <= 15
+    else:
+        ok = digits.startswith("0") and not digits.startswith("00") and 10 <= len(digits) <= 11
+    return (tail.start(), head.end()) if ok else None
+
+
+_THREAD_PIECES = st.lists(
+    st.sampled_from(
+        [
+            "090",
+            "の",
+            "1234",
+            "5678",
+            "ぜろ",
+            "はち",
+            "よん",
+            "の ",
+            "、",
+            " ",
+            "plus ",
+            "four ",
+            "nine",
+            "です",
+            "電話",
+            "ね",
+            "\n",
+            "〇",
+            "三",
+            "ー",
+            "a",
+            "お願いします",
+        ]
+    ),
+    max_size=14,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_THREAD_PIECES)
+def test_digits_across_pre_checks_change_nothing(pieces):
+    from yorozu.trust.engine.engine import _digits_across
+
+    text = "".join(pieces)
+    for pos in [i for i, ch in enumerate(text) if ch == "\n"]:
+        assert _digits_across(text, pos) == _digits_across_plain(text, pos)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
-from typing import TYPE_CHECKING
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
@@ -19,9 +19,6 @@ from yorozu.accounts.models import ClientKind, ClientProfile, WorkerProfile
 from yorozu.files.actions import prepare_attachments, store_attachments
 from yorozu.portfolio.attachments import work_context
 from yorozu.portfolio.models import PortfolioWork
-
-if TYPE_CHECKING:
-    from yorozu.demo.builder import DemoBuilder
 
 # Works by a worker's main category: (subcategory slug, title, description).
 WORKS: dict[str, list[tuple[str, str, str]]] = {
@@ -110,7 +107,7 @@ def picture(colour: tuple[int, int, int], label: str) -> bytes:
     return out.getvalue()
 
 
-def enrich_profiles(builder: DemoBuilder) -> None:
+def enrich_profiles(builder: Any) -> None:  # a demo.builder.DemoBuilder, which imports this
     rng = builder.rng
     today = builder.today
     by_slug = {c.slug: c for c in builder.subcategories}

@@ -7,6 +7,7 @@ A worker card is the same for every client reading it in one language, so it goe
 from django import template
 from django.utils.safestring import mark_safe
 
+from yorozu.certification.selectors import cached_worker_tier
 from yorozu.core.fragments import render_each
 
 register = template.Library()
@@ -31,6 +32,7 @@ def shown_on_card(profile) -> tuple:
         tuple(getattr(profile, "top_categories", ())),
         tuple(profile.skill_list[:8]),
         profile.accepts_scouts,
+        cached_worker_tier(user),  # the tier badge
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import cast
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 
 from yorozu.certification.models import (
     WORKER_TIERS,
@@ -96,6 +97,12 @@ def cached_worker_tier(user) -> str:
         return ""
     status = _TIER_OF_USER.get_cached_value(user)
     return status.tier if status is not None else ""
+
+
+def holds_a_tier(worker_id) -> QuerySet[WorkerTierStatus]:
+    """The tier status of `worker_id` (a value or an OuterRef) if it holds any tier: for an
+    `Exists` in worker search's "certified workers only" filter."""
+    return WorkerTierStatus.objects.filter(worker_id=worker_id).exclude(tier="")
 
 
 def access_own_worker_tier(user) -> WorkerTierStatus | None:

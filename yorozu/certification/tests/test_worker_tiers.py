@@ -345,3 +345,21 @@ def test_no_badge_for_a_worker_without_a_tier(client, client_user, worker_user):
     client.force_login(client_user)
     for url in (reverse("workers:profile", args=[worker_user.pk]), reverse("workers:search")):
         assert TIER_BADGE not in client.get(url).text
+
+
+def test_certified_workers_only_filter_in_worker_search(
+    client, tiered, client_user, worker_user, django_assert_max_num_queries
+):
+    from yorozu.workers.actions import rebuild_worker_search_rows
+
+    rebuild_worker_search_rows()
+    client.force_login(client_user)
+    everyone = client.get(reverse("workers:search")).text
+    assert tiered.display_name in everyone and worker_user.display_name in everyone
+    assert "認定ワーカーのみ" in everyone and 'name="tiered"' in everyone
+    client.get(reverse("workers:search"), {"tiered": "on"})  # warm the per-day usage counters
+    with django_assert_max_num_queries(12):
+        filtered = client.get(reverse("workers:search"), {"tiered": "on"}).text
+    assert tiered.display_name in filtered
+    assert worker_user.display_name not in filtered
+    assert filtered.count(TIER_BADGE) == 1

@@ -284,17 +284,21 @@ def do_evaluate_worker_tiers(
     if ids is not None:
         existing_rows = existing_rows.filter(worker_id__in=ids)
     existing = {
-        worker_id: (tier, since)
-        for worker_id, tier, since in existing_rows.values_list("worker_id", "tier", "since")
+        worker_id: (tier, since, values, failed)
+        for worker_id, tier, since, values, failed in existing_rows.values_list(
+            "worker_id", "tier", "since", "values", "failed"
+        )
     }
     codes_of = {tier: {c.code for c in criteria if c.programme == tier} for tier in WORKER_TIERS}
     statuses: list[WorkerTierStatus] = []
     events: list[WorkerTierEvent] = []
     held: dict[str, int] = dict.fromkeys(WORKER_TIERS, 0)
+    evaluated = 0
     for worker_id in population:
+        evaluated += 1
         values, failed = _judge(criteria, computed, worker_id)
         tier = tier_reached(criteria, failed)
-        was, since = existing.get(worker_id, ("", None))
+        was, since, old_values, old_failed = existing.get(worker_id, ("", None, None, None))
         if _rank(tier) > _rank(was):
             since = now
             result.granted.append((worker_id, tier))
@@ -327,6 +331,8 @@ def do_evaluate_worker_tiers(
             )
         if tier:
             held[tier] += 1
+        if worker_id in existing and tier == was and values == old_values and failed == old_failed:
+            continue  # unchanged: only its evaluation time moves (one UPDATE below)
         statuses.append(
             WorkerTierStatus(
                 worker_id=worker_id,
@@ -337,8 +343,14 @@ def do_evaluate_worker_tiers(
                 failed=failed,
             )
         )
-    result.workers = len(statuses)
+    result.workers = evaluated
     result.held = held
+    # Most rows do not change from one day to the next: one UPDATE moves every evaluated row's
+    # time, and only the changed rows are written whole (upserting 100k JSON rows dominated).
+    touched = WorkerTierStatus.objects.all()
+    if ids is not None:
+        touched = touched.filter(worker_id__in=ids)
+    touched.update(evaluated_at=now)
     WorkerTierStatus.objects.bulk_create(
         statuses,
         batch_size=UPSERT_BATCH,

@@ -177,7 +177,7 @@ def test_a_qualified_worker_is_granted_the_tier_with_an_event_and_a_notification
     do_evaluate_worker_tiers(now=NOW + DAY)
     assert WorkerTierEvent.objects.filter(worker=w).count() == 1
     status.refresh_from_db()
-    assert status.since == NOW
+    assert status.since == NOW and status.evaluated_at == NOW + DAY
 
 
 def test_pro_needs_the_lower_tier_too(db):

@@ -363,3 +363,27 @@ def test_certified_workers_only_filter_in_worker_search(
     assert tiered.display_name in filtered
     assert worker_user.display_name not in filtered
     assert filtered.count(TIER_BADGE) == 1
+
+
+def test_completing_and_reviewing_reevaluates_the_worker(db, django_capture_on_commit_callbacks):
+    """The complete and review actions enqueue `evaluate_worker` on commit (run at once here)."""
+    from yorozu.contracts.actions import do_complete_contract
+    from yorozu.contracts.tests.factories import ContractFactory
+    from yorozu.reviews.actions import do_leave_review
+
+    contract = ContractFactory(status=ContractStatus.DELIVERED)
+    with django_capture_on_commit_callbacks(execute=True):
+        do_complete_contract(contract, actor=contract.client)
+    status = WorkerTierStatus.objects.get(worker=contract.worker)
+    assert status.values["worker_completed"] == 1.0
+    assert status.values["worker_rating"] is None
+
+    with django_capture_on_commit_callbacks(execute=True):
+        do_leave_review(
+            contract=contract,
+            reviewer=contract.client,
+            data={"overall": 4, "quality": 4, "communication": 4, "timeliness": 4},
+            actor=contract.client,
+        )
+    status.refresh_from_db()
+    assert status.values["worker_rating"] == 4.0

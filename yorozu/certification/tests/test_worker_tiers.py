@@ -387,3 +387,9 @@ def test_completing_and_reviewing_reevaluates_the_worker(db, django_capture_on_c
         )
     status.refresh_from_db()
     assert status.values["worker_rating"] == 4.0
+
+
+def test_the_worker_dashboard_links_to_the_progress_page(client, worker_user):
+    client.force_login(worker_user)
+    text = client.get(reverse("contracts:dashboard")).text
+    assert f'href="{PROGRESS}"' in text and "認定ワーカーの達成状況" in text

@@ -393,3 +393,18 @@ def test_the_worker_dashboard_links_to_the_progress_page(client, worker_user):
     client.force_login(worker_user)
     text = client.get(reverse("contracts:dashboard")).text
     assert f'href="{PROGRESS}"' in text and "認定ワーカーの達成状況" in text
+
+
+def test_losing_pro_keeps_the_lower_tier_and_names_the_pro_criterion(db):
+    Criterion.objects.filter(code="pro_completed").update(threshold=5)
+    w = qualified_worker()
+    do_evaluate_worker_tiers(now=NOW)
+    assert WorkerTierStatus.objects.get(worker=w).tier == Programme.PRO_WORKER
+    completed_job(w, days_ago=2, stars=4)  # five 5s and a 4: 4.83
+    completed_job(w, days_ago=2, stars=4)  # five 5s and two 4s = 4.71: below 4.8, above 4.5
+    result = do_evaluate_worker_tiers(now=NOW + HOUR)
+    assert result.revoked == [(w.pk, Programme.PRO_WORKER, ["pro_rating"])]
+    status = WorkerTierStatus.objects.get(worker=w)
+    assert status.tier == Programme.WORKER and status.since == NOW + HOUR
+    note = Notification.objects.get(user=w, kind="worker_tier_revoked")
+    assert "プロ認定ワーカー" in note.title

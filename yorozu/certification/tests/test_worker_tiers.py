@@ -408,3 +408,32 @@ def test_losing_pro_keeps_the_lower_tier_and_names_the_pro_criterion(db):
     assert status.tier == Programme.WORKER and status.since == NOW + HOUR
     note = Notification.objects.get(user=w, kind="worker_tier_revoked")
     assert "プロ認定ワーカー" in note.title
+
+
+def test_staff_edit_worker_criteria_in_the_admin(admin_client, db):
+    criterion = Criterion.objects.get(code="worker_completed")
+    listing = admin_client.get("/admin/certification/criterion/?programme__exact=worker").text
+    assert ">worker_completed<" in listing and ">order_value<" not in listing
+    url = f"/admin/certification/criterion/{criterion.pk}/change/"
+    form = {
+        "programme": "worker",
+        "code": "worker_completed",
+        "label_ja": "直近1年間に8件以上の契約を完了",
+        "label_en": "8 or more contracts completed in the last year",
+        "metric": "completed_contracts",
+        "comparison": ">=",
+        "threshold": "8",
+        "window_days": "365",
+        "enabled": "on",
+        "position": "20",
+    }
+    assert admin_client.post(url, form).status_code == 302
+    criterion.refresh_from_db()
+    assert criterion.threshold == 8
+    # A client metric on a worker criterion is refused.
+    response = admin_client.post(url, {**form, "metric": "hire_rate"})
+    assert response.status_code == 200
+    criterion.refresh_from_db()
+    assert criterion.metric == "completed_contracts"
+    for page in ("workertierstatus", "workertierevent"):
+        assert admin_client.get(f"/admin/certification/{page}/").status_code == 200

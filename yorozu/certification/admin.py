@@ -12,13 +12,16 @@ from yorozu.certification.models import (
     CertificationEvent,
     CertificationStatus,
     Criterion,
+    WorkerTierEvent,
+    WorkerTierStatus,
 )
-from yorozu.certification.tasks import evaluate_all_clients
+from yorozu.certification.tasks import evaluate_all_clients, evaluate_all_workers
 
 
 @admin.register(Criterion)
 class CriterionAdmin(admin.ModelAdmin):
     list_display = (
+        "programme",
         "position",
         "code",
         "label_ja",
@@ -30,7 +33,7 @@ class CriterionAdmin(admin.ModelAdmin):
     )
     list_display_links = ("code",)
     list_editable = ("position", "threshold", "window_days", "enabled")
-    list_filter = ("enabled", "metric")
+    list_filter = ("programme", "enabled", "metric")
     actions = ("enable", "disable", "evaluate_now")
 
     @admin.action(description=_("Enable the selected criteria"))
@@ -47,12 +50,16 @@ class CriterionAdmin(admin.ModelAdmin):
             request, _("The selected criteria are disabled; re-evaluate to apply them now.")
         )
 
-    @admin.action(description=_("Re-evaluate every client now (in the background)"))
+    @admin.action(description=_("Re-evaluate every client and worker now (in the background)"))
     def evaluate_now(self, request: HttpRequest, queryset: QuerySet[Criterion]) -> None:
         evaluate_all_clients.enqueue()
+        evaluate_all_workers.enqueue()
         messages.success(
             request,
-            _("The evaluation of every client is queued; results appear when it has run."),
+            _(
+                "The evaluation of every client and every worker's tier is queued; results "
+                "appear when it has run."
+            ),
         )
 
 
@@ -78,6 +85,39 @@ class CertificationEventAdmin(admin.ModelAdmin):
     search_fields = ("client__email", "client__display_name")
     list_select_related = ("client",)
     readonly_fields = ("client", "kind", "failed", "values", "created_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(WorkerTierStatus)
+class WorkerTierStatusAdmin(admin.ModelAdmin):
+    list_display = ("worker", "tier", "since", "evaluated_at", "failed")
+    list_filter = ("tier",)
+    search_fields = ("worker__email", "worker__display_name")
+    list_select_related = ("worker",)
+    readonly_fields = ("worker", "tier", "since", "evaluated_at", "values", "failed")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(WorkerTierEvent)
+class WorkerTierEventAdmin(admin.ModelAdmin):
+    list_display = ("worker", "kind", "tier", "failed", "created_at")
+    list_filter = ("kind", "tier")
+    search_fields = ("worker__email", "worker__display_name")
+    list_select_related = ("worker",)
+    readonly_fields = ("worker", "kind", "tier", "failed", "values", "created_at")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

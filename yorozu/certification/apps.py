@@ -17,3 +17,5 @@ class CertificationConfig(AppConfig):
         on_standing_change(reevaluate_after_standing_change)
         # Every client is re-evaluated each night (events re-evaluate one client at once).
         register(DailyTask("yorozu.certification.tasks.evaluate_all_clients", datetime.time(3, 0)))
+        # And every worker's tier, by the same engine, after the clients.
+        register(DailyTask("yorozu.certification.tasks.evaluate_all_workers", datetime.time(3, 15)))

@@ -1,9 +1,10 @@
-"""The metrics behind the criteria: one aggregate query per metric over all clients at once.
+"""The metrics behind the criteria: one aggregate query per metric over all accounts at once.
 
-Each function answers for every client in one `GROUP BY client` query (or for the clients in
-`client_ids` when re-evaluating one after an event) and returns `{client_id: value}`; a client
-missing from the result has no record for that metric (`DEFAULTS` says what that means). The
-precise definitions are in `docs/certification.md`; the constants below are part of them.
+Each function answers for every client (or worker, for the worker metrics) in one `GROUP BY`
+query, or for the accounts in `client_ids` / `worker_ids` when re-evaluating one after an event,
+and returns `{user_id: value}`; an account missing from the result has no record for that metric
+(`DEFAULTS` says what that means). The precise definitions are in `docs/certification.md`; the
+constants below are part of them.
 """
 
 from __future__ import annotations
@@ -22,14 +23,18 @@ from django.db.models import (
     QuerySet,
     Sum,
 )
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from yorozu.accounts.models import IdentityStatus, User
-from yorozu.certification.models import CertificationStatus, Metric
+from yorozu.certification.models import CertificationStatus, Metric, WorkerTierStatus
 from yorozu.contracts.models import (
     CLIENT_HIDDEN_PROPOSAL_STATUSES,
     Contract,
     ContractEvent,
     ContractStatus,
+    Milestone,
+    MilestoneStatus,
     Proposal,
     ProposalStatus,
 )
@@ -39,6 +44,7 @@ from yorozu.jobs.models import Job
 from yorozu.messaging.models import VISIBLE_STATUSES, Message
 from yorozu.moderation.models import CaseDecision, CaseStatus, ModerationCase
 from yorozu.reviews.models import Direction, Review
+from yorozu.workers.models import WORKER_VISIBLE_STATUSES, Scout, ScoutStatus
 
 # A contract accepted by the worker must be funded (仮払い) within this long.
 FUNDING_GRACE = datetime.timedelta(days=7)
@@ -307,6 +313,144 @@ def task_approval_rate(
     return {client_id: _rate(approved, decided) for client_id, decided, approved in rows}
 
 
+def workers_to_evaluate(worker_ids: ClientIds) -> dict[int, str]:
+    """{worker id: identity status} of every worker evaluated for a tier: everyone who has ever
+    been hired under a contract, plus everyone who already has a tier status (so a tier can be
+    taken away)."""
+    if worker_ids is not None:
+        users = User.objects.filter(pk__in=list(worker_ids))
+    else:
+        users = User.objects.filter(
+            Exists(Contract.objects.filter(worker_id=OuterRef("pk")))
+            | Exists(WorkerTierStatus.objects.filter(worker_id=OuterRef("pk")))
+        )
+    return dict(users.values_list("pk", "identity_status"))
+
+
+def completed_contracts(
+    since: datetime.datetime, now: datetime.datetime, worker_ids: ClientIds
+) -> Values:
+    """The worker's contracts completed (検収) in the window."""
+    rows = (
+        _scoped(Contract.objects.all(), "worker_id", worker_ids)
+        .filter(status=ContractStatus.COMPLETED, completed_at__gte=since, completed_at__lte=now)
+        .order_by()
+        .values("worker_id")
+        .annotate(n=Count("pk"))
+        .values_list("worker_id", "n")
+    )
+    return {worker_id: float(n) for worker_id, n in rows}
+
+
+def average_rating(
+    since: datetime.datetime, now: datetime.datetime, worker_ids: ClientIds
+) -> Values:
+    """The mean overall stars of the reviews clients left the worker in the window (two
+    places); no review, no record."""
+    rows = (
+        _scoped(Review.objects.all(), "reviewee_id", worker_ids)
+        .filter(direction=Direction.CLIENT_TO_WORKER, created_at__gte=since, created_at__lte=now)
+        .order_by()
+        .values("reviewee_id")
+        .annotate(n=Count("pk"), stars=Sum("overall"))
+        .values_list("reviewee_id", "n", "stars")
+    )
+    return {worker_id: round(stars / n, 2) for worker_id, n, stars in rows if n}
+
+
+def on_time_delivery_rate(
+    since: datetime.datetime, now: datetime.datetime, worker_ids: ClientIds
+) -> Values:
+    """% of the worker's funded milestones whose due date fell in the window (and has passed)
+    that were delivered on or before that date (in the site's time zone). A milestone past its
+    due date and still not delivered counts as late; one without a due date does not count."""
+    today = timezone.localdate(now)
+    on_time = Q(delivered_at__isnull=False, delivered_on__lte=F("due_date"))
+    rows = (
+        _scoped(Milestone.objects.all(), "contract__worker_id", worker_ids)
+        .filter(
+            funded_at__isnull=False,
+            due_date__gte=timezone.localdate(since),
+            due_date__lt=today,
+        )
+        .exclude(status=MilestoneStatus.REFUNDED)
+        .annotate(delivered_on=TruncDate("delivered_at", tzinfo=timezone.get_current_timezone()))
+        .order_by()
+        .values("contract__worker_id")
+        .annotate(n=Count("pk"), on_time=Count("pk", filter=on_time))
+        .values_list("contract__worker_id", "n", "on_time")
+    )
+    return {worker_id: _rate(o, n) for worker_id, n, o in rows}
+
+
+def worker_message_answers(
+    since: datetime.datetime, now: datetime.datetime, worker_ids: ClientIds
+) -> dict[int, tuple[int, int]]:
+    """{worker: (clients' messages due an answer, answered within RESPONSE_WINDOW)}: the mirror
+    of `message_answers` — a message the client sent in the window at least RESPONSE_WINDOW ago,
+    answered when the worker wrote in that thread within it."""
+    worker_replied = Message.objects.filter(
+        thread_id=OuterRef("thread_id"),
+        sender_id=OuterRef("thread__worker_id"),
+        status__in=VISIBLE_STATUSES,
+        created_at__gt=OuterRef("created_at"),
+        created_at__lte=_plus(OuterRef("created_at"), RESPONSE_WINDOW),
+    )
+    rows = (
+        _scoped(Message.objects.all(), "thread__worker_id", worker_ids)
+        .filter(
+            sender_id=F("thread__client_id"),
+            status__in=VISIBLE_STATUSES,
+            created_at__gte=since,
+            created_at__lte=now - RESPONSE_WINDOW,
+        )
+        .order_by()
+        .values("thread__worker_id")
+        .annotate(n=Count("pk"), answered=Count("pk", filter=Q(Exists(worker_replied))))
+        .values_list("thread__worker_id", "n", "answered")
+    )
+    return {worker_id: (n, a) for worker_id, n, a in rows}
+
+
+def scout_answers(
+    since: datetime.datetime, now: datetime.datetime, worker_ids: ClientIds
+) -> dict[int, tuple[int, int]]:
+    """{worker: (scouts due an answer, answered within RESPONSE_WINDOW)}: scouts the worker
+    could see, received in the window at least RESPONSE_WINDOW ago; answered when accepted or
+    declined within it."""
+    answered = Q(
+        status__in=(ScoutStatus.ACCEPTED, ScoutStatus.DECLINED),
+        decided_at__lte=_plus("created_at", RESPONSE_WINDOW),
+    )
+    rows = (
+        _scoped(Scout.objects.all(), "worker_id", worker_ids)
+        .filter(
+            status__in=WORKER_VISIBLE_STATUSES,
+            created_at__gte=since,
+            created_at__lte=now - RESPONSE_WINDOW,
+        )
+        .order_by()
+        .values("worker_id")
+        .annotate(n=Count("pk"), answered=Count("pk", filter=answered))
+        .values_list("worker_id", "n", "answered")
+    )
+    return {worker_id: (n, a) for worker_id, n, a in rows}
+
+
+def worker_response_rate(
+    since: datetime.datetime, now: datetime.datetime, worker_ids: ClientIds
+) -> Values:
+    """% of clients' messages and scouts answered within RESPONSE_WINDOW (two queries)."""
+    messages = worker_message_answers(since, now, worker_ids)
+    scouts = scout_answers(since, now, worker_ids)
+    values: Values = {}
+    for worker_id in messages.keys() | scouts.keys():
+        mn, ma = messages.get(worker_id, (0, 0))
+        sn, sa = scouts.get(worker_id, (0, 0))
+        values[worker_id] = _rate(ma + sa, mn + sn)
+    return values
+
+
 # metric → (function of (since, now, client_ids), value for a client absent from its result)
 WindowedMetric = Callable[[datetime.datetime, datetime.datetime, ClientIds], Values]
 WINDOWED: dict[str, WindowedMetric] = {
@@ -317,6 +461,10 @@ WINDOWED: dict[str, WindowedMetric] = {
     Metric.RESPONSE_RATE: response_rate,
     Metric.UPHELD_VIOLATIONS: upheld_violations_by_client,
     Metric.TASK_APPROVAL_RATE: task_approval_rate,
+    Metric.COMPLETED_CONTRACTS: completed_contracts,
+    Metric.AVERAGE_RATING: average_rating,
+    Metric.ON_TIME_DELIVERY_RATE: on_time_delivery_rate,
+    Metric.WORKER_RESPONSE_RATE: worker_response_rate,
 }
 # Counts and sums are 0 without a record; a rate without a record is None (no track record,
 # which never meets a criterion).
@@ -329,4 +477,8 @@ DEFAULTS: dict[str, float | None] = {
     Metric.RESPONSE_RATE: None,
     Metric.UPHELD_VIOLATIONS: 0.0,
     Metric.TASK_APPROVAL_RATE: None,
+    Metric.COMPLETED_CONTRACTS: 0.0,
+    Metric.AVERAGE_RATING: None,
+    Metric.ON_TIME_DELIVERY_RATE: None,
+    Metric.WORKER_RESPONSE_RATE: None,
 }

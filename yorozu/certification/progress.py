@@ -8,10 +8,24 @@ from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from yorozu.certification.models import CertificationStatus, Comparison, Criterion, Metric
+from yorozu.certification.models import (
+    WORKER_TIERS,
+    CertificationStatus,
+    Comparison,
+    Criterion,
+    Metric,
+    Programme,
+    WorkerTierStatus,
+)
 
 # The unit each metric's value is shown in.
-PERCENT = {Metric.HIRE_RATE, Metric.SATISFIED_REVIEW_RATE, Metric.RESPONSE_RATE}
+PERCENT = {
+    Metric.HIRE_RATE,
+    Metric.SATISFIED_REVIEW_RATE,
+    Metric.RESPONSE_RATE,
+    Metric.ON_TIME_DELIVERY_RATE,
+    Metric.WORKER_RESPONSE_RATE,
+}
 
 
 def format_value(metric: str, value: float | None) -> str:
@@ -21,6 +35,10 @@ def format_value(metric: str, value: float | None) -> str:
         return _("Verified") if value >= 1 else _("Not verified")
     if metric in PERCENT:
         return f"{number_format(value, 1)} %"
+    if metric == Metric.AVERAGE_RATING:
+        return _("%(stars)s stars") % {"stars": number_format(value, 2)}
+    if metric == Metric.COMPLETED_CONTRACTS:
+        return _("%(count)s contracts") % {"count": number_format(int(value))}
     if metric == Metric.COMPLETED_ORDER_VALUE:
         return f"¥{number_format(int(value), force_grouping=True)}"
     return _("%(count)s times") % {"count": number_format(int(value))}
@@ -76,6 +94,25 @@ def next_step(metric: str) -> tuple[str, str]:
             _("Follow the terms of use; this is met again 180 days after the last violation."),
             "",
         ),
+        Metric.COMPLETED_CONTRACTS: (
+            _("Propose on jobs that match your skills and see your contracts through."),
+            reverse("jobs:search"),
+        ),
+        Metric.AVERAGE_RATING: (
+            _("Agree the scope clearly, keep the client informed and deliver careful work."),
+            "",
+        ),
+        Metric.ON_TIME_DELIVERY_RATE: (
+            _(
+                "Deliver each milestone by its due date; if you need more time, agree a new "
+                "date with the client before it passes."
+            ),
+            reverse("contracts:dashboard"),
+        ),
+        Metric.WORKER_RESPONSE_RATE: (
+            _("Answer clients' messages and scouts (accept or decline) within 72 hours."),
+            reverse("messaging:inbox"),
+        ),
     }
     return steps.get(metric, ("", ""))
 
@@ -93,7 +130,7 @@ class CriterionRow:
 
 
 def criterion_rows(
-    criteria: list[Criterion], status: CertificationStatus | None
+    criteria: list[Criterion], status: CertificationStatus | WorkerTierStatus | None
 ) -> list[CriterionRow]:
     values = status.values if status else {}
     rows = []
@@ -115,3 +152,40 @@ def criterion_rows(
             )
         )
     return rows
+
+
+@dataclass
+class TierSection:
+    """One worker tier on the progress page: its criteria, and whether it is held."""
+
+    tier: str
+    label: str
+    rows: list[CriterionRow]
+    held: bool
+
+    @property
+    def met(self) -> int:
+        return sum(row.met for row in self.rows)
+
+    @property
+    def missing(self) -> list[CriterionRow]:
+        return [row for row in self.rows if not row.met]
+
+
+def tier_sections(criteria: list[Criterion], status: WorkerTierStatus | None) -> list[TierSection]:
+    """Each worker tier with at least one enabled criterion, lowest first."""
+    held_rank = WORKER_TIERS.index(status.tier) + 1 if status and status.tier else 0  # type: ignore[arg-type]
+    sections = []
+    for rank, tier in enumerate(WORKER_TIERS, start=1):
+        own = [c for c in criteria if c.programme == tier]
+        if not own:
+            continue
+        sections.append(
+            TierSection(
+                tier=tier,
+                label=str(Programme(tier).label),
+                rows=criterion_rows(own, status),
+                held=rank <= held_rank,
+            )
+        )
+    return sections

@@ -7,4 +7,6 @@ app_name = "certification"
 urlpatterns = [
     path("certified/", views.programme, name="programme"),
     path("account/certification/", views.progress, name="progress"),
+    path("certified/workers/", views.tier_programme, name="tier_programme"),
+    path("account/tier/", views.tier_progress, name="tier_progress"),
 ]

@@ -53,7 +53,12 @@ Certification
     contract awaiting funding was accepted days ago), ≥ ¥300,000 completed, 4★+ from every
     worker, every proposal and most workers' messages answered within 72 hours, most postings
     older than a week hired on; and other clients are not, so the badge and the filter mean
-    something.
+    something;
+  - and worker tiers: three verified workers (TIER_WORKER_EXTRA_CONTRACTS in `builder.py`) have
+    extra completed contracts delivered by the due date, 5-star reviews (one in five 4) and
+    prompt answers to clients, so they hold 認定ワーカー (the first プロ認定ワーカー) on the shipped
+    criteria; worker@example.com has the same habits but one milestone delivered late, so their
+    progress page (/account/tier/) shows on-time delivery as the one criterion missing.
 
 Trust and safety (`safety.py`)
   - written after the rest through the real actions (screening, cases, reports, a contact

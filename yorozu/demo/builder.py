@@ -69,6 +69,14 @@ CLIENT_COUNT = 36
 WORKER_COUNT = 180
 JOB_COUNT = 240
 BATCH = 1000
+# Worker tiers (docs/certification.md): this many verified workers are given a track record that
+# meets the default 認定ワーカー criteria — extra completed contracts each (the first enough for
+# プロ認定ワーカー too), delivered by the due date, rated 5 stars (one review in five 4) and
+# answering clients promptly. The demo worker has the same habits except for one milestone
+# delivered late, so their progress page shows the one criterion still missing.
+TIER_WORKER_EXTRA_CONTRACTS = (20, 6, 5)
+# Days given to deliver a tier worker's contracts (longer than delivering ever takes here).
+TIER_DELIVERY_DAYS = 14
 # Days since the demo client posted each of their open postings that has no contract yet.
 DEMO_CLIENT_OPEN_POSTING_AGES = (1.5, 4.0, 16.0)
 
@@ -207,6 +215,9 @@ class DemoBuilder:
 
     def __init__(self, seed: int, progress: Progress, now: datetime.datetime | None = None):
         self.rng = random.Random(seed)
+        # The worker-tier story draws from its own stream, so it leaves the rest of the plan
+        # as the seed makes it.
+        self.tier_rng = random.Random(f"tiers-{seed}")
         self.progress = progress
         self.now = now or timezone.now()
         self.today = timezone.localdate(self.now)
@@ -477,6 +488,23 @@ class DemoBuilder:
                 # A few reviews not written yet: the reviews page has something to ask for.
                 contract.review_by_worker = False
             planned.append(contract)
+        # The tier workers' track records (see TIER_WORKER_EXTRA_CONTRACTS).
+        verified = [w for w in workers if self.users[w].identity_status == IdentityStatus.VERIFIED]
+        self.tier_workers = verified[: len(TIER_WORKER_EXTRA_CONTRACTS)]
+        for w, extra in zip(self.tier_workers, TIER_WORKER_EXTRA_CONTRACTS, strict=True):
+            for _ in range(extra):
+                planned.append(
+                    PlannedContract(C.COMPLETED, self.tier_rng.choice(others), w, job_age=(30, 300))
+                )
+        # Whose deliveries, ratings and replies follow the tier story (the demo worker too),
+        # and the demo worker's one late delivery (their first completed contract for another
+        # client).
+        self.punctual = {self.users[w].pk for w in [*self.tier_workers, W]}
+        self.late_delivery = next(
+            p
+            for p in planned
+            if p.worker == W and p.state == C.COMPLETED and p.client != self.client
+        )
         self.planned = planned
 
         # Categories round-robin over a shuffled list: every subcategory gets jobs.
@@ -661,6 +689,9 @@ class DemoBuilder:
                     updated_at=created,
                 )
                 proposals.append(proposal)
+                if status == ProposalStatus.HIRED and worker.pk in self.punctual:
+                    late = planned is self.late_delivery
+                    proposal.delivery_days = 1 if late else TIER_DELIVERY_DAYS
                 if status == ProposalStatus.HIRED:  # planned is set: only its worker is hired
                     contract_rows.append((proposal, cast(PlannedContract, planned), job))
             job.proposal_count = len(chosen)
@@ -921,6 +952,7 @@ class DemoBuilder:
         rng = self.rng
         demo_client = self.users[self.client].pk
         reviews = []
+        tier_reviews: Counter[int] = Counter()
         for contract in self.contracts:
             if contract.status != ContractStatus.COMPLETED:
                 continue
@@ -933,6 +965,10 @@ class DemoBuilder:
                 sides.append((contract.worker, contract.client, Direction.WORKER_TO_CLIENT))
             for reviewer, reviewee, direction in sides:
                 overall = satisfied_rating(rng) if reviewee.pk == demo_client else star_rating(rng)
+                if direction == Direction.CLIENT_TO_WORKER and reviewee.pk in self.punctual:
+                    # The tier story: 5 stars, one review in five 4 (an average of 4.8 or more).
+                    overall = 4 if tier_reviews[reviewee.pk] % 5 == 4 else 5
+                    tier_reviews[reviewee.pk] += 1
                 pool = (
                     texts.REVIEW_COMMENTS_FOR_WORKER
                     if direction == Direction.CLIENT_TO_WORKER
@@ -1009,12 +1045,19 @@ class DemoBuilder:
                     ContractStatus.DISPUTED: 8,
                 }[contract.status]
                 turns = rng.randint(max(2, reached - 2), reached)
+            punctual = proposal.worker_id in self.punctual
+            if punctual and texts.THREAD_TURNS[turns - 1][0] == "client":
+                # A tier worker answers the client's last message too.
+                turns = turns + 1 if turns < len(texts.THREAD_TURNS) else turns - 1
             end = contract_last_moment(contract) if contract else self.now
             start = proposal.created_at
             span = max(60.0, (end - start).total_seconds())
-            if job.client_id == demo_client:
+            prompt = {"client"} if job.client_id == demo_client else set()
+            if punctual:
+                prompt.add("worker")
+            if prompt:
                 speakers = [speaker for speaker, _ in texts.THREAD_TURNS[:turns]]
-                moments = prompt_moments(rng, start, span, speakers)
+                moments = prompt_moments(rng, start, span, speakers, prompt=prompt)
             else:
                 moments = sorted(
                     start + datetime.timedelta(seconds=rng.uniform(30, span)) for _ in range(turns)
@@ -1125,9 +1168,14 @@ PROMPT_REPLY_HOURS = (0.5, 20.0)
 
 
 def prompt_moments(
-    rng: random.Random, start: datetime.datetime, span: float, speakers: list[str]
+    rng: random.Random,
+    start: datetime.datetime,
+    span: float,
+    speakers: list[str],
+    prompt: set[str] | None = None,
 ) -> list[datetime.datetime]:
-    """Message times for a thread with the demo client, who answers promptly.
+    """Message times for a thread with the demo client, who answers promptly (or with whoever
+    `prompt` names: a tier worker answers promptly too).
 
     Their first message comes within PROMPT_REPLY_HOURS of the proposal and each reply within
     PROMPT_REPLY_HOURS of the worker's message before it (a worker's run of two messages is
@@ -1138,8 +1186,9 @@ def prompt_moments(
     gaps: list[float] = []
     free: list[int] = []  # the gaps before a worker's message that follows the client's
     previous = ""
+    prompt = {"client"} if prompt is None else prompt
     for speaker in speakers:
-        if speaker == "worker" and previous != "worker":
+        if speaker not in prompt and previous != speaker:
             free.append(len(gaps))
             gaps.append(rng.uniform(1, 3))  # a weight for now
         else:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.models import ClientProfile, WorkerProfile
-from yorozu.certification.tasks import evaluate_client
+from yorozu.certification.tasks import evaluate_client, evaluate_worker
 from yorozu.contracts.models import Contract, ContractStatus
 from yorozu.contracts.notices import notify
 from yorozu.contracts.transitions import CLIENT, WORKER, party_of
@@ -124,6 +124,8 @@ def _leave_review(
         apply_verdict(screened, content=review, author=reviewer, actor=actor)
     _recompute(reviewee.pk, direction)
     on_commit(evaluate_client.enqueue, contract.client_id)  # satisfaction counts for the badge
+    if reviewee.pk == contract.worker_id:
+        on_commit(evaluate_worker.enqueue, contract.worker_id)  # the rating counts for the tier
     notify(
         reviewee,
         kind="review_received",

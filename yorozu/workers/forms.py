@@ -106,6 +106,7 @@ class WorkerSearchForm(forms.Form):
     min_rating = forms.ChoiceField(label=_("Rating"), required=False, choices=RATING_CHOICES)
     verified = forms.BooleanField(label=_("Identity verified only"), required=False)
     scouts = forms.BooleanField(label=_("Accepting scouts only"), required=False)
+    tiered = forms.BooleanField(label=_("Certified workers only"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"), required=False, choices=WorkerSort.choices, initial=WorkerSort.RELEVANCE
     )
@@ -141,6 +142,7 @@ class WorkerSearchForm(forms.Form):
             min_rating=float(rating) if rating else None,
             verified_only=bool(good("verified", False)),
             scouts_only=bool(good("scouts", False)),
+            tiered_only=bool(good("tiered", False)),
             sort=good("sort", "") or WorkerSort.RELEVANCE,
             exclude_user_id=exclude_user_id,
         )

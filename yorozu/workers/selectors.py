@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.models import AgeBand, Gender, User, WorkerProfile
 from yorozu.catalog.models import Category
-from yorozu.certification.selectors import is_certified_client
+from yorozu.certification.selectors import TIER_JOIN, holds_a_tier, is_certified_client
 from yorozu.enforcement.selectors import visible_q
 from yorozu.messaging.models import Thread
 from yorozu.reviews.models import Direction, Review
@@ -78,6 +78,8 @@ class WorkerSearchParams:
     min_rating: float | None = None
     verified_only: bool = False
     scouts_only: bool = False
+    # Workers holding a worker tier (認定ワーカー or above) only.
+    tiered_only: bool = False
     sort: str = WorkerSort.RELEVANCE
     exclude_user_id: int | None = None
     today: datetime.date | None = field(default=None, compare=False)
@@ -98,7 +100,12 @@ def access_worker_profile(viewer: User | AnonymousUser | None, user_id: int) -> 
     Worker profiles are public. What a worker hides (gender, age) is hidden by the profile's
     `public_gender` / `public_age_band`, which templates must use instead of the raw fields.
     """
-    profile = searchable_workers().select_related("user").filter(user_id=user_id).first()
+    profile = (
+        searchable_workers()
+        .select_related("user", f"user__{TIER_JOIN}")  # the tier badge, without a query
+        .filter(user_id=user_id)
+        .first()
+    )
     if profile is None:
         raise Http404("no such worker")
     return profile
@@ -401,6 +408,8 @@ class WorkerSearch:
             cond &= q(identity_verified=True)
         if params.scouts_only:
             cond &= q(accepts_scouts=True)
+        if params.tiered_only:
+            cond &= Q(Exists(holds_a_tier(OuterRef(prefix + "worker_id"))))
         return cond
 
     def profiles(self, worker_ids: list[int]) -> list[WorkerProfile]:
@@ -411,7 +420,11 @@ class WorkerSearch:
         """
         if not worker_ids:
             return []
-        live = searchable_workers().select_related("user").filter(user_id__in=worker_ids)
+        live = (
+            searchable_workers()
+            .select_related("user", f"user__{TIER_JOIN}")  # the tier badge, without a query
+            .filter(user_id__in=worker_ids)
+        )
         if self.genders:
             live = live.filter(show_gender=True, gender__in=self.genders)
         if self.age_bands:

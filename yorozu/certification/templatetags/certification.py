@@ -1,10 +1,16 @@
-"""`{% certification_badge user %}` and `{% job_client_badge job %}`: the one badge partial."""
+"""`{% certification_badge user %}` and `{% job_client_badge job %}`: the one badge partial;
+`{% worker_tier_badge user %}` and `{% worker_tier_card_badge user %}`: the worker tier's."""
 
 from __future__ import annotations
 
 from django import template
 
-from yorozu.certification.selectors import cached_certified, is_certified_client
+from yorozu.certification.selectors import (
+    cached_certified,
+    cached_worker_tier,
+    is_certified_client,
+    worker_tier_of,
+)
 from yorozu.jobs.models import Job
 
 register = template.Library()
@@ -24,3 +30,17 @@ def job_client_badge(job) -> dict:
     """
     client = job.client if Job.client.is_cached(job) else None  # type: ignore[attr-defined]
     return {"certified": cached_certified(client)}
+
+
+@register.inclusion_tag("certification/tier_badge.html")
+def worker_tier_badge(user) -> dict:
+    """The tier badge on a worker's page: the joined status when loaded, else one query."""
+    status = worker_tier_of(user)
+    return {"tier": status.tier if status else ""}
+
+
+@register.inclusion_tag("certification/tier_badge.html")
+def worker_tier_card_badge(user) -> dict:
+    """The tier badge on a list (search cards, proposals) from joined rows only: the list's
+    selector joins `worker_tier` (`selectors.TIER_JOIN`), else no badge rather than a query."""
+    return {"tier": cached_worker_tier(user)}

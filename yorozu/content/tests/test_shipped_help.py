@@ -25,6 +25,8 @@ def shipped():
         ("利用制限", "restricted"),
         ("異議申し立て", "appeal-restriction"),
         ("認定クライアント", "certified-client"),
+        ("認定ワーカー", "worker-tiers"),
+        ("プロ認定ワーカー", "worker-tiers"),
         ("手数料", "fees"),
         ("源泉徴収", "withholding-tax"),
         ("出金", "withdrawals"),

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from yorozu.accounts.models import ClientProfile, User, WorkerProfile
-from yorozu.certification.tasks import evaluate_client
+from yorozu.certification.tasks import evaluate_client, evaluate_worker
 from yorozu.contracts import ledger
 from yorozu.contracts.errors import ContractError
 from yorozu.contracts.models import (
@@ -257,6 +257,7 @@ def count_completion(contract: Contract) -> None:
     )
     do_record_completed_contract(contract)
     on_commit(evaluate_client.enqueue, contract.client_id)  # the order record may certify them
+    on_commit(evaluate_worker.enqueue, contract.worker_id)  # and count for the worker's tier
     for user in (contract.worker, contract.client):
         notify(
             user,

@@ -110,7 +110,8 @@ def job_proposals(job: Job, *, status: str | None = None):
     qs = (
         job.proposals.exclude(status__in=CLIENT_HIDDEN_PROPOSAL_STATUSES)
         .filter(visible_q("proposal", "worker"))
-        .select_related("worker", "worker__worker_profile")
+        # The tier joined so each proposal's badge costs no query.
+        .select_related("worker", "worker__worker_profile", "worker__worker_tier")
         .order_by("-created_at", "-id")
     )
     if status in CLIENT_PROPOSAL_STATUSES:

@@ -30,7 +30,7 @@ from yorozu.accounts.models import (
 )
 from yorozu.accounts.prefectures import REGIONS
 from yorozu.catalog.models import Category
-from yorozu.certification.models import CertificationStatus, Criterion
+from yorozu.certification.models import CertificationStatus, Criterion, WorkerTierStatus
 from yorozu.console.selectors import cases_in_queue, dashboard, queue_counts, related_items
 from yorozu.contracts.models import (
     Contract,
@@ -393,7 +393,8 @@ class TestDemoMarketplace:
         """`make run` and the browser tests evaluate right after loading: the demo client earns
         the badge on the shipped criteria (none relaxed), and the filter has clients to leave
         out."""
-        assert set(Criterion.objects.filter(enabled=True).values_list("code", flat=True)) == {
+        client_criteria = Criterion.objects.filter(enabled=True, programme="client")
+        assert set(client_criteria.values_list("code", flat=True)) == {
             "identity",
             "escrow_on_time",
             "order_value",
@@ -411,6 +412,27 @@ class TestDemoMarketplace:
         assert not_certified.exists()
         # Clearly not: some client falls short on several criteria at once.
         assert any(len(failed) >= 3 for failed in not_certified.values_list("failed", flat=True))
+
+    def test_some_workers_hold_a_tier_and_the_demo_worker_misses_one_criterion(self, db):
+        """Worker tiers on the shipped criteria (none relaxed): three demo workers hold one
+        (one of them プロ認定ワーカー), and worker@example.com's progress page has exactly one
+        criterion of 認定ワーカー still missing (on-time delivery: one milestone was late)."""
+        call_command("evaluate_certifications", stdout=io.StringIO(), stderr=io.StringIO())
+        tiers = dict(
+            WorkerTierStatus.objects.exclude(tier="")
+            .values_list("tier")
+            .annotate(n=Count("pk"))
+            .values_list("tier", "n")
+        )
+        assert tiers == {"worker": 2, "pro_worker": 1}, tiers
+        demo = WorkerTierStatus.objects.get(worker__email="worker@example.com")
+        assert demo.tier == ""
+        worker_codes = set(
+            Criterion.objects.filter(enabled=True, programme="worker").values_list(
+                "code", flat=True
+            )
+        )
+        assert [code for code in demo.failed if code in worker_codes] == ["worker_on_time"]
 
     def test_the_console_has_a_case_in_every_queue_made_by_the_real_actions(self, db):
         """The trust and safety story (`yorozu.demo.safety`): what staff@example.com finds."""

@@ -7,6 +7,7 @@ A worker card is the same for every client reading it in one language, so it goe
 from django import template
 from django.utils.safestring import mark_safe
 
+from yorozu.certification.selectors import cached_worker_tier
 from yorozu.core.fragments import render_each
 
 register = template.Library()
@@ -35,6 +36,7 @@ def shown_on_card(profile) -> tuple:
         profile.available_from,
         profile.available_now(),
         profile.accepts_scouts,
+        cached_worker_tier(user),  # the tier badge
     )
 
 

@@ -8,13 +8,17 @@ from django.test import Client
 from django.urls import reverse
 
 from yorozu.accounts.tests.clients import YorozuClient
+from yorozu.blocks.actions import do_block_user
 from yorozu.core.pages import page_version
 from yorozu.enforcement.actions import do_restrict_account
 from yorozu.jobs.actions import do_close_job
 from yorozu.jobs.models import Job
 from yorozu.jobs.tests.factories import JobFactory
+from yorozu.messaging.models import Message
+from yorozu.messaging.tests.factories import ThreadFactory, send
 
 pytestmark = pytest.mark.django_db
+
 
 def pages_of(job):
     return [
@@ -119,3 +123,86 @@ def test_a_flash_message_is_never_stored(client_user):
     assert visitor.get("/").status_code == 200
     del visitor.cookies["messages"]
     assert "flash-" not in visitor.get("/").text
+
+
+# --- pages cached per person (version "private") ----------------------------------------------
+
+KEY_INPUT = re.compile(r'name="idempotency_key" value="([0-9a-f]{32})"')
+
+
+@pytest.fixture
+def thread(client_user, worker_user):
+    return ThreadFactory(client=client_user, worker=worker_user)
+
+
+def signed_in(user):
+    browser = YorozuClient()
+    browser.force_login(user)
+    return browser
+
+
+def test_a_thread_is_served_from_the_cache_until_a_message_arrives(
+    thread, client_user, worker_user, django_assert_max_num_queries
+):
+    send(thread, client_user, "最初のご連絡です。")
+    worker = signed_in(worker_user)
+    url = reverse("messaging:thread", args=[thread.pk])
+    assert "最初のご連絡です。" in worker.get(url).text  # marks it read: a write
+    worker.get(url)  # stored
+    with django_assert_max_num_queries(4):  # session, user, restrictions, version
+        assert "最初のご連絡です。" in worker.get(url).text
+    send(thread, client_user, "二通目のご連絡です。")
+    assert "二通目のご連絡です。" in worker.get(url).text
+    assert "二通目のご連絡です。" in worker.get(reverse("messaging:inbox")).text
+
+
+def test_a_cached_thread_gives_each_load_its_own_idempotency_key(thread, worker_user):
+    worker = signed_in(worker_user)
+    url = reverse("messaging:thread", args=[thread.pk])
+    keys = [KEY_INPUT.search(worker.get(url).text).group(1) for _ in range(3)]
+    assert len(set(keys)) == 3
+    for key in keys:  # each load's form sends its own message
+        worker.post(
+            reverse("messaging:send", args=[thread.pk]),
+            {"body": f"ご連絡 {key[:6]} です。", "idempotency_key": key},
+        )
+    assert Message.objects.filter(thread=thread).count() == 3
+
+
+def test_one_persons_cached_page_is_never_served_to_another(thread, client_user, worker_user):
+    url = reverse("messaging:thread", args=[thread.pk])
+    worker, client = signed_in(worker_user), signed_in(client_user)
+    for _ in range(2):
+        worker_page, client_page = worker.get(url).text, client.get(url).text
+        assert worker_user.display_name in worker_page
+        assert client_user.display_name in client_page
+        # Each sees the caution worded for their own role, and their own header.
+        assert worker_page != client_page
+        assert 'value="worker" class="role-btn active"' in worker_page
+        assert 'value="client" class="role-btn active"' in client_page
+    inbox = reverse("messaging:inbox")
+    assert worker.get(inbox).text != client.get(inbox).text
+
+
+def test_an_outsider_is_refused_a_thread_another_person_has_cached(thread, worker_user, outsider):
+    url = reverse("messaging:thread", args=[thread.pk])
+    signed_in(worker_user).get(url)
+    assert signed_in(outsider).get(url).status_code == 404
+
+
+def test_a_block_shows_on_the_next_request(thread, client_user, worker_user):
+    url = reverse("messaging:thread", args=[thread.pk])
+    client = signed_in(client_user)
+    before = client.get(url).text
+    do_block_user(blocked=worker_user, actor=client_user)
+    assert client.get(url).text != before
+
+
+def test_a_role_switch_shows_on_the_next_request(client_user):
+    client = signed_in(client_user)
+    assert client.get(reverse("workers:search")).status_code == 200
+    first = client.get(reverse("workers:search")).text
+    client.post(reverse("home:switch_role"), {"role": "worker", "next": "/"})
+    second = client.get(reverse("workers:search")).text
+    assert first != second
+    assert 'value="worker" class="role-btn active"' in second

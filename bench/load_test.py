@@ -58,12 +58,15 @@ def session(user):
 
 people = {"clients": [], "workers": [], "staff": []}
 for user in User.objects.filter(is_active=True).order_by("pk"):
-    threads = list(Thread.objects.filter(Q(client=user) | Q(worker=user)).values_list("pk", flat=True)[:20])
-    contracts = list(Contract.objects.filter(Q(client=user) | Q(worker=user)).values_list("pk", flat=True)[:10])
+    mine = Q(client=user) | Q(worker=user)
+    threads = list(Thread.objects.filter(mine).values_list("pk", flat=True)[:20])
+    contracts = list(Contract.objects.filter(mine).values_list("pk", flat=True)[:10])
     who = "staff" if user.is_staff else ("clients" if user.acting_as_client else "workers")
     if who == "workers" and not threads:
         continue
-    people[who].append({"id": user.pk, "session": session(user), "threads": threads, "contracts": contracts})
+    people[who].append(
+        {"id": user.pk, "session": session(user), "threads": threads, "contracts": contracts}
+    )
 people["jobs"] = [j.pk for j in latest_open_jobs(limit=400) if j.format == JobFormat.PROJECT]
 people["client_ids"] = sorted({j.client_id for j in latest_open_jobs(limit=400)})
 people["worker_ids"] = [p["id"] for p in people["workers"]]
@@ -182,7 +185,8 @@ def main() -> int:
         for proc in [server, *task_workers]:
             proc.wait(timeout=60)
 
-    rows = list(csv.DictReader(open(work / "locust_stats.csv")))
+    with open(work / "locust_stats.csv") as f:
+        rows = list(csv.DictReader(f))
     print(
         f"\n{'request':<36} {'count':>7} {'fail':>5} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6}"
     )
@@ -191,7 +195,8 @@ def main() -> int:
             f"{row['Name'][:36]:<36} {row['Request Count']:>7} {row['Failure Count']:>5} "
             f"{float(row['Requests/s']):>7.1f} {row['50%']:>6} {row['95%']:>6} {row['99%']:>6}"
         )
-    errors = list(csv.DictReader(open(work / "locust_failures.csv")))
+    with open(work / "locust_failures.csv") as f:
+        errors = list(csv.DictReader(f))
     server_errors = sum(
         int(e["Occurrences"]) for e in errors if " 5" in e["Error"] or "Server Error" in e["Error"]
     )

@@ -13,10 +13,11 @@ import json
 import os
 import random
 import re
+from pathlib import Path
 
 from locust import HttpUser, between, events, task
 
-PEOPLE = json.loads(open(os.environ["LOAD_PEOPLE"]).read())
+PEOPLE = json.loads(Path(os.environ["LOAD_PEOPLE"]).read_text())
 ACCEPTED: list[str] = []
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 KEY = re.compile(r'name="idempotency_key" value="([0-9a-f]{32})"')

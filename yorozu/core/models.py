@@ -88,3 +88,6 @@ class PageVersion(models.Model):
 
     name = models.CharField(max_length=40, primary_key=True)
     n = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.n}"

@@ -19,7 +19,8 @@ gets, and never stores, a visitor's page. `cached_for_person` stores one page pe
 only put on views whose GET writes nothing the next GET depends on (a thread's read mark is a
 no-op once read, and a write raises the version anyway). Neither stores a response that sets a
 cookie, carries a flash message or changed the session, nor an htmx request. What is unique
-to each rendering is put back on every hit: the CSRF token (cut out before storing) and a
+to each rendering is put back on every hit: the CSRF token (cut out before storing), the CSP
+nonce of the page's scripts (a policy that names nonces names the new request's own), and a
 message form's idempotency key (a new one, so two sends from two loads stay two messages).
 """
 
@@ -35,12 +36,14 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, connections
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csp import get_nonce
 from django.middleware.csrf import _unmask_cipher_token, get_token  # type: ignore[attr-defined]
 from django.utils.translation import get_language
 
 PAGE_SECONDS = 120
 CSRF_SLOT = "__yorozu_csrf_token__"
 KEY_SLOT = "__yorozu_idempotency_key__"
+NONCE_SLOT = "__yorozu_csp_nonce__"
 _TOKEN = re.compile(r"\b[A-Za-z0-9]{64}\b")
 _IDEMPOTENCY_KEY = re.compile(r'(name="idempotency_key" value=")[0-9a-f]{32}(")')
 
@@ -54,7 +57,11 @@ def page_version(name: str) -> int:
 
 
 def _cut_unique(request: HttpRequest, content: str) -> str:
-    """The page with this request's CSRF tokens and any idempotency key replaced by slots."""
+    """The page with this request's CSRF tokens, CSP nonce and any idempotency key replaced by
+    slots."""
+    nonce = get_nonce(request)
+    if nonce:  # evaluated while rendering (htmx's script tag carries it)
+        content = content.replace(f'nonce="{nonce}"', f'nonce="{NONCE_SLOT}"')
     secret = request.META.get("CSRF_COOKIE")
     if secret:
 
@@ -69,6 +76,9 @@ def _cut_unique(request: HttpRequest, content: str) -> str:
 def _fill_unique(request: HttpRequest, content: str) -> str:
     if CSRF_SLOT in content:
         content = content.replace(CSRF_SLOT, get_token(request))
+    if NONCE_SLOT in content:
+        # The CSP header of this response names this request's nonce (and only once it is used).
+        content = content.replace(NONCE_SLOT, str(get_nonce(request)))
     while KEY_SLOT in content:
         content = content.replace(KEY_SLOT, uuid.uuid4().hex, 1)
     return content

@@ -35,7 +35,8 @@ def test_a_visitor_is_served_the_stored_page(client, django_assert_max_num_queri
     with django_assert_max_num_queries(1):  # the version only
         second = client.get("/jobs/")
     assert "ロゴ作成のお願い" in second.text
-    masked = re.compile(r"[A-Za-z0-9]{64}")  # the CSRF token is masked afresh each time
+    # The CSRF token is masked afresh each time, and the CSP nonce is each response's own.
+    masked = re.compile(r'[A-Za-z0-9]{64}|nonce="[^"]+"')
     assert masked.sub("", first.text) == masked.sub("", second.text)
 
 
@@ -206,3 +207,19 @@ def test_a_role_switch_shows_on_the_next_request(client_user):
     second = client.get(reverse("workers:search")).text
     assert first != second
     assert 'value="worker" class="role-btn active"' in second
+
+
+@pytest.mark.parametrize("who", ["visitor", "worker"])
+def test_a_stored_pages_script_nonce_is_the_one_its_csp_header_names(who, worker_user, thread):
+    browser = Client() if who == "visitor" else signed_in(worker_user)
+    url = "/jobs/" if who == "visitor" else reverse("messaging:thread", args=[thread.pk])
+    nonces = set()
+    for _ in range(3):  # rendered, then stored copies
+        response = browser.get(url)
+        found = re.findall(r'nonce="([^"]+)"', response.text)
+        assert found, "the page has a script with a nonce"
+        header = response.headers.get("Content-Security-Policy", "")
+        if "'nonce-" in header:  # a policy that names nonces names this response's own
+            assert all(f"'nonce-{n}'" in header for n in found), (found, header)
+        nonces.update(found)
+    assert len(nonces) == 3  # each response its own, never a stored one

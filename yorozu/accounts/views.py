@@ -58,6 +58,7 @@ from yorozu.accounts.selectors import (
     passed_second_factor,
 )
 from yorozu.core.errors import Refused
+from yorozu.core.pages import cached_for_visitors
 from yorozu.core.quotas import QuotaExceeded
 from yorozu.core.redirects import safe_next
 from yorozu.jobs.selectors import open_jobs_of_client
@@ -333,6 +334,7 @@ def identity(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
+@cached_for_visitors("public")
 def client_profile(request: HttpRequest, user_id: int) -> HttpResponse:
     profile = access_client_profile(request.user, user_id)
     client = profile.user

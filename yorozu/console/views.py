@@ -40,6 +40,7 @@ from yorozu.console.selectors import (
 from yorozu.content.actions import do_edit_notice_draft, do_publish_notice
 from yorozu.content.models import Notice
 from yorozu.core.errors import Refused
+from yorozu.core.pages import cached_for_person
 from yorozu.core.staff import MANAGE_RULES, REVIEW, staff_view
 from yorozu.moderation.actions import CaseError, do_claim_case
 from yorozu.moderation.models import CaseQueue, CaseStatus
@@ -75,6 +76,7 @@ def _tabs(current: str) -> list[dict]:
 
 @staff_view(REVIEW)
 @require_GET
+@cached_for_person()
 def queue(request: SignedInRequest, queue: str = CaseQueue.JOBS) -> HttpResponse:
     """One queue's undecided cases, with a tab and a count per queue."""
     if queue not in [q.value for q in CONSOLE_QUEUES]:

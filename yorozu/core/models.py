@@ -79,3 +79,15 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_path} {self.slot}"
+
+
+class PageVersion(models.Model):
+    """A counter per kind of cached page, raised by database triggers on every write to what
+    those pages show (`core.pages`): a cached page is stored under the counter's value, so the
+    first request after a write's commit reads the new value and renders afresh."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    n = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.n}"

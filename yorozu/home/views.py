@@ -10,10 +10,12 @@ from django.views.decorators.http import require_POST
 from yorozu.accounts.actions import do_switch_role
 from yorozu.accounts.models import Role
 from yorozu.accounts.requests import SignedInRequest
+from yorozu.core.pages import cached_for_visitors
 from yorozu.core.redirects import safe_next
 from yorozu.jobs.selectors import latest_open_jobs
 
 
+@cached_for_visitors("public")
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home/home.html", {"latest_jobs": latest_open_jobs(limit=6)})
 

@@ -14,6 +14,7 @@ from django_htmx.middleware import HtmxDetails
 
 from yorozu.accounts.models import User
 from yorozu.core.errors import Refused, with_refusal
+from yorozu.core.pages import cached_for_visitors
 from yorozu.core.pagination import CappedPaginator
 from yorozu.enforcement.selectors import can_use, restricted_message
 from yorozu.jobs.actions import JobNotOpen, do_close_job, do_edit_job, do_post_job
@@ -43,6 +44,7 @@ class SignedInRequest(JobsRequest):
     user: User  # as accounts.requests.SignedInRequest, with JobsRequest's details
 
 
+@cached_for_visitors("public")
 def search(request: JobsRequest) -> HttpResponse:
     """Public job search. Filters come from the query string; htmx swaps only the results."""
     form = JobSearchForm(request.GET or None)
@@ -104,6 +106,7 @@ def mine(request: SignedInRequest) -> HttpResponse:
 FORMAT_PAGES = {"task": "formats:task", "competition": "formats:competition"}
 
 
+@cached_for_visitors("public")
 def detail(request: JobsRequest, job_id: int) -> HttpResponse:
     job = access_job(request.user, job_id)
     if job.format in FORMAT_PAGES:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from yorozu.accounts.requests import SignedInRequest
 from yorozu.core.errors import Refused, with_refusal
+from yorozu.core.pages import cached_for_person
 from yorozu.files.selectors import attachments_by_owner
 from yorozu.messaging import screening
 from yorozu.messaging.actions import (
@@ -48,6 +49,7 @@ THREAD_TEMPLATE = "messaging/thread_detail.html"
 
 
 @login_required
+@cached_for_person()
 def inbox(request: SignedInRequest) -> HttpResponse:
     """/messages/: every thread the user is a party to, as client and as worker."""
     page = Paginator(threads_for(request.user), INBOX_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -59,6 +61,7 @@ def inbox(request: SignedInRequest) -> HttpResponse:
 
 
 @login_required
+@cached_for_person()
 def thread(request: SignedInRequest, thread_id: int) -> HttpResponse:
     """One conversation. Opening it marks it read for the viewer."""
     thread = access_thread(request.user, thread_id)

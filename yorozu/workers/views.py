@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from yorozu.accounts.prefectures import prefecture_name
 from yorozu.accounts.requests import SignedInRequest as HtmxRequest
 from yorozu.core.errors import Refused, with_refusal
+from yorozu.core.pages import cached_for_person
 from yorozu.core.pagination import capped_count
 from yorozu.jobs.selectors import open_jobs_of_client
 from yorozu.portfolio.selectors import works_of
@@ -57,6 +58,7 @@ def page_number(raw: str | None) -> int:
 
 @login_required
 @require_GET
+@cached_for_person()
 def worker_search(request: HtmxRequest) -> HttpResponse:
     """Worker search for scouting: clients only; anyone else is told what it is for."""
     if not request.user.acting_as_client:

@@ -34,6 +34,7 @@ from yorozu.contracts.money import total
 from yorozu.contracts.payments import breakdown
 from yorozu.contracts.transitions import allowed_transitions, party_of
 from yorozu.core.errors import Refused, with_refusal
+from yorozu.core.pages import cached_for_person
 from yorozu.files.actions import FileBlocked
 from yorozu.files.selectors import attachments_by_owner
 from yorozu.reviews.selectors import has_reviewed
@@ -340,6 +341,7 @@ def _detail_context(request: SignedInRequest, contract, bound=None) -> dict:
 
 
 @login_required
+@cached_for_person()
 def contract_detail(request: SignedInRequest, contract_id: int) -> HttpResponse:
     """A contract for its parties (and, read-only, the secretariat)."""
     contract = selectors.access_contract(request.user, contract_id)

@@ -9,13 +9,14 @@ from yorozu.core.pages import install_version_triggers
 PUBLIC_PAGE_TABLES = (
     "jobs_job",
     "catalog_category",
-    ("accounts_user", ("display_name", "is_active", "identity_status")),
+    "accounts_user",  # every column but last_login (see `page_tables`)
     "accounts_clientprofile",
     "accounts_workerprofile",
     "certification_certificationstatus",
     "enforcement_restriction",
     "content_notice",
     "reviews_review",
+    "contracts_contract",  # a client profile's record of completed contracts
     "formats_taskjob",
     "formats_competition",
 )
@@ -36,11 +37,15 @@ NOT_SHOWN_TABLES = {
 }
 
 
-def private_page_tables() -> list[str | tuple[str, tuple[str, ...]]]:
+def page_tables(names=None) -> list[str | tuple[str, tuple[str, ...]]]:
+    """The tables whose writes raise a version: `names`, or every table but NOT_SHOWN_TABLES;
+    for the user table, updates of any column but the last login (written at each sign-in)."""
     tables: list[str | tuple[str, tuple[str, ...]]] = []
     for model in apps.get_models(include_auto_created=True):
         table = model._meta.db_table
         if not model._meta.managed or model._meta.proxy or table in NOT_SHOWN_TABLES:
+            continue
+        if names is not None and table not in names:
             continue
         if table == "accounts_user":
             columns = tuple(f.column for f in model._meta.concrete_fields if f.name != "last_login")
@@ -53,8 +58,8 @@ def private_page_tables() -> list[str | tuple[str, tuple[str, ...]]]:
 def install_page_triggers(sender, using="default", **kwargs) -> None:
     if sender.label != "core":  # sent once per app; once is enough, after every migration ran
         return
-    install_version_triggers("public", PUBLIC_PAGE_TABLES, using=using)
-    install_version_triggers("private", private_page_tables(), using=using)
+    install_version_triggers("public", page_tables(set(PUBLIC_PAGE_TABLES)), using=using)
+    install_version_triggers("private", page_tables(), using=using)
 
 
 class HomeConfig(AppConfig):

@@ -223,3 +223,60 @@ def test_a_stored_pages_script_nonce_is_the_one_its_csp_header_names(who, worker
             assert all(f"'nonce-{n}'" in header for n in found), (found, header)
         nonces.update(found)
     assert len(nonces) == 3  # each response its own, never a stored one
+
+
+def test_every_table_a_visitor_page_reads_raises_the_public_version(client, settings):
+    """The visitor pages are served until a write to one of PUBLIC_PAGE_TABLES raises the
+    "public" version. A table such a page reads that is not in the list would be shown stale
+    (until the minute turns): this reads every visitor-cached page afresh, collects the tables
+    its queries touch, and fails on any the list forgets — a new app's table shown on a public
+    page must be added there."""
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from yorozu.home.apps import PUBLIC_PAGE_TABLES
+
+    listed = set(PUBLIC_PAGE_TABLES)
+    # Read to serve any request, not to draw the page: the counter itself, sessions.
+    infrastructure = {"core_pageversion", "django_session"}
+    from yorozu.contracts.tests.factories import ContractFactory, make_company
+    from yorozu.reviews.actions import do_leave_review
+
+    # A client with a record to show: a company page, a completed contract, a worker's review.
+    done = ContractFactory(status="completed")
+    client_user = done.client
+    make_company(client_user)
+    stars = {"overall": 5, "quality": 5, "communication": 5, "timeliness": 5}
+    do_leave_review(
+        contract=done,
+        reviewer=done.worker,
+        data={**stars, "comment": "指示が明確で進めやすかったです。"},
+        actor=done.worker,
+    )
+    job = JobFactory(title="表を数える仕事", client=client_user)
+    read: dict[str, set[str]] = {}
+    for url in pages_of(job):
+        caches["fragments"].clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, url
+        for query in queries.captured_queries:
+            for table in re.findall(r'(?:FROM|JOIN)\s+"?(\w+)"?', query["sql"]):
+                read.setdefault(table, set()).add(url)
+    forgotten = {t: sorted(urls) for t, urls in read.items() if t not in listed | infrastructure}
+    assert forgotten == {}
+
+
+def test_a_new_avatar_shows_on_the_client_profile_on_the_next_request(client):
+    """The user table raises the public version on any column but the last login (an avatar
+    is a column of it)."""
+    job = JobFactory(title="アバターの仕事")
+    url = reverse("accounts:client_profile", args=[job.client_id])
+    before = page_version("public")
+    client.get(url)
+    type(job.client).objects.filter(pk=job.client_id).update(avatar="avatars/new.png")
+    assert page_version("public") > before
+    type(job.client).objects.filter(pk=job.client_id).update(last_login=None)
+    after = page_version("public")
+    type(job.client).objects.filter(pk=job.client_id).update(last_login=job.created_at)
+    assert page_version("public") == after

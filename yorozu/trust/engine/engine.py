@@ -86,6 +86,8 @@ MODEL_LONG_KINDS = frozenset({"job", "profile", "review", "proposal"})
 MODEL_FLAG_ALONE = 0.9
 MODEL_FLAG_ALONE_CHAT = 2.0  # > 1: off (see docs: +4 points of recall cost +0.8 of false flags)
 MODEL_CLEAR = 0.05
+# Short kinds where two categories agreeing keep their flag from the model's veto.
+_SHORT_KINDS = frozenset({"message", "scout", "proposal"})
 # A concrete contact artifact (an address, a number, an ID, a link): the model never clears it.
 ARTIFACT = 6.0
 SCORE_SCALE = 4.0
@@ -1083,13 +1085,18 @@ class Engine:
         self._plans[(kind, stage)] = plan  # benign race: every thread builds the same plan
         return plan
 
-    def _evidence_clear(self, ruled: list[Reason]) -> bool:
+    def _evidence_clear(self, ruled: list[Reason], kind: str) -> bool:
         """May the model cancel these hits? Only when every one comes from a shipped rule
         the model file lists as clearable (one that fires on legitimate text too often to be
         evidence on its own, measured when the model was trained); a clear-cut rule (a
-        payment outside, an artifact) or a staff rule keeps its flag."""
+        payment outside, an artifact) or a staff rule keeps its flag. Two categories agreeing
+        in a short text (a video call *and* a request for an address in one proposal) are
+        independent evidence: the model's likeness to legitimate wording does not outweigh them.
+        A posting is long and names many things, so it keeps the veto."""
         assert self.model is not None
         allowed = self.model.clearable
+        if kind in _SHORT_KINDS and len({r.category for r in ruled}) > 1:
+            return False
         return bool(ruled) and all(r.code in allowed and r.code in self._clearable for r in ruled)
 
     def _model_opinion(
@@ -1115,7 +1122,7 @@ class Engine:
             return 0.0
         p = self.model.probability(canon)
         if points > 0:
-            if p < MODEL_CLEAR and self._evidence_clear(ruled):
+            if p < MODEL_CLEAR and self._evidence_clear(ruled, kind):
                 live.append(
                     Reason(
                         "model.clear",

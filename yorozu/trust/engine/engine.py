@@ -225,7 +225,9 @@ _D_SEP = r"(?:[\s\-・、,.ー]{0,3}|の\s?)"
 _DIGITS_TAIL = re.compile(
     rf"(?:(?:\+|plus)\s?)?{_D_TOK}(?:{_D_SEP}{_D_TOK})*\s?(?:の|は|ね|,|、)?\s?\Z"
 )
-_DIGITS_HEAD = re.compile(rf"\s?{_D_TOK}(?:{_D_SEP}{_D_TOK})*")
+# The next message may open with the particle that joins the groups ("…ぜろはちぜろ" then
+# "のよんよん…"): a number read aloud carries its の across the break.
+_DIGITS_HEAD = re.compile(rf"\s?(?:の\s?)?{_D_TOK}(?:{_D_SEP}{_D_TOK})*")
 _D_TOKEN = re.compile(_D_TOK)
 _D_WORDS = [w for w in DIGIT_WORDS if not w.isdigit()]
 _D_FIRST = frozenset("0123456789") | {w[0] for w in _D_WORDS}
@@ -251,6 +253,10 @@ def _digits_across(text: str, pos: int) -> tuple[int, int] | None:
     j = pos + 1
     if j < len(text) and text[j].isspace():
         j += 1
+    if j < len(text) and text[j] == "の":
+        j += 1
+        if j < len(text) and text[j].isspace():
+            j += 1
     if j >= len(text) or text[j] not in _D_FIRST:
         return None
     tail = _DIGITS_TAIL.search(text, max(0, pos - 80), pos)
@@ -298,7 +304,7 @@ def _example_number(s: str, text: str, start: int) -> bool:
 
 def _valid_phone(s: str, text: str, start: int) -> bool:
     digits = "".join(ch for ch in s if ch.isdigit())
-    if s.lstrip("( ").startswith("+"):
+    if s.lstrip("( ").startswith(("+", "plus")):
         if digits.startswith("81"):
             if not 10 <= len(digits) <= 12:
                 return False

@@ -871,7 +871,9 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "ご購入いただ ご購入の上 購入していただ 購入が必須 購入必須 受講が必須 受講必須 "
             "受講していただ ご受講 ご負担 負担となります ご契約いただける方 ご契約ください "
             "お申し込みください お振込み 振り込んで お支払いください 購入完了 ご自身で購入 "
-            "必須となります 必要があります 必要となります ご登録をお願い"
+            "必須となります 必要があります 必要となります ご登録をお願い "
+            # the money flows to the one who offers the work
+            "頂戴しております 頂戴します 頂戴いたします お支払いいただきます ご入金いただ"
         )
         + ["you need to", "you must", "need to complete", "need to buy", "need to pay", "must pay"]
         + ["paid through the link", "pay through", "all contractors need", "is required"]
@@ -1104,7 +1106,10 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
             r"資産が\s?[0-9一二三四五十]+\s?倍",
             r"[0-9.]+\s?(?:[-–~〜]\s?[0-9.]+\s?)?%\s?(?:per|a|every|each)\s(?:day|week|month)",
             r"(?:made|earned|returns? of|profit of|gained)\s[0-9.]+\s?%",
-            r"guaranteed (?:returns?|profits?)|no losses|signals? group|trading signals",
+            r"guaranteed (?:[a-z]+ ){0,2}(?:returns?|profits?|yield|interest)|no losses|"
+            r"signals? group|trading signals",
+            r"[0-9.]+\s?%\s?(?:guaranteed\s)?(?:monthly|weekly|daily|annual) "
+            r"(?:returns?|profits?|yield)",
         ),
         gate=("%", "％", "元本", "倍", "guaranteed", "no losses", "signal"),
         near=("@invest_join",),

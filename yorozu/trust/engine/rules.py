@@ -111,9 +111,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         6.0,
         "仮払い前に電話番号を送ることはできません。",
         "Phone numbers cannot be shared before escrow is funded.",
-        patterns=(INTL_PHONE,),
+        # "+1 415…" or, dictated in words and normalised to figures, "plus 1415…"
+        patterns=(INTL_PHONE, r"(?<![a-z])plus\s?[1-9][0-9]{8,14}(?![0-9])"),
         validator="phone",
-        gate=("+",),
+        gate=("+", "plus"),
         negatable=False,
         stages=PRE,
         role="artifact",

@@ -211,3 +211,55 @@ def test_the_reader_asked_for_their_own_address_is_caught(text):
 def test_a_form_with_a_phone_field_as_the_work_passes():
     text = "問い合わせフォームを作成してください。項目はお名前・電話番号・ご相談内容です。"
     assert verdict(text, msg(role="client", kind="message")) == "allow"
+
+
+# --- money that flows the wrong way: the one offering the work receives it ------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "提携ライターとしてご登録いただく際、研修テキスト代として15,000円を頂戴しております。",
+        "Join as a partner: a 12% guaranteed weekly yield on your own deposit, minimum $300.",
+    ],
+)
+def test_money_asked_of_the_worker_is_caught(text):
+    a = RULES.assess(text, msg(role="client", kind="scout"))
+    assert {r.category for r in a.reasons} & {"upfront_fee", "investment"}, a.reasons
+    assert a.verdict != "allow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "研修は無料です。テキスト（3,000円相当）も当社負担でお渡しします。",
+        'We write for a personal-finance blog: explain why a "guaranteed monthly return" '
+        "is a red flag, in 1,500 words.",
+    ],
+)
+def test_money_the_client_pays_or_writes_about_passes(text):
+    assert verdict(text, msg(role="client", kind="scout")) == "allow"
+
+
+# --- a number dictated: words and figures mixed, the particle carried over a break -----------
+@pytest.mark.parametrize(
+    ("earlier", "text"),
+    [
+        (("text me on signal",), "plus four four, seven seven zero zero, 900, one two three"),
+        (("電話番号です", "ぜろきゅうぜろ"), "のいちにさんよん の ごーろくななはち です"),
+    ],
+)
+def test_a_number_read_aloud_is_caught(earlier, text):
+    ctx = msg(*earlier)
+    assert codes(text, ctx) & {"contact.phone_intl", "contact.phone_split"}
+    assert verdict(text, ctx) == "block"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "text"),
+    [
+        (("the plan has",), "plus one, four one five extra seats for 555 dollars"),
+        (("見積もりは",), "のちほど30,000円でお送りします"),
+    ],
+)
+def test_counts_and_prices_read_aloud_pass(earlier, text):
+    ctx = msg(*earlier)
+    assert not codes(text, ctx) & {"contact.phone_intl", "contact.phone_split"}

@@ -857,6 +857,13 @@ LEXICON["discussion"] = (
     *["i've reported", "reported the account", "reported it"],
 )
 LEXICON["deferral"] = (*LEXICON["deferral"], *W("仮払い)後 後でしたら 後であれば 後なら"))
+# the same promise said the other way round: until the contract, the talk stays here
+LEXICON["deferral"] = (
+    *LEXICON["deferral"],
+    *W(
+        "契約前はこちら 契約まではこちら 仮払い前はこちら 仮払いまではこちら 契約前はこのメッセージ"
+    ),
+)
 LEXICON["referral_legit"] = tuple(
     W(
         "クーポン 割引 特典 初回 ご来店 来店 成約 入塾 入会金無料 ギフトカード キャンペーン "

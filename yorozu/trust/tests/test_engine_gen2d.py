@@ -263,3 +263,14 @@ def test_a_number_read_aloud_is_caught(earlier, text):
 def test_counts_and_prices_read_aloud_pass(earlier, text):
     ctx = msg(*earlier)
     assert not codes(text, ctx) & {"contact.phone_intl", "contact.phone_split"}
+
+
+# --- the promise to keep the talk here until the contract is a deferral ----------------------
+def test_an_app_for_after_the_contract_with_the_talk_kept_here_passes():
+    text = "社内ではSlackを使っていますが、契約まではこちらでご質問にお答えします。"
+    assert verdict(text, msg(role="client", kind="scout")) == "allow"
+
+
+def test_an_app_move_before_the_contract_is_still_caught():
+    text = "契約前ですが、詳しくはSlackで話しましょう。"
+    assert verdict(text, msg(role="client", kind="scout")) != "allow"

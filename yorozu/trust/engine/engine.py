@@ -86,6 +86,8 @@ MODEL_LONG_KINDS = frozenset({"job", "profile", "review", "proposal"})
 MODEL_FLAG_ALONE = 0.9
 MODEL_FLAG_ALONE_CHAT = 2.0  # > 1: off (see docs: +4 points of recall cost +0.8 of false flags)
 MODEL_CLEAR = 0.05
+# Short kinds where two categories agreeing keep their flag from the model's veto.
+_SHORT_KINDS = frozenset({"message", "scout", "proposal"})
 # A concrete contact artifact (an address, a number, an ID, a link): the model never clears it.
 ARTIFACT = 6.0
 SCORE_SCALE = 4.0
@@ -223,7 +225,9 @@ _D_SEP = r"(?:[\s\-・、,.ー]{0,3}|の\s?)"
 _DIGITS_TAIL = re.compile(
     rf"(?:(?:\+|plus)\s?)?{_D_TOK}(?:{_D_SEP}{_D_TOK})*\s?(?:の|は|ね|,|、)?\s?\Z"
 )
-_DIGITS_HEAD = re.compile(rf"\s?{_D_TOK}(?:{_D_SEP}{_D_TOK})*")
+# The next message may open with the particle that joins the groups ("…ぜろはちぜろ" then
+# "のよんよん…"): a number read aloud carries its の across the break.
+_DIGITS_HEAD = re.compile(rf"\s?(?:の\s?)?{_D_TOK}(?:{_D_SEP}{_D_TOK})*")
 _D_TOKEN = re.compile(_D_TOK)
 _D_WORDS = [w for w in DIGIT_WORDS if not w.isdigit()]
 _D_FIRST = frozenset("0123456789") | {w[0] for w in _D_WORDS}
@@ -249,6 +253,10 @@ def _digits_across(text: str, pos: int) -> tuple[int, int] | None:
     j = pos + 1
     if j < len(text) and text[j].isspace():
         j += 1
+    if j < len(text) and text[j] == "の":
+        j += 1
+        if j < len(text) and text[j].isspace():
+            j += 1
     if j >= len(text) or text[j] not in _D_FIRST:
         return None
     tail = _DIGITS_TAIL.search(text, max(0, pos - 80), pos)
@@ -296,7 +304,7 @@ def _example_number(s: str, text: str, start: int) -> bool:
 
 def _valid_phone(s: str, text: str, start: int) -> bool:
     digits = "".join(ch for ch in s if ch.isdigit())
-    if s.lstrip("( ").startswith("+"):
+    if s.lstrip("( ").startswith(("+", "plus")):
         if digits.startswith("81"):
             if not 10 <= len(digits) <= 12:
                 return False
@@ -1083,13 +1091,18 @@ class Engine:
         self._plans[(kind, stage)] = plan  # benign race: every thread builds the same plan
         return plan
 
-    def _evidence_clear(self, ruled: list[Reason]) -> bool:
+    def _evidence_clear(self, ruled: list[Reason], kind: str) -> bool:
         """May the model cancel these hits? Only when every one comes from a shipped rule
         the model file lists as clearable (one that fires on legitimate text too often to be
         evidence on its own, measured when the model was trained); a clear-cut rule (a
-        payment outside, an artifact) or a staff rule keeps its flag."""
+        payment outside, an artifact) or a staff rule keeps its flag. Two categories agreeing
+        in a short text (a video call *and* a request for an address in one proposal) are
+        independent evidence: the model's likeness to legitimate wording does not outweigh them.
+        A posting is long and names many things, so it keeps the veto."""
         assert self.model is not None
         allowed = self.model.clearable
+        if kind in _SHORT_KINDS and len({r.category for r in ruled}) > 1:
+            return False
         return bool(ruled) and all(r.code in allowed and r.code in self._clearable for r in ruled)
 
     def _model_opinion(
@@ -1115,7 +1128,7 @@ class Engine:
             return 0.0
         p = self.model.probability(canon)
         if points > 0:
-            if p < MODEL_CLEAR and self._evidence_clear(ruled):
+            if p < MODEL_CLEAR and self._evidence_clear(ruled, kind):
                 live.append(
                     Reason(
                         "model.clear",

@@ -724,6 +724,16 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "hangouts interview",
         ]
     ),
+    # --- the act of finding a handle elsewhere (contact.at_handle) ----------------------------
+    "handle_find": tuple(
+        W("フォロー 検索 けんさく 追加 友だち 友達 dm")
+        + ["follow", "add me", "find me", "search", "look me up"]
+    ),
+    # an @ that is code, not a person: annotations, decorators, package scopes
+    "code_frame": tuple(
+        W("アノテーション デコレータ デコレーター パッケージ ライブラリ メソッド クラス npm")
+        + ["annotation", "decorator", "package", "import", "library"]
+    ),
     # --- off-platform payment and pre-escrow work ----------------------------------------------
     "pay_outside": tuple(
         W(
@@ -731,8 +741,12 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "直接お振込 "
             "直接振り込 直接支払 直接お支払 直接払 現金で 手渡し 請求書で 請求書払い paypal "
             "ペイパル "
-            "楽天ペイ linepay 送金アプリ"
+            "楽天ペイ linepay 送金アプリ "
+            # the means of a payment that bypasses escrow: an account to pay into, gift codes
+            "振込先をお送り 振込先をお伝え 振込先を送 口座番号をお送り 口座をお伝え アマギフ "
+            "アマゾンギフト amazonギフト ギフトコード ギフト券で"
         )
+        + ["支店 普通", "支店 普通預金"]
         + [
             "line pay",
             "paypal",
@@ -758,7 +772,10 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
     "pay_outside_why": tuple(
         W(
             "手数料 システム利用料 サイトを通さ サイト外 外で 直接 節約 浮く 差額 上乗せ 個人的に "
-            "手数料分 通さずに 通さないで"
+            "手数料分 通さずに 通さないで "
+            # why the platform's own flow is avoided: its cut, its escrow's delay, the contract
+            "引かれ 差し引かれ 取られ 仮払いだと 仮払いは時間 反映まで 手続きは省略 手続きを省略 "
+            "契約の手続き 契約せず 契約なしで 経費の関係 その方が楽"
         )
         + ["fee", "fees", "directly", "outside", "save", "skip", "bypass", "instead", "takes 20%"]
         + ["platform takes", "end the contract", "cancel the contract", "instead of"]
@@ -794,7 +811,7 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "振り込みます 振込みます お振込み 支払う 報酬は "
             "確認したら 納品していただいたら 納品いただいたら 納品したら すぐ送ります "
             "すぐにお支払い "
-            "すぐお支払い 送金します"
+            "すぐお支払い 送金します お支払いはその後 支払いはその後 信用してください"
         )
         + ["pay you after", "pay after", "pay later", "pay you later", "pay when", "i'll pay"]
         + ["start today", "start now", "start right away", "get started today"]
@@ -854,7 +871,9 @@ GUIDELINE_LEXICON: dict[str, tuple[str, ...]] = {
             "ご購入いただ ご購入の上 購入していただ 購入が必須 購入必須 受講が必須 受講必須 "
             "受講していただ ご受講 ご負担 負担となります ご契約いただける方 ご契約ください "
             "お申し込みください お振込み 振り込んで お支払いください 購入完了 ご自身で購入 "
-            "必須となります 必要があります 必要となります ご登録をお願い"
+            "必須となります 必要があります 必要となります ご登録をお願い "
+            # the money flows to the one who offers the work
+            "頂戴しております 頂戴します 頂戴いたします お支払いいただきます ご入金いただ"
         )
         + ["you need to", "you must", "need to complete", "need to buy", "need to pay", "must pay"]
         + ["paid through the link", "pay through", "all contractors need", "is required"]
@@ -1087,7 +1106,10 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
             r"資産が\s?[0-9一二三四五十]+\s?倍",
             r"[0-9.]+\s?(?:[-–~〜]\s?[0-9.]+\s?)?%\s?(?:per|a|every|each)\s(?:day|week|month)",
             r"(?:made|earned|returns? of|profit of|gained)\s[0-9.]+\s?%",
-            r"guaranteed (?:returns?|profits?)|no losses|signals? group|trading signals",
+            r"guaranteed (?:[a-z]+ ){0,2}(?:returns?|profits?|yield|interest)|no losses|"
+            r"signals? group|trading signals",
+            r"[0-9.]+\s?%\s?(?:guaranteed\s)?(?:monthly|weekly|daily|annual) "
+            r"(?:returns?|profits?|yield)",
         ),
         gate=("%", "％", "元本", "倍", "guaranteed", "no losses", "signal"),
         near=("@invest_join",),
@@ -1333,6 +1355,33 @@ GUIDELINE_RULES: tuple[Rule, ...] = (
         near=("@review_fake", "@review_post"),
         window=40,
         same_sentence=False,
+        discussable=True,
+        unless_near=("@review_legit",),
+        unless_window=30,
+    ),
+    _r(
+        "review.swap",
+        "fake_reviews",
+        5.0,
+        "評価の交換（高評価をつけ合う約束）や、作業のない発注での評価は禁止されています。",
+        "Trading ratings (five stars for five stars) or rating orders with no work is prohibited.",
+        # a rating that depends on a rating in return, whatever the words: the speaker's rating
+        # given, then the reader's asked for in the same breath; or an order placed only to be
+        # rated (no work wanted)
+        patterns=(
+            r"(?:★|星|評価)[^。\n]{0,30}?(?:つけ|付け|入れ|送り|させていただ)[^。\n]{0,25}?"
+            r"(?:ので|から|ます|ました)[^\n]{0,30}?"
+            r"(?:私にも|わたしにも|僕にも|こちらにも|そちらからも|そちらも|あなたからも|同じく|同じ)"
+            r"[^\n]{0,20}?(?:★|星|評価)",
+            r"評価(?:を|の)?(?:交換|つけ合|付け合|し合)|相互評価|お互いに(?:★|星|高評価)",
+            r"(?:別の?アカウント|別アカ|サブアカ)[^\n]{0,60}?(?:発注|依頼)[^\n]{0,60}?"
+            r"(?:作業は不要|作業なし|作業不要|納品は不要|納品不要)",
+            r"(?:left|given|gave|give|leave|leaving)[^.\n]{0,20}?(?:5|five)[ -]?stars?[^\n]{0,60}?"
+            r"(?:same for me|same to me|in return|return the favou?r|do the same|same back)",
+            r"(?:rate each other|exchange (?:reviews|ratings)|swap (?:reviews|ratings)|"
+            r"(?:review|rating) swap|review exchange)",
+        ),
+        gate=("★", "星", "評価", "star", "rate", "review", "rating", "アカ"),
         discussable=True,
         unless_near=("@review_legit",),
         unless_window=30,

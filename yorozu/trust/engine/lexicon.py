@@ -598,7 +598,9 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "contact_noun": tuple(
         W(
             "連絡先 メールアドレス メアド 電話番号 携帯番号 番号 口座 振込先 ケータイ 個人アドレス "
-            "プライベートアドレス 個人メール 個人の連絡先 lineid アカウント名 住所 携帯電話"
+            "プライベートアドレス 個人メール 個人の連絡先 lineid アカウント名 住所 携帯電話 "
+            # the reader's own address, whatever it is called
+            "お使いのアドレス 普段使いのアドレス ご自身のアドレス 個人のアドレス"
         )
         + [
             "email address",
@@ -620,7 +622,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
             "伝えて お伝え 書いて 渡して お渡し 聞いても 聞いて お聞き 知りたい 頂け いただけ "
             "共有して 共有します 貼って 下記 以下 こちら 登録して 連絡ください ご連絡ください "
             "ご連絡を "
-            "連絡して 連絡を 連絡お待ち 連絡します 連絡下さい にご連絡"
+            "連絡して 連絡を 連絡お待ち 連絡します 連絡下さい にご連絡 "
+            # filled in by the reader (a form, a reply): who is asked to hand the details over
+            "入力していただ ご入力 ご記入 記入して 記入していただ お送りください お送りいただ "
+            "書いていただ"
         )
         + [
             "send me",
@@ -852,6 +857,13 @@ LEXICON["discussion"] = (
     *["i've reported", "reported the account", "reported it"],
 )
 LEXICON["deferral"] = (*LEXICON["deferral"], *W("仮払い)後 後でしたら 後であれば 後なら"))
+# the same promise said the other way round: until the contract, the talk stays here
+LEXICON["deferral"] = (
+    *LEXICON["deferral"],
+    *W(
+        "契約前はこちら 契約まではこちら 仮払い前はこちら 仮払いまではこちら 契約前はこのメッセージ"
+    ),
+)
 LEXICON["referral_legit"] = tuple(
     W(
         "クーポン 割引 特典 初回 ご来店 来店 成約 入塾 入会金無料 ギフトカード キャンペーン "

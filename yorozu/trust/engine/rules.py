@@ -111,9 +111,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         6.0,
         "仮払い前に電話番号を送ることはできません。",
         "Phone numbers cannot be shared before escrow is funded.",
-        patterns=(INTL_PHONE,),
+        # "+1 415…" or, dictated in words and normalised to figures, "plus 1415…"
+        patterns=(INTL_PHONE, r"(?<![a-z])plus\s?[1-9][0-9]{8,14}(?![0-9])"),
         validator="phone",
-        gate=("+",),
+        gate=("+", "plus"),
         negatable=False,
         stages=PRE,
         role="artifact",
@@ -169,6 +170,24 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         gate=("@app_any",),
         unless_near=("@app_work_frame",),
         unless_window=6,
+    ),
+    _r(
+        "contact.at_handle",
+        "contact",
+        6.0,
+        "外部のアカウント（@ID）をフォロー・検索・追加させる誘導は、仮払い前にはできません。",
+        "Handing over an @handle to follow, search or add elsewhere is not allowed before escrow.",
+        # contact given indirectly: whatever the app is called (or not called at all), an
+        # @handle — even spelt with spaces between its letters — with the act of finding it
+        patterns=(r"(?<![a-z0-9._%+\-])@\s?[a-z0-9_](?:\s?[a-z0-9_.]){3,}(?![a-z0-9/])",),
+        near=("@handle_find",),
+        window=40,
+        same_sentence=False,
+        negatable=False,
+        stages=PRE,
+        kinds=frozenset({"message", "scout", "proposal", "profile", "review"}),
+        unless_near=("@app_work_frame", "@code_frame"),
+        unless_window=12,
     ),
     _r(
         "contact.app_move",

@@ -142,6 +142,7 @@ HIDDEN_WHEN_LIMITED: dict[str, tuple[str, ...]] = {
     "scout": (Feature.SCOUT, Feature.MESSAGE),
     "message": (),
     "review": (),
+    "entry": (),  # a competition entry: hidden (and cannot win) while its worker is suspended
 }
 
 

@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from yorozu.core.staff import REVIEW, has_staff_permission
+from yorozu.enforcement.selectors import is_visible, visible_q
 from yorozu.files.hosts import host_of
 from yorozu.files.selectors import attachments_by_owner
 from yorozu.formats.models import (
@@ -80,13 +81,16 @@ def access_own_submission(user, submission_id: int) -> TaskSubmission:
 
 
 def access_entry(user, competition: Competition, entry_id: int) -> CompetitionEntry:
-    """An entry of `competition` (already accessed by its client or the secretariat)."""
+    """An entry of `competition` (already accessed by its client or the secretariat); the client
+    does not reach an entry a restriction hides (`visible_entries_of`)."""
     try:
         entry = CompetitionEntry.objects.select_related("worker").get(
             pk=entry_id, competition=competition
         )
     except CompetitionEntry.DoesNotExist:
         raise Http404("no such entry") from None
+    if not has_staff_permission(user, REVIEW) and not is_visible("entry", entry.worker):
+        raise Http404("no such entry")
     entry.competition = competition
     return entry
 
@@ -154,7 +158,14 @@ def entries_of_worker(worker) -> QuerySet[CompetitionEntry]:
 
 
 def entries_of(competition: Competition) -> QuerySet[CompetitionEntry]:
+    """Every entry (the secretariat's view)."""
     return CompetitionEntry.objects.filter(competition=competition).select_related("worker")
+
+
+def visible_entries_of(competition: Competition) -> QuerySet[CompetitionEntry]:
+    """The entries the client sees: none by a worker a restriction hides (enforcement's one
+    predicate, as for proposals)."""
+    return entries_of(competition).filter(visible_q("entry", "worker"))
 
 
 def my_entries(competition: Competition, worker) -> list[CompetitionEntry]:

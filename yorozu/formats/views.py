@@ -336,9 +336,9 @@ def competition_detail(request: SignedInRequest, job_id: int) -> HttpResponse:
         return redirect("formats:competition", job_id=job.pk)
     entries = None
     if is_owner:
-        entries = Paginator(selectors.entries_of(competition), selectors.PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        entries = Paginator(
+            selectors.visible_entries_of(competition), selectors.PAGE_SIZE
+        ).get_page(request.GET.get("page"))
         entries.object_list = selectors.with_files(entries.object_list, competition, user)
     context = {
         "competition": competition,

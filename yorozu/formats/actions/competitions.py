@@ -341,6 +341,8 @@ def do_pick_winner(entry: CompetitionEntry, *, actor: User) -> Competition:
         raise FormatRefused(_("The winner is already decided."))
     if timezone.now() > selection_ends(locked.job):
         raise FormatRefused(_("The time to pick a winner has ended; the secretariat is deciding."))
+    if not is_visible("entry", entry.worker):
+        raise FormatRefused(_("This entry's worker is restricted; please pick another entry."))
     _award(locked, entry, actor=actor, by="client")
     return locked
 

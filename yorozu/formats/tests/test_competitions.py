@@ -213,3 +213,28 @@ def test_a_taken_down_competition_returns_the_prize(client_user):
     assert fresh(competition).stage == CompetitionStage.REFUNDED
     assert ledger_sum(competition, LedgerAccount.ESCROW) == 0
     assert ledger_sum(competition, LedgerAccount.CLIENT) == 0
+
+
+def test_a_suspended_workers_entry_is_hidden_from_the_client_and_cannot_win(
+    client, client_user, staff_user
+):
+    """As for proposals: a restriction that hides a worker hides their entries from the client
+    (the list, the entry's own actions) and they cannot be picked; the secretariat sees all."""
+    from django.urls import reverse
+
+    from yorozu.enforcement.actions import do_restrict_account
+    from yorozu.formats.selectors import entries_for_secretariat
+
+    competition = posted_competition(client_user)
+    kept, hidden = entries(competition, 2)
+    do_restrict_account(hidden.worker, level="suspended", reason="調査中", actor=staff_user)
+    client.force_login(client_user)
+    page = client.get(reverse("formats:competition", args=[competition.pk])).text
+    assert kept.worker.display_name in page
+    assert hidden.worker.display_name not in page
+    win = reverse("formats:entry_win", args=[competition.pk, hidden.pk])
+    assert client.post(win).status_code == 404
+    with pytest.raises(FormatRefused):
+        do_pick_winner(hidden, actor=client_user)
+    assert fresh(competition).stage == CompetitionStage.OPEN
+    assert {e.pk for e in entries_for_secretariat(competition, staff_user)} == {kept.pk, hidden.pk}

@@ -285,7 +285,7 @@ class SkillForm(JapaneseLabelsMixin, forms.Form):
     )
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("years") is not None and not (cleaned.get("name") or "").strip():
             self.add_error("name", _("Please enter the skill."))
         return cleaned

@@ -14,6 +14,7 @@ import datetime
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection, transaction
 from django.urls import reverse
@@ -372,7 +373,9 @@ def _upsert_tier_statuses(statuses: list[WorkerTierStatus]) -> None:
     if not statuses:
         return
     meta = WorkerTierStatus._meta
-    fields = [meta.get_field(column.removesuffix("_id")) for column in TIER_STATUS_COLUMNS]
+    fields: list[Any] = [
+        meta.get_field(column.removesuffix("_id")) for column in TIER_STATUS_COLUMNS
+    ]  # concrete fields (a column each)
     qn = connection.ops.quote_name
     columns = ", ".join(qn(f.column) for f in fields)
     updates = ", ".join(f"{qn(f.column)} = EXCLUDED.{qn(f.column)}" for f in fields[1:])

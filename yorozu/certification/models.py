@@ -68,7 +68,7 @@ WORKER_METRICS = SHARED_METRICS | {
 }
 
 
-def metrics_for(programme: str) -> set[str]:
+def metrics_for(programme: str) -> set[Metric]:
     return CLIENT_METRICS if programme == Programme.CLIENT else WORKER_METRICS
 
 
@@ -222,7 +222,7 @@ class WorkerTierStatus(models.Model):
 
     @property
     def tier_label(self) -> str:
-        return Programme(self.tier).label if self.tier else ""
+        return str(Programme(self.tier).label) if self.tier else ""
 
 
 class WorkerTierEvent(models.Model):

@@ -72,7 +72,7 @@ def enabled_criteria(programmes=(Programme.CLIENT,)) -> list[Criterion]:
 
 def enabled_worker_criteria() -> list[Criterion]:
     """Every worker tier's enabled criteria, the lowest tier's first."""
-    rank = {tier: n for n, tier in enumerate(WORKER_TIERS)}
+    rank: dict[str, int] = {tier: n for n, tier in enumerate(WORKER_TIERS)}
     return sorted(enabled_criteria(WORKER_TIERS), key=lambda c: rank[c.programme])
 
 
@@ -96,7 +96,7 @@ def cached_worker_tier(user) -> str:
     if user is None or getattr(user, "pk", None) is None or not _TIER_OF_USER.is_cached(user):
         return ""
     status = _TIER_OF_USER.get_cached_value(user)
-    return status.tier if status is not None else ""
+    return getattr(status, "tier", "") if status is not None else ""
 
 
 def holds_a_tier(worker_id) -> QuerySet[WorkerTierStatus]:

@@ -48,7 +48,9 @@ def page_tables(names=None) -> list[str | tuple[str, tuple[str, ...]]]:
         if names is not None and table not in names:
             continue
         if table == "accounts_user":
-            columns = tuple(f.column for f in model._meta.concrete_fields if f.name != "last_login")
+            columns = tuple(
+                str(f.column) for f in model._meta.concrete_fields if f.name != "last_login"
+            )
             tables.append((table, columns))
         else:
             tables.append(table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, cast
 
 from django import forms
@@ -49,7 +50,7 @@ class WorkForm(forms.Form):
         help_text=_("Optional: where the work can be seen, e.g. a published site."),
         error_messages={"invalid": _("Please enter a web address such as https://…")},
     )
-    files = MultipleFileField(
+    files = MultipleFileField(  # type: ignore[assignment]  # a declared field, not BaseForm.files
         label=_("Pictures or files"),
         required=False,
         help_text=_(
@@ -61,8 +62,7 @@ class WorkForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        cast(SubcategoryChoiceField, self.fields["category"]).group_choices()
-        self.fields["category"].choices = [
-            ("", _("No category")),
-            *list(self.fields["category"].choices)[1:],
-        ]
+        category = cast(SubcategoryChoiceField, self.fields["category"])
+        category.group_choices()
+        grouped = list(cast(Iterable[Any], category.choices))
+        category.choices = [("", _("No category")), *grouped[1:]]

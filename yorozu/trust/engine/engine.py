@@ -959,10 +959,10 @@ class Engine:
                         if validator == "phone" and not _valid_phone(m.group(0), text, span[0]):
                             continue
                         if validator == "digits_across":
-                            got = _digits_across(text, span[0])
-                            if got is None:
+                            across = _digits_across(text, span[0])
+                            if across is None:
                                 continue
-                            span = got
+                            span = across
                         if validator == "handle":
                             head = _handle_before(text, span[0])
                             if head is None:

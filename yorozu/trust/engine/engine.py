@@ -246,7 +246,7 @@ def _digits_across(text: str, pos: int) -> tuple[int, int] | None:
     # Cheap necessary conditions first: a digit (word) must end just before the break and
     # start just after it (most breaks in a thread are between sentences).
     i = pos - 1
-    while i >= 0 and text[i] in _D_TRAIL:
+    while i >= 0 and (text[i] in _D_TRAIL or text[i].isspace()):  # the tail's \s: a newline too
         i -= 1
     if i < 0 or text[i] not in _D_LAST:
         return None

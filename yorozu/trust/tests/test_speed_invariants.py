@@ -286,3 +286,12 @@ def test_digits_across_pre_checks_change_nothing(pieces):
     text = "".join(pieces)
     for pos in [i for i, ch in enumerate(text) if ch == "\n"]:
         assert _digits_across(text, pos) == _digits_across_plain(text, pos)
+
+
+def test_digits_across_a_blank_line():
+    """Found by the property above in CI: the digits before the break may end a line earlier
+    (the tail allows whitespace, a newline included, before the break)."""
+    from yorozu.trust.engine.engine import _digits_across
+
+    text = "090ぜろぜろぜろ\n\n〇090"
+    assert _digits_across(text, 10) == _digits_across_plain(text, 10) == (0, 15)

@@ -81,23 +81,6 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def attachments_in_tmp(settings, tmp_path):
-    """Each test stores the files it uploads (attachments, avatars) in a directory of its own,
-    so no test reads another's bytes or leaves them behind. Returns the attachments' directory."""
-    filesystem = "django.core.files.storage.FileSystemStorage"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        # Attachments have no public address (a view serves them); avatars keep theirs.
-        "attachments": {
-            "BACKEND": filesystem,
-            "OPTIONS": {"location": str(tmp_path / "attachments"), "base_url": "/nowhere/"},
-        },
-        "avatars": {"BACKEND": filesystem, "OPTIONS": {"location": str(tmp_path / "avatars")}},
-    }
-    return tmp_path / "attachments"
-
-
-@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: login throttling, used TOTP codes and the filter
     dedupe live there, and one test's failed logins must not lock out the next test."""

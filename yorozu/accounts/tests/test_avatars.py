@@ -32,6 +32,22 @@ from yorozu.trust.models import ScreeningRecord
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def avatars_in_tmp(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "avatars": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "avatars")},
+        },
+        "attachments": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "attachments")},
+        },
+    }
+    return tmp_path / "avatars"
+
+
 def square_text_png(*lines: str) -> bytes:
     """Text on a square picture (an avatar is cropped to its centre square)."""
     from PIL import ImageDraw

@@ -31,6 +31,17 @@ from yorozu.jobs.models import JobEvent
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def attachments_in_tmp(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "attachments": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "attachments"), "base_url": "/nowhere/"},
+        },
+    }
+
+
 def logo_file(name="ロゴ案.docx"):
     return samples.upload(name, samples.docx(samples.BRIEF_TEXT))
 

@@ -26,6 +26,17 @@ from yorozu.trust.screening import Blocked
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def attachments_in_tmp(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "attachments": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "attachments")},
+        },
+    }
+
+
 def picture(name="logo.png"):
     return samples.upload(name, samples.blank_png(400, 300))
 

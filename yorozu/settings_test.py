@@ -44,3 +44,7 @@ STORAGES = {  # type: ignore[no-redef]
         },
     },
 }
+
+# Each test runs inside one transaction that never commits: the page-cache version is raised at
+# every write there (core.pages), not once at commit as in production on PostgreSQL.
+PAGE_VERSION_AT_EACH_WRITE = True
